@@ -1,0 +1,197 @@
+//! The command line: `union-quiz [run|check|recover|report|board]`.
+//!
+//! With no subcommand, `union-quiz` means `union-quiz run quizzes/`, so that
+//! `cargo run --release` opens the quiz on the shipped banks.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::i18n::Lang;
+
+/// Timed quizzes on question banks written in YAML.
+#[derive(Debug, Parser)]
+#[command(
+    name = "union-quiz",
+    version,
+    about,
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    /// Language of the interface and of messages.
+    #[arg(long, global = true, value_enum, default_value_t = Lang::Vi)]
+    pub lang: Lang,
+    /// What to do; `run quizzes/` when absent.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// Options of `run`, accepted without the subcommand too.
+    #[command(flatten)]
+    pub run: RunArgs,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Take a quiz (the default).
+    Run(RunArgs),
+    /// Check question banks and rosters and report every problem.
+    Check(CheckArgs),
+    /// List unfinished attempts, and submit them as they stand.
+    Recover(RecoverArgs),
+    /// Rank members and units, and see which questions work.
+    Report(ReportArgs),
+    /// A live, read-only leaderboard for the projector.
+    Board(BoardArgs),
+}
+
+/// Options of `union-quiz run`.
+#[derive(Debug, Clone, Args, Default)]
+pub struct RunArgs {
+    /// A bank file or a folder of banks.
+    #[arg(value_name = "PATH")]
+    pub path: Option<PathBuf>,
+    /// The results file (folders are created).
+    #[arg(long, value_name = "FILE", default_value = "results/results.csv")]
+    pub results: PathBuf,
+    /// The roster of units; default `roster.yaml` in the banks folder.
+    #[arg(long, value_name = "FILE")]
+    pub roster: Option<PathBuf>,
+    /// Override the bank's time limit (90s, 20m, 1h30m).
+    #[arg(long, value_name = "DUR")]
+    pub time_limit: Option<String>,
+    /// Override the number of questions drawn.
+    #[arg(long, value_name = "N")]
+    pub pick: Option<usize>,
+    /// Seed for reproducible draws.
+    #[arg(long, value_name = "N")]
+    pub seed: Option<u64>,
+    /// Exit after one member instead of returning to the start.
+    #[arg(long)]
+    pub once: bool,
+    /// Kiosk mode: only the trainer's exit and PIN end the app.
+    #[arg(long)]
+    pub kiosk: bool,
+}
+
+/// Output format of `check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum CheckFormat {
+    /// `PATH:LINE:COL: lỗi: message` lines and a summary.
+    #[default]
+    Text,
+    /// The same diagnostics as JSON, for tools.
+    Json,
+}
+
+/// Options of `union-quiz check`.
+#[derive(Debug, Clone, Args)]
+pub struct CheckArgs {
+    /// Bank files, roster files or folders (default `quizzes/`).
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+    pub format: CheckFormat,
+}
+
+/// Options of `union-quiz recover`.
+#[derive(Debug, Clone, Args)]
+pub struct RecoverArgs {
+    /// The results file whose autosaves to look at.
+    #[arg(long, value_name = "FILE", default_value = "results/results.csv")]
+    pub results: PathBuf,
+    /// Submit every unfinished attempt as it stands.
+    #[arg(long)]
+    pub submit: bool,
+}
+
+/// Options of `union-quiz report`.
+#[derive(Debug, Clone, Args)]
+pub struct ReportArgs {
+    /// Results files or folders (default `results/results.csv`).
+    #[arg(value_name = "RESULTS")]
+    pub results: Vec<PathBuf>,
+    /// The view.
+    #[arg(long, value_enum, default_value_t = ReportBy::Member)]
+    pub by: ReportBy,
+    /// Which attempt counts when a member took a bank several times.
+    #[arg(long, value_enum, default_value_t = AttemptPick::First)]
+    pub attempt: AttemptPick,
+    /// The bank file, for `--by question` (default: found in `quizzes/`).
+    #[arg(long, value_name = "PATH")]
+    pub bank: Option<PathBuf>,
+    /// The roster, for participation rates (default `quizzes/roster.yaml`).
+    #[arg(long, value_name = "FILE")]
+    pub roster: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
+    pub format: ReportFormat,
+    /// Write every view to an Excel workbook, one sheet per view.
+    #[arg(long, value_name = "FILE.xlsx")]
+    pub output: Option<PathBuf>,
+}
+
+/// Views of `report`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportBy {
+    /// One line per member and bank.
+    Member,
+    /// One line per grassroots union.
+    Unit,
+    /// Statistics for each question of a bank.
+    Question,
+    /// Summary and histogram per bank.
+    Bank,
+}
+
+/// Which attempt of a member counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AttemptPick {
+    /// The first, as in a real test (default).
+    First,
+    /// The best score.
+    Best,
+    /// The most recent.
+    Last,
+}
+
+/// Output formats of `report`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// Aligned by display width (default).
+    Table,
+    /// CSV.
+    Csv,
+    /// JSON.
+    Json,
+}
+
+/// Options of `union-quiz board`.
+#[derive(Debug, Clone, Args)]
+pub struct BoardArgs {
+    /// The results file to watch.
+    #[arg(value_name = "RESULTS", default_value = "results/results.csv")]
+    pub results: PathBuf,
+}
+
+/// Parses the command line and runs the command.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            // clap exits 0 for --help and --version, 2 for usage errors.
+            return ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2));
+        }
+    };
+    let lang = cli.lang;
+    match cli.command {
+        None => crate::ui::run(cli.run, lang),
+        Some(Command::Run(args)) => crate::ui::run(args, lang),
+        Some(Command::Check(args)) => crate::bank::check::run(&args, lang),
+        Some(Command::Recover(args)) => crate::ui::recover(&args, lang),
+        Some(Command::Report(args)) => crate::report::run(&args, lang),
+        Some(Command::Board(args)) => crate::report::board(&args, lang),
+    }
+}
