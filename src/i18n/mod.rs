@@ -4,6 +4,13 @@
 //! Each area of the app keeps its strings in a submodule here, so that a
 //! translator finds all of them under `src/i18n/` and nowhere else.
 
+/// Strings of `union-quiz check` and its diagnostics.
+pub mod check;
+/// Strings of the quiz screens.
+pub mod ui;
+/// Strings of reports and the board.
+pub mod report;
+
 use std::fmt;
 use std::str::FromStr;
 
