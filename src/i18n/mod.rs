@@ -6,10 +6,10 @@
 
 /// Strings of `union-quiz check` and its diagnostics.
 pub mod check;
-/// Strings of the quiz screens.
-pub mod ui;
 /// Strings of reports and the board.
 pub mod report;
+/// Strings of the quiz screens.
+pub mod ui;
 
 use std::fmt;
 use std::str::FromStr;
