@@ -19,6 +19,7 @@ pub mod bank;
 pub mod cli;
 pub mod engine;
 pub mod i18n;
+pub mod kiosk;
 pub mod report;
 pub mod results;
 pub mod roster;
