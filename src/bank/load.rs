@@ -64,73 +64,93 @@ pub fn is_roster_file(path: &Path) -> bool {
     })
 }
 
-/// Reads a file within the size limit, as UTF-8 without BOM.
-fn read_source(path: &Path) -> Result<(Vec<u8>, String), Diagnostic> {
+/// Reads a file within the size limit.
+fn read_file(path: &Path) -> Result<Vec<u8>, Diagnostic> {
     let io = |e: std::io::Error| file_diag(path, Problem::Io(e.to_string()), None);
     let file = File::open(path).map_err(io)?;
     let size = file.metadata().map_err(io)?.len();
     if size > MAX_FILE_BYTES {
-        return Err(file_diag(
-            path,
-            Problem::TooLarge { bytes: size },
-            Some(Hint::SplitFile),
-        ));
+        return Err(too_large(path, size));
     }
     let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
     // The file may grow between the check and the read.
     file.take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(io)?;
+    Ok(bytes)
+}
+
+fn too_large(path: &Path, bytes: u64) -> Diagnostic {
+    file_diag(path, Problem::TooLarge { bytes }, Some(Hint::SplitFile))
+}
+
+/// The bytes as UTF-8 text without BOM, or where they stop being UTF-8.
+fn decode<'b>(path: &Path, bytes: &'b [u8]) -> Result<&'b str, Diagnostic> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(file_diag(
-            path,
-            Problem::TooLarge {
-                bytes: bytes.len() as u64,
-            },
-            Some(Hint::SplitFile),
-        ));
+        return Err(too_large(path, bytes.len() as u64));
     }
-    let text = match std::str::from_utf8(&bytes) {
-        Ok(t) => t,
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(text.strip_prefix('\u{FEFF}').unwrap_or(text)),
         Err(e) => {
             let offset = e.valid_up_to();
-            let prefix = String::from_utf8_lossy(&bytes[..offset]);
+            let prefix = String::from_utf8_lossy(bytes.get(..offset).unwrap_or_default());
             let line = prefix.matches('\n').count() + 1;
             let col = prefix.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-            return Err(Diagnostic::new(
-                path.to_path_buf(),
-                line,
-                col,
-                Problem::NotUtf8 { offset },
+            Err(
+                Diagnostic::new(path.to_path_buf(), line, col, Problem::NotUtf8 { offset })
+                    .with_hint(Some(Hint::SaveAsUtf8)),
             )
-            .with_hint(Some(Hint::SaveAsUtf8)));
         }
-    };
-    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text).to_owned();
-    Ok((bytes, text))
+    }
 }
 
 /// Reads, parses and validates one file, as a roster when `roster` says so
 /// or (when `None`) when its name or its top-level `units` key says so.
 pub(crate) fn check_file(path: &Path, roster: Option<bool>) -> (Parsed, Vec<Diagnostic>) {
-    let (bytes, src) = match read_source(path) {
-        Ok(x) => x,
+    match read_file(path) {
+        Ok(bytes) => check_bytes_as(path, &bytes, roster),
+        Err(d) => (Parsed::Unreadable, vec![d]),
+    }
+}
+
+/// Checks the bytes of a file as `union-quiz check` would check the file
+/// at `path` (which is not read: it names the file in diagnostics and gives
+/// the bank's default id). Every diagnostic, in line order.
+pub fn check_bytes(path: &Path, bytes: &[u8]) -> Vec<Diagnostic> {
+    check_bytes_as(path, bytes, None).1
+}
+
+/// Like [`check_bytes`], also returning the bank when the bytes hold one
+/// without errors.
+pub fn load_bytes(path: &Path, bytes: &[u8]) -> Result<Bank, BankError> {
+    match check_bytes_as(path, bytes, Some(false)) {
+        (Parsed::Bank(Some(bank)), _) => Ok(*bank),
+        (_, diagnostics) => Err(BankError {
+            path: path.to_path_buf(),
+            diagnostics,
+        }),
+    }
+}
+
+fn check_bytes_as(path: &Path, bytes: &[u8], roster: Option<bool>) -> (Parsed, Vec<Diagnostic>) {
+    let src = match decode(path, bytes) {
+        Ok(src) => src,
         Err(d) => return (Parsed::Unreadable, vec![d]),
     };
-    let root = match yaml::parse(&src) {
+    let root = match yaml::parse(src) {
         Ok(root) => root,
-        Err(e) => return (Parsed::Unreadable, vec![parse_diag(path, &src, e)]),
+        Err(e) => return (Parsed::Unreadable, vec![parse_diag(path, src, e)]),
     };
     let is_roster = roster.unwrap_or_else(|| {
         is_roster_file(path)
             || matches!(&root.value, Value::Map(m)
                 if m.iter().any(|e| e.key == "units") && !m.iter().any(|e| e.key == "questions"))
     });
-    let mut checker = Checker::new(path, &src);
+    let mut checker = Checker::new(path, src);
     let parsed = if is_roster {
         Parsed::Roster(checker.roster(&root))
     } else {
-        let sha = hex(&Sha256::digest(&bytes));
+        let sha = hex(&Sha256::digest(bytes));
         Parsed::Bank(checker.bank(&root, sha).map(Box::new))
     };
     let mut diags = checker.diags;
@@ -148,7 +168,7 @@ fn parse_diag(path: &Path, src: &str, e: ParseError) -> Diagnostic {
             at,
             context,
         } => {
-            let hint = syntax_hint(src, &message, at, context);
+            let (hint, at) = syntax_hint(src, &message, at, context);
             here(at, Problem::Syntax { message }, hint)
         }
         ParseError::DuplicateKey { key, at } => here(at, Problem::DuplicateKey { key }, None),
@@ -160,32 +180,46 @@ fn parse_diag(path: &Path, src: &str, e: ParseError) -> Diagnostic {
 }
 
 /// A plain hint for the usual causes of a YAML syntax error, found by
-/// looking at the lines around the error.
-fn syntax_hint(src: &str, message: &str, at: Pos, context: Option<Pos>) -> Option<Hint> {
+/// looking at the lines around the error, and the position to report: the
+/// line really at fault when the hint finds it (libyaml often stops on the
+/// line after a missing space).
+fn syntax_hint(src: &str, message: &str, at: Pos, context: Option<Pos>) -> (Option<Hint>, Pos) {
     let line = |n: usize| -> &str { src.lines().nth(n.saturating_sub(1)).unwrap_or("") };
+    let start_of = |n: usize| Pos {
+        line: n,
+        col: line(n).chars().take_while(|c| c.is_whitespace()).count() + 1,
+    };
     let mut candidates: Vec<usize> = Vec::new();
     if let Some(c) = context {
         candidates.push(c.line);
     }
     candidates.push(at.line);
-    candidates.push(at.line.saturating_sub(1));
+    if at.line > 1 {
+        candidates.push(at.line - 1);
+    }
     let message = message.to_lowercase();
-    if message.contains("tab")
-        || candidates.iter().any(|&n| {
-            line(n)
-                .chars()
-                .take_while(|c| c.is_whitespace())
-                .any(|c| c == '\t')
-        })
-    {
-        return Some(Hint::Tab);
+    for &n in &candidates {
+        if line(n)
+            .chars()
+            .take_while(|c| c.is_whitespace())
+            .any(|c| c == '\t')
+        {
+            let col = line(n).chars().take_while(|c| *c != '\t').count() + 1;
+            return (Some(Hint::Tab), Pos { line: n, col });
+        }
+    }
+    if message.contains("tab") {
+        return (Some(Hint::Tab), at);
+    }
+    if message.contains("control character") {
+        return (Some(Hint::ControlChar), at);
     }
     for &n in &candidates {
         let trimmed = line(n).trim_start();
         let mut chars = trimmed.chars();
         if chars.next() == Some('-') && chars.next().is_some_and(|c| !c.is_whitespace() && c != '-')
         {
-            return Some(Hint::SpaceAfterDash);
+            return (Some(Hint::SpaceAfterDash), start_of(n));
         }
         if let Some(i) = trimmed.find(':') {
             let key = &trimmed[..i];
@@ -195,7 +229,7 @@ fn syntax_hint(src: &str, message: &str, at: Pos, context: Option<Pos>) -> Optio
                     .chars()
                     .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-'));
             if plain_key && after.is_some_and(|c| !c.is_whitespace()) {
-                return Some(Hint::SpaceAfterColon);
+                return (Some(Hint::SpaceAfterColon), start_of(n));
             }
         }
     }
@@ -204,15 +238,15 @@ fn syntax_hint(src: &str, message: &str, at: Pos, context: Option<Pos>) -> Optio
         // `key: text: more` — the second ": " is inside unquoted text.
         let value = problem_line.split_once(": ").map_or("", |(_, v)| v);
         if value.contains(':') {
-            return Some(Hint::QuoteColon);
+            return (Some(Hint::QuoteColon), at);
         }
-        return Some(Hint::Indentation);
+        return (Some(Hint::Indentation), at);
     }
-    if problem_line.contains(" #") {
-        return Some(Hint::QuoteHash);
+    if let Some(&n) = candidates.iter().find(|&&n| line(n).contains(" #")) {
+        return (Some(Hint::QuoteHash), start_of(n));
     }
     if message.contains("cannot start any token") {
-        return Some(Hint::QuoteText);
+        return (Some(Hint::QuoteText), at);
     }
     if message.contains("expected key")
         || message.contains("'-' indicator")
@@ -220,9 +254,9 @@ fn syntax_hint(src: &str, message: &str, at: Pos, context: Option<Pos>) -> Optio
         || message.contains("block end")
         || message.contains("block collection")
     {
-        return Some(Hint::Indentation);
+        return (Some(Hint::Indentation), at);
     }
-    None
+    (None, at)
 }
 
 /// Loads and validates one bank file.

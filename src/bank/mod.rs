@@ -15,7 +15,9 @@ mod validate;
 pub mod yaml;
 
 pub use diag::{Diagnostic, Severity};
-pub use load::{BankError, MAX_FILE_BYTES, is_roster_file, load, load_all, load_roster};
+pub use load::{
+    BankError, MAX_FILE_BYTES, check_bytes, is_roster_file, load, load_all, load_bytes, load_roster,
+};
 pub use validate::{derived_id, is_valid_id};
 
 /// How much a member sees of the right answers.

@@ -125,12 +125,13 @@ impl<'a> Checker<'a> {
             }
         };
         if s.is_empty() {
+            let hint = self.hash_hint(node.at);
             self.report(
                 node.at,
                 Problem::Empty {
                     key: key.to_owned(),
                 },
-                None,
+                hint,
             );
             return None;
         }
@@ -150,6 +151,13 @@ impl<'a> Checker<'a> {
             return None;
         }
         Some(s)
+    }
+
+    /// An empty value on a line with `#`: the text was probably cut by a
+    /// comment (`- #1 …`, `text: Câu #2`), so suggest quotes.
+    fn hash_hint(&self, at: Pos) -> Option<Hint> {
+        let line = self.src.lines().nth(at.line.saturating_sub(1))?;
+        line.contains('#').then_some(Hint::QuoteHash)
     }
 
     /// Where `ch` is written in the node's lines, if it is there literally
@@ -467,7 +475,19 @@ impl<'a> Checker<'a> {
             let Some(q) = self.question(item, map) else {
                 continue;
             };
+            let mut q = q;
             let id_at = get(map, "id").map_or(item.at, |n| n.at);
+            if get(map, "id").is_none() {
+                // Two questions with the same text (a warning, below) would
+                // get the same derived id; number the later ones so the
+                // results file can still tell them apart.
+                let base = q.id.clone();
+                let mut n = 2;
+                while ids.contains_key(&q.id) {
+                    q.id = format!("{base}-{n}");
+                    n += 1;
+                }
+            }
             if let Some(&first_line) = ids.get(&q.id) {
                 self.report(
                     id_at,
@@ -505,6 +525,7 @@ impl<'a> Checker<'a> {
             Some(n) => self.id(n, "id"),
             None => text.as_deref().map(derived_id),
         };
+
         let topic = self.optional_text(map, "topic", false);
         let explanation = self.optional_text(map, "explanation", true);
         let source = self.optional_text(map, "source", false);
@@ -697,12 +718,13 @@ impl<'a> Checker<'a> {
             let written = match &l.value {
                 Value::Str(s) => s.trim().to_owned(),
                 Value::Null => {
+                    let hint = self.hash_hint(l.at);
                     self.report(
                         l.at,
                         Problem::Empty {
                             key: "answer".to_owned(),
                         },
-                        None,
+                        hint,
                     );
                     ok = false;
                     continue;

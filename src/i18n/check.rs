@@ -355,8 +355,8 @@ pub fn hint(h: Hint, lang: Lang) -> &'static str {
             "hint: text containing \"#\" must be in double quotes; otherwise what follows \"#\" is a comment",
         ),
         Hint::Indentation => lang.pick(
-            "gợi ý: kiểm tra thụt lề: các khóa của cùng một câu hỏi phải thẳng cột với nhau",
-            "hint: check the indentation: the keys of one question must line up in the same column",
+            "gợi ý: kiểm tra thụt lề: các khóa cùng cấp phải thẳng cột với nhau (ví dụ text, choices, answer của một câu hỏi), chỉ dùng dấu cách",
+            "hint: check the indentation: keys at one level must line up in the same column (e.g. text, choices, answer of a question), with spaces only",
         ),
         Hint::DurationForm => lang.pick(
             "gợi ý: viết thời gian như 90s (giây), 20m (phút), 1h30m (giờ và phút)",
