@@ -282,7 +282,7 @@ pub fn load_roster(path: &Path) -> Result<Roster, BankError> {
 }
 
 /// The `.yaml` and `.yml` files of a folder and its subfolders (hidden ones
-/// skipped), sorted by path; or the file itself.
+/// and symlinked folders skipped), sorted by path; or the file itself.
 pub(crate) fn yaml_files(path: &Path) -> std::io::Result<Vec<PathBuf>> {
     if !path.is_dir() {
         return Ok(vec![path.to_path_buf()]);
@@ -291,7 +291,8 @@ pub(crate) fn yaml_files(path: &Path) -> std::io::Result<Vec<PathBuf>> {
     let mut dirs = vec![path.to_path_buf()];
     while let Some(dir) = dirs.pop() {
         for entry in std::fs::read_dir(&dir)? {
-            let p = entry?.path();
+            let entry = entry?;
+            let p = entry.path();
             let hidden = p
                 .file_name()
                 .and_then(|n| n.to_str())
@@ -299,12 +300,14 @@ pub(crate) fn yaml_files(path: &Path) -> std::io::Result<Vec<PathBuf>> {
             if hidden {
                 continue;
             }
-            if p.is_dir() {
+            // Symlinked folders are not followed: a link cycle would never end.
+            let kind = entry.file_type()?;
+            if kind.is_dir() {
                 dirs.push(p);
-            } else if p
-                .extension()
-                .and_then(|e| e.to_str())
-                .is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"))
+            } else if p.is_file()
+                && p.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+                    e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml")
+                })
             {
                 out.push(p);
             }
