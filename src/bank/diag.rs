@@ -224,6 +224,14 @@ pub enum Problem {
     },
     /// A folder holds no bank file (warning).
     NoBanks,
+    /// Unquoted text followed by ` #…`, which YAML drops as a comment
+    /// (warning).
+    CutAtHash {
+        /// The key.
+        key: String,
+        /// The text as read.
+        kept: String,
+    },
 }
 
 impl Problem {
@@ -232,7 +240,8 @@ impl Problem {
         match self {
             Problem::SimilarChoices { .. }
             | Problem::DuplicateQuestionText { .. }
-            | Problem::NoBanks => Severity::Warning,
+            | Problem::NoBanks
+            | Problem::CutAtHash { .. } => Severity::Warning,
             _ => Severity::Error,
         }
     }
@@ -273,6 +282,7 @@ impl Problem {
             Problem::DuplicateUnitCode { .. } => "duplicate-unit-code",
             Problem::BadMembers { .. } => "bad-members",
             Problem::NoBanks => "no-banks",
+            Problem::CutAtHash { .. } => "cut-at-hash",
         }
     }
 }
@@ -325,6 +335,10 @@ impl Problem {
             | Problem::BadMembers { value } => *value = shown(value),
             Problem::DuplicateUnitName { name, .. } => *name = shown(name),
             Problem::DuplicateUnitCode { code, .. } => *code = shown(code),
+            Problem::CutAtHash { key, kept } => {
+                *key = shown(key);
+                *kept = shown(kept);
+            }
             Problem::Io(e) | Problem::Syntax { message: e } => {
                 *e = e
                     .chars()

@@ -150,6 +150,16 @@ impl<'a> Checker<'a> {
             );
             return None;
         }
+        if node.cut_at_hash {
+            self.report(
+                node.at,
+                Problem::CutAtHash {
+                    key: key.to_owned(),
+                    kept: s.clone(),
+                },
+                Some(Hint::QuoteHash),
+            );
+        }
         Some(s)
     }
 

@@ -11,7 +11,7 @@
 //! The event pass also measures how far aliases would expand, so that a
 //! "billion laughs" file is refused before `serde_yaml` builds anything.
 
-use saphyr_parser::{Event, Parser, Span, SpannedEventReceiver};
+use saphyr_parser::{Event, Parser, ScalarStyle, Span, SpannedEventReceiver};
 
 /// A line and column in the source, both counted from 1 (columns in
 /// characters).
@@ -55,6 +55,10 @@ pub struct Node {
     pub at: Pos,
     /// The last line the value spans (for multi-line text).
     pub end_line: usize,
+    /// An unquoted scalar directly followed by ` #` and a non-space, as in
+    /// `- Điều #13`: YAML reads the rest as a comment, which is rarely what
+    /// the trainer meant.
+    pub cut_at_hash: bool,
 }
 
 /// One entry of a mapping.
@@ -106,7 +110,10 @@ const MAX_ALIAS_NODES: u64 = 200_000;
 
 /// Parses `src` (without BOM) into a [`Node`] tree.
 pub fn parse(src: &str) -> Result<Node, ParseError> {
-    let mut index = IndexBuilder::default();
+    let mut index = IndexBuilder {
+        lines: src.lines().collect(),
+        ..IndexBuilder::default()
+    };
     let mut parser = Parser::new_from_str(src);
     let scanned = parser.load(&mut index, true);
     if index.alias_nodes > MAX_ALIAS_NODES {
@@ -194,6 +201,7 @@ struct PosNode {
     at: Pos,
     end_line: usize,
     raw: Option<String>,
+    cut_at_hash: bool,
     kind: PosKind,
 }
 
@@ -208,6 +216,7 @@ enum PosKind {
 fn convert(value: serde_yaml::Value, pos: Option<&PosNode>, at: Pos) -> Node {
     let end_line = pos.map_or(at.line, |p| p.end_line.max(at.line));
     let raw = pos.and_then(|p| p.raw.clone());
+    let cut_at_hash = pos.is_some_and(|p| p.cut_at_hash);
     let value = match value {
         serde_yaml::Value::Null => Value::Null,
         serde_yaml::Value::Bool(b) => Value::Bool(b),
@@ -260,6 +269,7 @@ fn convert(value: serde_yaml::Value, pos: Option<&PosNode>, at: Pos) -> Node {
         raw,
         at,
         end_line,
+        cut_at_hash,
     }
 }
 
@@ -287,7 +297,9 @@ struct Frame {
 
 /// Builds the position tree from saphyr's events, and measures aliases.
 #[derive(Debug, Default)]
-struct IndexBuilder {
+struct IndexBuilder<'s> {
+    /// The source lines, to look behind unquoted scalars.
+    lines: Vec<&'s str>,
     stack: Vec<Frame>,
     root: Option<PosNode>,
     documents: usize,
@@ -307,7 +319,24 @@ fn pos_of(span: &Span) -> Pos {
     }
 }
 
-impl IndexBuilder {
+impl IndexBuilder<'_> {
+    /// Whether the source goes on with ` #x` right after `span`.
+    fn followed_by_hash(&self, span: &Span) -> bool {
+        let Some(line) = span
+            .end
+            .line()
+            .checked_sub(1)
+            .and_then(|i| self.lines.get(i))
+        else {
+            return false;
+        };
+        let mut rest = line.chars().skip(span.end.col());
+        matches!(
+            (rest.next(), rest.next(), rest.next()),
+            (Some(' '), Some('#'), Some(c)) if !c.is_whitespace()
+        )
+    }
+
     /// Places a finished node in its parent (or as the root).
     fn place(&mut self, node: PosNode) {
         let Some(parent) = self.stack.last_mut() else {
@@ -345,6 +374,7 @@ impl IndexBuilder {
                 at,
                 end_line: at.line,
                 raw: None,
+                cut_at_hash: false,
                 kind,
             },
             anchor,
@@ -366,7 +396,7 @@ impl IndexBuilder {
     }
 }
 
-impl<'input> SpannedEventReceiver<'input> for IndexBuilder {
+impl<'input> SpannedEventReceiver<'input> for IndexBuilder<'_> {
     fn on_event(&mut self, ev: Event<'input>, span: Span) {
         match ev {
             Event::DocumentStart(_) => {
@@ -375,7 +405,7 @@ impl<'input> SpannedEventReceiver<'input> for IndexBuilder {
                     self.second_document = Some(pos_of(&span));
                 }
             }
-            Event::Scalar(value, _, anchor, _) => {
+            Event::Scalar(value, style, anchor, _) => {
                 if self.documents > 1 {
                     return;
                 }
@@ -388,6 +418,7 @@ impl<'input> SpannedEventReceiver<'input> for IndexBuilder {
                     at,
                     end_line: span.end.line().max(at.line),
                     raw: Some(value.into_owned()),
+                    cut_at_hash: style == ScalarStyle::Plain && self.followed_by_hash(&span),
                     kind: PosKind::Leaf,
                 });
             }
@@ -404,6 +435,7 @@ impl<'input> SpannedEventReceiver<'input> for IndexBuilder {
                     at,
                     end_line: at.line,
                     raw: None,
+                    cut_at_hash: false,
                     kind: PosKind::Leaf,
                 });
             }

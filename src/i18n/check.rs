@@ -328,6 +328,12 @@ pub fn problem(p: &Problem, lang: Lang) -> String {
         }
         (Problem::NoBanks, Vi) => "thư mục không có tệp bộ đề .yaml nào".to_owned(),
         (Problem::NoBanks, En) => "the folder holds no .yaml bank file".to_owned(),
+        (Problem::CutAtHash { key, kept }, Vi) => {
+            format!("\"{key}\" chỉ còn \"{kept}\": phần từ dấu \"#\" trở đi bị coi là ghi chú")
+        }
+        (Problem::CutAtHash { key, kept }, En) => {
+            format!("\"{key}\" reads only \"{kept}\": from \"#\" on is taken as a comment")
+        }
     }
 }
 
