@@ -61,6 +61,11 @@ pub(crate) struct Checker<'a> {
     path: &'a Path,
     src: &'a str,
     pub(crate) diags: Vec<Diagnostic>,
+    /// How many of `diags` are errors.
+    errors: usize,
+    /// A number or boolean was read as text but its written form was not
+    /// known (a tree read without positions): the caller must read again.
+    needed_raw: bool,
 }
 
 impl<'a> Checker<'a> {
@@ -69,17 +74,27 @@ impl<'a> Checker<'a> {
             path,
             src,
             diags: Vec::new(),
+            errors: 0,
+            needed_raw: false,
         }
     }
 
+    /// Whether the tree had all the checks needed (see `needed_raw`).
+    pub(crate) fn complete(&self) -> bool {
+        !self.needed_raw
+    }
+
     fn report(&mut self, at: Pos, problem: Problem, hint: Option<Hint>) {
+        if problem.severity() == super::diag::Severity::Error {
+            self.errors += 1;
+        }
         self.diags.push(
             Diagnostic::new(self.path.to_path_buf(), at.line, at.col, problem).with_hint(hint),
         );
     }
 
     fn has_errors(&self) -> bool {
-        self.diags.iter().any(Diagnostic::is_error)
+        self.errors > 0
     }
 
     /// Reports keys outside `known`, with a suggestion for near misses.
@@ -104,9 +119,13 @@ impl<'a> Checker<'a> {
     fn text(&mut self, node: &Node, key: &str, multiline: bool) -> Option<String> {
         let s = match &node.value {
             Value::Str(s) => s.trim().to_owned(),
-            Value::Int(_) | Value::Float(_) | Value::Bool(_) => {
-                node.raw.clone().unwrap_or_else(|| scalar_text(&node.value))
-            }
+            Value::Int(_) | Value::Float(_) | Value::Bool(_) => match &node.raw {
+                Some(raw) => raw.clone(),
+                None => {
+                    self.needed_raw = true;
+                    scalar_text(&node.value)
+                }
+            },
             Value::Null => String::new(),
             Value::Seq(_) | Value::Map(_) => {
                 let hint = match (&node.value, key) {
@@ -523,7 +542,7 @@ impl<'a> Checker<'a> {
 
     fn question(&mut self, item: &Node, map: &[Entry]) -> Option<Question> {
         self.unknown_keys(map, QUESTION_KEYS);
-        let before = self.diags.iter().filter(|d| d.is_error()).count();
+        let before = self.errors;
         let text = match get(map, "text") {
             Some(n) => self.text(n, "text", true),
             None => {
@@ -573,8 +592,7 @@ impl<'a> Checker<'a> {
                 None
             }
         };
-        let after = self.diags.iter().filter(|d| d.is_error()).count();
-        if after > before {
+        if self.errors > before {
             return None;
         }
         Some(Question {

@@ -11,6 +11,8 @@
 //! The event pass also measures how far aliases would expand, so that a
 //! "billion laughs" file is refused before `serde_yaml` builds anything.
 
+use std::borrow::Cow;
+
 use saphyr_parser::{Event, Parser, ScalarStyle, Span, SpannedEventReceiver};
 
 /// A line and column in the source, both counted from 1 (columns in
@@ -108,7 +110,26 @@ pub enum ParseError {
 /// the odd shared choice list while keeping memory small.
 const MAX_ALIAS_NODES: u64 = 200_000;
 
-/// Parses `src` (without BOM) into a [`Node`] tree.
+/// Reads `src` with `serde_yaml` alone, without positions (every node is
+/// at 1:1, no `raw`), when that is safe: no anchor (`&`) that could hide an
+/// alias bomb, and no ` #x` that could be text cut by a comment. `None`
+/// when the file needs [`parse`] (or does not parse).
+pub fn parse_quick(src: &str) -> Option<Node> {
+    if src.contains('&') || has_space_hash_word(src) {
+        return None;
+    }
+    let value = serde_yaml::from_str::<serde_yaml::Value>(src).ok()?;
+    Some(convert(value, None, Pos { line: 1, col: 1 }))
+}
+
+/// Whether `src` holds ` #` followed by a non-space character.
+fn has_space_hash_word(src: &str) -> bool {
+    src.as_bytes()
+        .windows(3)
+        .any(|w| w[0] == b' ' && w[1] == b'#' && !w[2].is_ascii_whitespace())
+}
+
+/// Parses `src` (without BOM) into a [`Node`] tree with positions.
 pub fn parse(src: &str) -> Result<Node, ParseError> {
     let mut index = IndexBuilder {
         lines: src.lines().collect(),
@@ -116,6 +137,9 @@ pub fn parse(src: &str) -> Result<Node, ParseError> {
     };
     let mut parser = Parser::new_from_str(src);
     let scanned = parser.load(&mut index, true);
+    if scanned.is_err() {
+        index.close_all();
+    }
     if index.alias_nodes > MAX_ALIAS_NODES {
         return Err(ParseError::AliasExpansion {
             at: index.first_alias.unwrap_or_default(),
@@ -124,32 +148,50 @@ pub fn parse(src: &str) -> Result<Node, ParseError> {
     if let Some(at) = index.second_document {
         return Err(ParseError::SeveralDocuments { at });
     }
-    if let Some((key, at)) = index.duplicate.take() {
-        return Err(ParseError::DuplicateKey { key, at });
-    }
     let value = match serde_yaml::from_str::<serde_yaml::Value>(src) {
         Ok(value) => value,
-        Err(e) => return Err(syntax_error(&e)),
+        Err(e) => {
+            // serde_yaml places a duplicate key at its mapping; the index
+            // knows the line of the second occurrence.
+            if e.to_string().contains("duplicate entry")
+                && let Some((key, at)) = index.root.as_ref().and_then(first_duplicate)
+            {
+                return Err(ParseError::DuplicateKey { key, at });
+            }
+            return Err(syntax_error(&e));
+        }
     };
-    if let Err(e) = scanned {
-        // serde_yaml (libyaml, YAML 1.1) accepted what saphyr (YAML 1.2)
-        // refused; report it rather than guess positions.
-        let m = e.marker();
-        return Err(ParseError::Syntax {
-            message: e.info().to_owned(),
-            at: Pos {
-                line: m.line(),
-                col: m.col() + 1,
-            },
-            context: None,
-        });
-    }
+    // When saphyr (YAML 1.2) refused what serde_yaml (libyaml, YAML 1.1)
+    // accepted, such as a plain scalar folded over a line in a flow list,
+    // serde_yaml's reading stands (as on the quick path) and positions past
+    // saphyr's stop fall back to the nearest parent.
     let root_pos = index.root.take();
-    let at = root_pos
-        .as_ref()
-        .map(|p| p.at)
-        .unwrap_or(Pos { line: 1, col: 1 });
-    Ok(convert(value, root_pos.as_ref(), at))
+    let at = root_pos.as_ref().map_or(Pos { line: 1, col: 1 }, |p| p.at);
+    Ok(convert(value, root_pos, at))
+}
+
+/// The first key, in file order, that repeats within its mapping.
+fn first_duplicate(node: &PosNode<'_>) -> Option<(String, Pos)> {
+    let mut found: Option<(String, Pos)> = None;
+    let mut stack = vec![node];
+    while let Some(n) = stack.pop() {
+        match &n.kind {
+            PosKind::Leaf => {}
+            PosKind::Seq(items) => stack.extend(items.iter()),
+            PosKind::Map(entries) => {
+                let mut seen = std::collections::HashSet::new();
+                for (key, value) in entries {
+                    if !seen.insert(key.as_ref())
+                        && found.as_ref().is_none_or(|(_, at)| value.at < *at)
+                    {
+                        found = Some((key.to_string(), value.at));
+                    }
+                    stack.push(value);
+                }
+            }
+        }
+    }
+    found
 }
 
 fn syntax_error(e: &serde_yaml::Error) -> ParseError {
@@ -197,76 +239,101 @@ fn find_line_col(s: &str) -> Option<Pos> {
 
 /// Positions of one node, shaped like the document.
 #[derive(Debug, Clone)]
-struct PosNode {
+struct PosNode<'s> {
     at: Pos,
     end_line: usize,
-    raw: Option<String>,
+    /// The scalar as written; borrowed from the source when it can be.
+    raw: Option<Cow<'s, str>>,
     cut_at_hash: bool,
-    kind: PosKind,
+    kind: PosKind<'s>,
 }
 
 #[derive(Debug, Clone)]
-enum PosKind {
+enum PosKind<'s> {
     Leaf,
-    Seq(Vec<PosNode>),
-    Map(Vec<(String, PosNode)>),
+    Seq(Vec<PosNode<'s>>),
+    Map(Vec<(Cow<'s, str>, PosNode<'s>)>),
 }
 
-/// Walks the `serde_yaml` value and the position tree together.
-fn convert(value: serde_yaml::Value, pos: Option<&PosNode>, at: Pos) -> Node {
-    let end_line = pos.map_or(at.line, |p| p.end_line.max(at.line));
-    let raw = pos.and_then(|p| p.raw.clone());
-    let cut_at_hash = pos.is_some_and(|p| p.cut_at_hash);
+/// Walks the `serde_yaml` value and the position tree together, consuming
+/// both (no string is copied twice).
+fn convert(value: serde_yaml::Value, pos: Option<PosNode<'_>>, at: Pos) -> Node {
+    let mut value = value;
+    while let serde_yaml::Value::Tagged(tagged) = value {
+        value = tagged.value;
+    }
+    let (end_line, raw, cut_at_hash, kind) = match pos {
+        Some(p) => (p.end_line.max(at.line), p.raw, p.cut_at_hash, Some(p.kind)),
+        None => (at.line, None, false, None),
+    };
+    // Only numbers and booleans need the text as written (a choice `1.50`).
+    let mut keep_raw = false;
     let value = match value {
         serde_yaml::Value::Null => Value::Null,
-        serde_yaml::Value::Bool(b) => Value::Bool(b),
-        serde_yaml::Value::Number(n) => match n.as_i64() {
-            Some(i) => Value::Int(i),
-            None => Value::Float(n.as_f64().unwrap_or(f64::NAN)),
-        },
+        serde_yaml::Value::Bool(b) => {
+            keep_raw = true;
+            Value::Bool(b)
+        }
+        serde_yaml::Value::Number(n) => {
+            keep_raw = true;
+            match n.as_i64() {
+                Some(i) => Value::Int(i),
+                None => Value::Float(n.as_f64().unwrap_or(f64::NAN)),
+            }
+        }
         serde_yaml::Value::String(s) => Value::Str(crate::text::nfc(&s)),
         serde_yaml::Value::Sequence(items) => {
-            let positions = match pos.map(|p| &p.kind) {
-                Some(PosKind::Seq(v)) if v.len() == items.len() => Some(v),
+            let mut positions = match kind {
+                Some(PosKind::Seq(v)) if v.len() == items.len() => Some(v.into_iter()),
                 _ => None,
             };
             Value::Seq(
                 items
                     .into_iter()
-                    .enumerate()
-                    .map(|(i, item)| {
-                        let p = positions.and_then(|v| v.get(i));
-                        convert(item, p, p.map_or(at, |p| p.at))
+                    .map(|item| {
+                        let p = positions.as_mut().and_then(Iterator::next);
+                        let item_at = p.as_ref().map_or(at, |p| p.at);
+                        convert(item, p, item_at)
                     })
                     .collect(),
             )
         }
         serde_yaml::Value::Mapping(map) => {
-            let positions = match pos.map(|p| &p.kind) {
-                Some(PosKind::Map(v)) if v.len() == map.len() => Some(v),
+            let mut positions = match kind {
+                Some(PosKind::Map(v)) if v.len() == map.len() => Some(v.into_iter()),
                 _ => None,
             };
             Value::Map(
                 map.into_iter()
-                    .enumerate()
-                    .map(|(i, (k, v))| {
-                        let p = positions.and_then(|v| v.get(i));
-                        let key = match (&k, p) {
-                            (serde_yaml::Value::String(s), _) => crate::text::nfc(s),
-                            (_, Some((raw, _))) => crate::text::nfc(raw),
-                            (other, None) => key_text(other),
+                    .map(|(k, v)| {
+                        let p = positions.as_mut().and_then(Iterator::next);
+                        let (written, p) = match p {
+                            Some((written, p)) => (Some(written), Some(p)),
+                            None => (None, None),
                         };
-                        let node = convert(v, p.map(|(_, n)| n), p.map_or(at, |(_, n)| n.at));
-                        Entry { key, node }
+                        let key = match (k, written) {
+                            (serde_yaml::Value::String(s), _) => crate::text::nfc(&s),
+                            (_, Some(written)) => crate::text::nfc(&written),
+                            (other, None) => key_text(&other),
+                        };
+                        let entry_at = p.as_ref().map_or(at, |p| p.at);
+                        Entry {
+                            key,
+                            node: convert(v, p, entry_at),
+                        }
                     })
                     .collect(),
             )
         }
-        serde_yaml::Value::Tagged(tagged) => return convert(tagged.value, pos, at),
+        serde_yaml::Value::Tagged(_) => Value::Null,
     };
     Node {
         value,
-        raw,
+        raw: if keep_raw {
+            raw.map(Cow::into_owned)
+        } else {
+            None
+        },
         at,
         end_line,
         cut_at_hash,
@@ -285,14 +352,12 @@ fn key_text(v: &serde_yaml::Value) -> String {
 
 /// A container being built from events.
 #[derive(Debug)]
-struct Frame {
-    node: PosNode,
+struct Frame<'s> {
+    node: PosNode<'s>,
     anchor: usize,
     nodes_at_start: u64,
     /// For mappings: the key just read, waiting for its value.
-    pending_key: Option<(String, Pos)>,
-    /// For mappings: keys seen, to find duplicates.
-    keys: std::collections::HashSet<String>,
+    pending_key: Option<(Cow<'s, str>, Pos)>,
 }
 
 /// Builds the position tree from saphyr's events, and measures aliases.
@@ -300,8 +365,8 @@ struct Frame {
 struct IndexBuilder<'s> {
     /// The source lines, to look behind unquoted scalars.
     lines: Vec<&'s str>,
-    stack: Vec<Frame>,
-    root: Option<PosNode>,
+    stack: Vec<Frame<'s>>,
+    root: Option<PosNode<'s>>,
     documents: usize,
     second_document: Option<Pos>,
     /// Nodes seen, counting what each alias would expand to.
@@ -309,7 +374,6 @@ struct IndexBuilder<'s> {
     alias_nodes: u64,
     anchor_sizes: std::collections::HashMap<usize, u64>,
     first_alias: Option<Pos>,
-    duplicate: Option<(String, Pos)>,
 }
 
 fn pos_of(span: &Span) -> Pos {
@@ -319,7 +383,7 @@ fn pos_of(span: &Span) -> Pos {
     }
 }
 
-impl IndexBuilder<'_> {
+impl<'s> IndexBuilder<'s> {
     /// Whether the source goes on with ` #x` right after `span`.
     fn followed_by_hash(&self, span: &Span) -> bool {
         let Some(line) = span
@@ -338,7 +402,7 @@ impl IndexBuilder<'_> {
     }
 
     /// Places a finished node in its parent (or as the root).
-    fn place(&mut self, node: PosNode) {
+    fn place(&mut self, mut node: PosNode<'s>) {
         let Some(parent) = self.stack.last_mut() else {
             if self.root.is_none() {
                 self.root = Some(node);
@@ -348,16 +412,12 @@ impl IndexBuilder<'_> {
         match &mut parent.node.kind {
             PosKind::Seq(items) => items.push(node),
             PosKind::Map(entries) => match parent.pending_key.take() {
+                // This node is a key; only scalar keys have a name.
                 None => {
-                    // This node is a key; only scalar keys have a name.
-                    let name = node.raw.clone().unwrap_or_else(|| "?".to_owned());
-                    if !parent.keys.insert(name.clone()) && self.duplicate.is_none() {
-                        self.duplicate = Some((name.clone(), node.at));
-                    }
+                    let name = node.raw.take().unwrap_or(Cow::Borrowed("?"));
                     parent.pending_key = Some((name, node.at));
                 }
                 Some((name, key_at)) => {
-                    let mut node = node;
                     node.at = key_at;
                     entries.push((name, node));
                 }
@@ -366,7 +426,7 @@ impl IndexBuilder<'_> {
         }
     }
 
-    fn start(&mut self, kind: PosKind, anchor: usize, span: &Span) {
+    fn start(&mut self, kind: PosKind<'s>, anchor: usize, span: &Span) {
         self.nodes = self.nodes.saturating_add(1);
         let at = pos_of(span);
         self.stack.push(Frame {
@@ -380,8 +440,14 @@ impl IndexBuilder<'_> {
             anchor,
             nodes_at_start: self.nodes,
             pending_key: None,
-            keys: Default::default(),
         });
+    }
+
+    /// Closes every open container, after an error stopped the events.
+    fn close_all(&mut self) {
+        while let Some(frame) = self.stack.pop() {
+            self.place(frame.node);
+        }
     }
 
     fn end(&mut self, span: &Span) {
@@ -396,8 +462,8 @@ impl IndexBuilder<'_> {
     }
 }
 
-impl<'input> SpannedEventReceiver<'input> for IndexBuilder<'_> {
-    fn on_event(&mut self, ev: Event<'input>, span: Span) {
+impl<'s> SpannedEventReceiver<'s> for IndexBuilder<'s> {
+    fn on_event(&mut self, ev: Event<'s>, span: Span) {
         match ev {
             Event::DocumentStart(_) => {
                 self.documents += 1;
@@ -414,11 +480,12 @@ impl<'input> SpannedEventReceiver<'input> for IndexBuilder<'_> {
                     self.anchor_sizes.insert(anchor, 1);
                 }
                 let at = pos_of(&span);
+                let cut_at_hash = style == ScalarStyle::Plain && self.followed_by_hash(&span);
                 self.place(PosNode {
                     at,
                     end_line: span.end.line().max(at.line),
-                    raw: Some(value.into_owned()),
-                    cut_at_hash: style == ScalarStyle::Plain && self.followed_by_hash(&span),
+                    raw: Some(value),
+                    cut_at_hash,
                     kind: PosKind::Leaf,
                 });
             }
