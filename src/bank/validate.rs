@@ -661,9 +661,9 @@ impl<'a> Checker<'a> {
             );
             ok = false;
         }
-        let mut out = Vec::with_capacity(items.len());
-        let mut exact: HashMap<String, usize> = HashMap::new();
-        let mut loose: HashMap<String, usize> = HashMap::new();
+        let mut out: Vec<String> = Vec::with_capacity(items.len());
+        // At most 10 choices: comparing pairs is cheaper than hashing.
+        let mut letters: Vec<usize> = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
             let text = if let Value::Map(_) = item.value {
                 self.report(
@@ -683,7 +683,8 @@ impl<'a> Checker<'a> {
                 continue;
             };
             let letter = super::letter(i);
-            if let Some(&first) = exact.get(&text) {
+            let earlier = || out.iter().zip(&letters);
+            if let Some((_, &first)) = earlier().find(|(t, _)| **t == text) {
                 self.report(
                     item.at,
                     Problem::DuplicateChoice {
@@ -693,23 +694,18 @@ impl<'a> Checker<'a> {
                     None,
                 );
                 ok = false;
-            } else {
-                let folded = loosen(&text);
-                if let Some(&first) = loose.get(&folded) {
-                    self.report(
-                        item.at,
-                        Problem::SimilarChoices {
-                            letter,
-                            same_as: super::letter(first),
-                        },
-                        None,
-                    );
-                } else {
-                    loose.insert(folded, i);
-                }
-                exact.insert(text.clone(), i);
+            } else if let Some((_, &first)) = earlier().find(|(t, _)| loose_eq(t, &text)) {
+                self.report(
+                    item.at,
+                    Problem::SimilarChoices {
+                        letter,
+                        same_as: super::letter(first),
+                    },
+                    None,
+                );
             }
             out.push(text);
+            letters.push(i);
         }
         ok.then_some(out)
     }
@@ -962,13 +958,15 @@ pub fn hex(bytes: &[u8]) -> String {
     s
 }
 
-/// Lower case with runs of spaces folded, for "differ only by case or
+/// Equal but for case and runs of spaces: "differ only by case or
 /// spacing".
-fn loosen(s: &str) -> String {
-    s.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+fn loose_eq(a: &str, b: &str) -> bool {
+    // Compared lazily: most choices differ within a few characters.
+    fn folded(s: &str) -> impl Iterator<Item = char> + '_ {
+        s.split_whitespace()
+            .flat_map(|w| std::iter::once(' ').chain(w.chars().flat_map(char::to_lowercase)))
+    }
+    folded(a).eq(folded(b))
 }
 
 /// The known word closest to `word`, when it is a likely misspelling: at
