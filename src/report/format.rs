@@ -224,7 +224,7 @@ impl View for QuestionLine {
                     Cell::Text(l.key.clone()),
                     Cell::Int(i64::from(l.shown)),
                     Cell::opt(l.facility, 1),
-                    Cell::opt(l.discrimination, 2),
+                    Cell::opt(l.discrimination, 3),
                 ];
                 row.extend(
                     l.letter_counts()

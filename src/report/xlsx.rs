@@ -25,7 +25,7 @@ pub fn write_workbook(path: &Path, sheets: &[(String, Table)]) -> Result<(), Xls
     let mut book = Workbook::new();
     let bold = Format::new().set_bold();
     let one = Format::new().set_num_format("0.0");
-    let two = Format::new().set_num_format("0.00");
+    let three = Format::new().set_num_format("0.000");
     let points = Format::new().set_num_format("0.##");
     // Excel durations are fractions of a day.
     let clock = Format::new().set_num_format("[h]:mm:ss");
@@ -46,7 +46,7 @@ pub fn write_workbook(path: &Path, sheets: &[(String, Table)]) -> Result<(), Xls
                         sheet.write_number(r, c, *n as f64)?;
                     }
                     Cell::Num(v, d) => {
-                        let f = if *d >= 2 { &two } else { &one };
+                        let f = if *d >= 2 { &three } else { &one };
                         sheet.write_number_with_format(r, c, *v, f)?;
                     }
                     Cell::Points(v) => {
