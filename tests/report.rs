@@ -194,14 +194,15 @@ fn units_by_hand() {
     // Tư pháp: Cường 50, Dung 75 ("công đoàn  Sở Tư pháp" is the same unit)
     //          → mean 62.5, median 62.5, 2/2 passed (50 ≥ pass mark 50).
     // Nội vụ: Em 25, Phương 25 → mean 25, median 25, 0/2 passed.
-    let got: Vec<(
+    type Figures<'a> = (
         Option<u32>,
-        &str,
+        &'a str,
         u32,
         Option<f64>,
         Option<f64>,
         Option<f64>,
-    )> = units
+    );
+    let got: Vec<Figures<'_>> = units
         .iter()
         .map(|u| {
             (
