@@ -288,6 +288,12 @@ pub const BOARD_MEMBERS: Text = t("Đoàn viên dẫn đầu", "Top members");
 pub const BOARD_UNITS: Text = t("Công đoàn cơ sở dẫn đầu", "Top units");
 /// The board's histogram panel.
 pub const BOARD_HISTOGRAM: Text = t("Phân bố điểm (%)", "Distribution of percents");
+/// Board column: the unit (the panel is narrow).
+pub const BOARD_COL_UNIT: Text = t("CĐCS", "Unit");
+/// Board column: time used, as m:ss.
+pub const BOARD_COL_TIME: Text = t("T.gian", "Time");
+/// Board column: members of a unit who took the quiz.
+pub const BOARD_COL_PARTICIPANTS: Text = t("Dự thi", "Count");
 /// The board's keys.
 pub const BOARD_KEYS: Text = t("q, Esc: thoát", "q, Esc: quit");
 /// The board before any row arrives.

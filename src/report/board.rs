@@ -157,16 +157,21 @@ fn latest(rows: &[ResultRow]) -> Option<&ResultRow> {
 }
 
 /// "Công đoàn Kho bạc" → "Kho bạc": on a narrow panel the common prefix
-/// only hides the part that tells units apart.
-fn short_unit(unit: &str) -> &str {
-    let prefix = "công đoàn ";
-    let n = prefix.chars().count();
-    let head: String = unit.chars().take(n).flat_map(char::to_lowercase).collect();
-    if head == prefix && unit.chars().count() > n {
-        unit.char_indices().nth(n).map_or(unit, |(i, _)| &unit[i..])
+/// only hides the part that tells units apart. Runs of spaces are folded.
+fn short_unit(unit: &str) -> String {
+    let words: Vec<&str> = unit.split_whitespace().collect();
+    let prefix = words.len() > 2
+        && words
+            .iter()
+            .take(2)
+            .map(|w| w.to_lowercase())
+            .eq(["công", "đoàn"].map(str::to_owned));
+    let rest = if prefix {
+        words.get(2..).unwrap_or(&[])
     } else {
-        unit
-    }
+        &words[..]
+    };
+    rest.join(" ")
 }
 
 fn one_decimal(v: f64, lang: Lang) -> String {
@@ -253,9 +258,9 @@ fn render_members(m: &BoardModel, area: Rect, buf: &mut Buffer) {
     let header = Row::new([
         tr::COL_RANK.get(lang),
         tr::COL_NAME.get(lang),
-        tr::COL_UNIT.get(lang),
+        tr::BOARD_COL_UNIT.get(lang),
         tr::COL_PERCENT.get(lang),
-        tr::COL_TIME.get(lang),
+        tr::BOARD_COL_TIME.get(lang),
     ])
     .style(bold());
     let rows = m.members.iter().map(|p| {
@@ -274,7 +279,7 @@ fn render_members(m: &BoardModel, area: Rect, buf: &mut Buffer) {
             Constraint::Fill(3),
             Constraint::Fill(2),
             Constraint::Length(5),
-            Constraint::Length(9),
+            Constraint::Length(6),
         ],
     )
     .header(header)
@@ -287,8 +292,8 @@ fn render_units(m: &BoardModel, area: Rect, buf: &mut Buffer) {
     let block = Block::bordered().title(tr::BOARD_UNITS.get(lang));
     let header = Row::new([
         tr::COL_RANK.get(lang),
-        tr::COL_UNIT.get(lang),
-        tr::COL_PARTICIPANTS.get(lang),
+        tr::BOARD_COL_UNIT.get(lang),
+        tr::BOARD_COL_PARTICIPANTS.get(lang),
         tr::COL_MEAN.get(lang),
     ])
     .style(bold());
@@ -438,8 +443,9 @@ mod tests {
             short_unit("Công đoàn Kho bạc Nhà nước tỉnh"),
             "Kho bạc Nhà nước tỉnh"
         );
-        assert_eq!(short_unit("CÔNG ĐOÀN Sở Y tế"), "Sở Y tế");
-        assert_eq!(short_unit("Công đoàn "), "Công đoàn ");
+        assert_eq!(short_unit("CÔNG ĐOÀN  Sở Y tế"), "Sở Y tế");
+        assert_eq!(short_unit("công đoàn  Sở Tư pháp"), "Sở Tư pháp");
+        assert_eq!(short_unit("Công đoàn "), "Công đoàn");
         assert_eq!(short_unit("Sở Tư pháp"), "Sở Tư pháp");
         assert_eq!(short_unit(""), "");
     }
