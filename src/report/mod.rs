@@ -172,16 +172,37 @@ impl Views {
         banks: &[Bank],
         roster: Option<&Roster>,
     ) -> Views {
+        Views::compute_only(None, rows, pick, banks, roster)
+    }
+
+    /// Computes one view (`Some(by)`) or all (`None`); the others stay empty.
+    /// A report of 100,000 rows by unit need not rank every member.
+    pub fn compute_only(
+        by: Option<ReportBy>,
+        rows: &[ResultRow],
+        pick: crate::cli::AttemptPick,
+        banks: &[Bank],
+        roster: Option<&Roster>,
+    ) -> Views {
         let counted = stats::counted_attempts(rows, pick);
-        Views {
-            members: stats::member_lines(&counted),
-            units: stats::unit_lines(&counted, roster),
-            questions: banks
+        let wants = |view: ReportBy| by.is_none_or(|b| b == view);
+        let mut views = Views::default();
+        if wants(ReportBy::Member) {
+            views.members = stats::member_lines(&counted);
+        }
+        if wants(ReportBy::Unit) {
+            views.units = stats::unit_lines(&counted, roster);
+        }
+        if wants(ReportBy::Question) {
+            views.questions = banks
                 .iter()
                 .map(|b| stats::question_report(b, &counted))
-                .collect(),
-            banks: stats::bank_lines(rows, &counted),
+                .collect();
         }
+        if wants(ReportBy::Bank) {
+            views.banks = stats::bank_lines(rows, &counted);
+        }
+        views
     }
 
     /// The sheets of the workbook: one per view (questions only when a bank
@@ -275,7 +296,8 @@ fn report(
     } else {
         Vec::new()
     };
-    let views = Views::compute(rows, args.attempt, &banks, roster.as_ref());
+    let only = args.output.is_none().then_some(args.by);
+    let views = Views::compute_only(only, rows, args.attempt, &banks, roster.as_ref());
     for q in &views.questions {
         warn_question_report(q, &banks, lang, err);
     }

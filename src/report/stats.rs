@@ -58,15 +58,45 @@ pub fn dedupe(rows: Vec<ResultRow>) -> (Vec<ResultRow>, usize) {
 /// The form of a name, code or unit used to tell people and units apart:
 /// NFC, lower case, surrounding spaces trimmed and inner runs collapsed.
 pub fn identity(s: &str) -> String {
-    let s = crate::text::nfc(s);
     let mut out = String::with_capacity(s.len());
-    for word in s.split_whitespace() {
-        if !out.is_empty() {
+    identity_into(&mut out, s);
+    out
+}
+
+/// Appends [`identity`] of `s` to `out` (one buffer for a whole key: this
+/// runs for every row of a results file).
+fn identity_into(out: &mut String, s: &str) {
+    let composed;
+    let s = if unicode_normalization::is_nfc(s) {
+        s
+    } else {
+        composed = crate::text::nfc(s);
+        &composed
+    };
+    for (i, word) in s.split_whitespace().enumerate() {
+        if i > 0 {
             out.push(' ');
         }
-        out.extend(word.chars().flat_map(char::to_lowercase));
+        if word.is_ascii() {
+            out.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+        } else {
+            out.extend(word.chars().flat_map(char::to_lowercase));
+        }
     }
-    out
+}
+
+/// The key of a member at a bank: bank id, then the identity of name, code
+/// and unit, separated by a character no typed field holds.
+fn member_key(row: &ResultRow) -> String {
+    let mut key = String::with_capacity(
+        row.bank_id.len() + row.member_name.len() + row.member_code.len() + row.unit.len() + 3,
+    );
+    key.push_str(&row.bank_id);
+    for field in [&row.member_name, &row.member_code, &row.unit] {
+        key.push('\u{1f}');
+        identity_into(&mut key, field);
+    }
+    key
 }
 
 /// One member's counted attempt at one bank.
@@ -94,30 +124,25 @@ fn by_time(a: &(Option<jiff::Timestamp>, usize), b: &(Option<jiff::Timestamp>, u
 
 /// Picks one attempt per member and bank, in first-seen order.
 pub fn counted_attempts(rows: &[ResultRow], pick: AttemptPick) -> Vec<Counted<'_>> {
-    let mut groups: HashMap<(&str, String, String, String), usize> = HashMap::new();
-    let mut members: Vec<Vec<usize>> = Vec::new();
+    let mut groups: HashMap<String, usize> = HashMap::with_capacity(rows.len());
+    // Each member's rows; the Vec only allocates for a second attempt.
+    let mut members: Vec<(usize, Vec<usize>)> = Vec::new();
     for (i, row) in rows.iter().enumerate() {
-        let key = (
-            row.bank_id.as_str(),
-            identity(&row.member_name),
-            identity(&row.member_code),
-            identity(&row.unit),
-        );
         let next = members.len();
-        let g = *groups.entry(key).or_insert(next);
+        let g = *groups.entry(member_key(row)).or_insert(next);
         if g == next {
-            members.push(Vec::new());
-        }
-        if let Some(list) = members.get_mut(g) {
-            list.push(i);
+            members.push((i, Vec::new()));
+        } else if let Some(m) = members.get_mut(g) {
+            m.1.push(i);
         }
     }
     members
         .iter()
-        .filter_map(|idx| {
-            let chosen = if idx.len() == 1 {
-                idx.first().copied()
+        .filter_map(|(first, more)| {
+            let chosen = if more.is_empty() {
+                Some(*first)
             } else {
+                let idx: Vec<usize> = std::iter::once(*first).chain(more.iter().copied()).collect();
                 let timed: Vec<(Option<jiff::Timestamp>, usize)> = idx
                     .iter()
                     .filter_map(|&i| rows.get(i).map(|r| (finished_key(r), i)))
@@ -140,7 +165,7 @@ pub fn counted_attempts(rows: &[ResultRow], pick: AttemptPick) -> Vec<Counted<'_
             let row = rows.get(chosen?)?;
             Some(Counted {
                 row,
-                attempts: u32::try_from(idx.len()).unwrap_or(u32::MAX),
+                attempts: u32::try_from(more.len() + 1).unwrap_or(u32::MAX),
             })
         })
         .collect()
@@ -242,10 +267,13 @@ fn by_bank<'r>(counted: &[Counted<'r>]) -> BTreeMap<&'r str, Vec<Counted<'r>>> {
 pub fn member_lines(counted: &[Counted<'_>]) -> Vec<MemberLine> {
     let mut out = Vec::with_capacity(counted.len());
     for (bank, mut list) in by_bank(counted) {
-        list.sort_by(|a, b| {
-            member_order(a, b)
-                .then_with(|| identity(&a.row.member_name).cmp(&identity(&b.row.member_name)))
-        });
+        // Ties are listed by name; the names' identities are computed once.
+        let mut keyed: Vec<(String, Counted<'_>)> = list
+            .drain(..)
+            .map(|c| (identity(&c.row.member_name), c))
+            .collect();
+        keyed.sort_by(|(na, a), (nb, b)| member_order(a, b).then_with(|| na.cmp(nb)));
+        list.extend(keyed.into_iter().map(|(_, c)| c));
         let ranks = competition_ranks(&list, member_order);
         for (c, rank) in list.iter().zip(ranks) {
             let r = c.row;
