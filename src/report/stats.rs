@@ -142,7 +142,9 @@ pub fn counted_attempts(rows: &[ResultRow], pick: AttemptPick) -> Vec<Counted<'_
             let chosen = if more.is_empty() {
                 Some(*first)
             } else {
-                let idx: Vec<usize> = std::iter::once(*first).chain(more.iter().copied()).collect();
+                let idx: Vec<usize> = std::iter::once(*first)
+                    .chain(more.iter().copied())
+                    .collect();
                 let timed: Vec<(Option<jiff::Timestamp>, usize)> = idx
                     .iter()
                     .filter_map(|&i| rows.get(i).map(|r| (finished_key(r), i)))
