@@ -1,0 +1,1 @@
+//! Strings of the ui area. Filled in as the area is built.
