@@ -358,7 +358,7 @@ fn roster(
     err: &mut dyn Write,
 ) -> Result<Option<Roster>, String> {
     match &args.roster {
-        Some(path) => sources::load_roster(path)
+        Some(path) => sources::load_roster(path, lang)
             .map(Some)
             .map_err(|e| tr::roster_error(lang, &e)),
         None => {
@@ -367,7 +367,7 @@ fn roster(
                 return Ok(None);
             }
             // The default roster is a convenience: a broken one only warns.
-            match sources::load_roster(&path) {
+            match sources::load_roster(&path, lang) {
                 Ok(r) => Ok(Some(r)),
                 Err(e) => {
                     let _ = writeln!(err, "{}", tr::roster_error(lang, &e));
@@ -388,7 +388,7 @@ fn banks(
     err: &mut dyn Write,
 ) -> Result<Vec<Bank>, String> {
     if let Some(path) = &args.bank {
-        let bank = sources::load_bank(path).map_err(|e| tr::bank_error(lang, &e))?;
+        let bank = sources::load_bank(path, lang).map_err(|e| tr::bank_error(lang, &e))?;
         if !rows.iter().any(|r| r.bank_id == bank.id) {
             let _ = writeln!(err, "{}", tr::no_attempts_for_bank(lang, &bank.id));
         }
