@@ -676,3 +676,13 @@ fn end_to_end_through_the_binary() {
     assert_eq!(missing.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&missing.stderr).contains("khong-co-tep.csv"));
 }
+
+#[test]
+fn rows_whose_numbers_are_not_numbers_are_left_out_and_named() {
+    let mut rows = rows();
+    rows[0].percent = f64::NAN;
+    rows[1].score = f64::INFINITY;
+    let loaded = report::loaded_from(rows, Vec::new());
+    assert_eq!(loaded.not_finite, vec!["a1".to_owned(), "a2".to_owned()]);
+    assert_eq!(loaded.rows.len(), 6);
+}

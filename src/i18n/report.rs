@@ -63,7 +63,7 @@ pub const COL_MEAN: Text = t("TB %", "Mean %");
 /// Header: median percent.
 pub const COL_MEDIAN: Text = t("Trung vị %", "Median %");
 /// Header: standard deviation.
-pub const COL_SD: Text = t("Độ lệch chuẩn", "Std dev");
+pub const COL_SD: Text = t("Độ lệch chuẩn (n−1)", "Std dev (n−1)");
 /// Header: pass rate.
 pub const COL_PASS_RATE: Text = t("Tỷ lệ đạt %", "Pass rate %");
 /// Header: members counted in a bank's statistics.
