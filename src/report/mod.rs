@@ -289,7 +289,13 @@ fn report(
         let _ = writeln!(err, "{}", tr::duplicates(lang, loaded.duplicates));
     }
     let rows = &loaded.rows;
-    let roster = roster(args, lang, quizzes, err)?;
+    // Only the unit view uses the roster; a broken default one should not
+    // trouble a member ranking.
+    let roster = if args.by == ReportBy::Unit || args.output.is_some() {
+        roster(args, lang, quizzes, err)?
+    } else {
+        None
+    };
     let need_banks = args.by == ReportBy::Question || args.output.is_some();
     let banks = if need_banks {
         banks(args, lang, quizzes, rows, err)?
