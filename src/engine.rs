@@ -555,7 +555,8 @@ impl Attempt {
 
     /// Practice (`review: each_question`): locks the current, answered
     /// question so the right answer can be shown. Does nothing in other
-    /// modes. Returns whether the question is now checked.
+    /// modes. Returns whether this call checked it (false when it was
+    /// already checked, unanswered, or not in practice mode).
     pub fn check(&mut self, now: Instant) -> Result<bool, Refusal> {
         self.ready(now)?;
         let i = self.current;
@@ -563,7 +564,7 @@ impl Attempt {
             || self.answers.get(i).is_none_or(|a| a.is_empty())
             || self.lock(i) != QuestionLock::Open
         {
-            return Ok(self.lock(i) == QuestionLock::Checked);
+            return Ok(false);
         }
         if let Some(lock) = self.locks.get_mut(i) {
             *lock = QuestionLock::Checked;

@@ -510,6 +510,8 @@ fn practice_mode_locks_a_checked_question_and_shows_feedback() {
     a.choose(1, t0).expect("wrong answer");
     assert_eq!(a.feedback(&b, 0), None);
     assert_eq!(a.check(t0), Ok(true));
+    assert_eq!(a.check(t0), Ok(false), "already checked");
+    assert_eq!(a.lock(0), QuestionLock::Checked);
     assert_eq!(a.feedback(&b, 0), Some(false));
     assert_eq!(a.choose(0, t0), Err(Refusal::QuestionLocked));
     // After-submit review shows nothing during the attempt.

@@ -1,4 +1,13 @@
 //! The terminal: screens, keys and the event loop (ratatui + crossterm).
+//!
+//! `app.rs` holds the state and changes it in one place (`App::step`),
+//! `input.rs` turns keys into commands, `view.rs` draws, `theme.rs` holds
+//! the colours. This file owns the real terminal and the blocking loop.
+
+pub mod app;
+pub mod input;
+pub mod theme;
+pub mod view;
 
 use std::process::ExitCode;
 
