@@ -17,3 +17,9 @@ pub struct Roster {
     /// The units, in the file's order.
     pub units: Vec<Unit>,
 }
+
+/// Loads and validates a roster file (`units:` list). The YAML reading
+/// lives in the bank module, the only one that knows YAML.
+pub fn load(path: &std::path::Path) -> Result<Roster, crate::bank::BankError> {
+    crate::bank::load_roster(path)
+}

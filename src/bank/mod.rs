@@ -8,6 +8,18 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
+pub mod check;
+pub mod diag;
+mod load;
+mod validate;
+pub mod yaml;
+
+pub use diag::{Diagnostic, Severity};
+pub use load::{
+    BankError, MAX_FILE_BYTES, check_bytes, is_roster_file, load, load_all, load_bytes, load_roster,
+};
+pub use validate::{derived_id, is_valid_id};
+
 /// How much a member sees of the right answers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Review {
@@ -118,4 +130,81 @@ pub fn letter_index(c: char) -> Option<usize> {
     c.is_ascii_uppercase().then(|| usize::from(c as u8 - b'A'))
 }
 
-pub mod check;
+/// Parses a duration as written in a bank: `90s`, `20m`, `1h30m`,
+/// `1h30m15s`. Hours, minutes and seconds come in that order, each at most
+/// once, lower case, no spaces inside; the total must be above zero. `20`
+/// (no unit), `20 phút`, `-5m` and `0s` are refused.
+pub fn parse_duration(s: &str) -> Option<Duration> {
+    let s = s.trim();
+    let mut total: u64 = 0;
+    let mut digits = String::new();
+    // The units still allowed, in order.
+    let mut units = ['h', 'm', 's'].iter().peekable();
+    let mut any = false;
+    for c in s.chars() {
+        if c.is_ascii_digit() {
+            digits.push(c);
+            continue;
+        }
+        if digits.is_empty() {
+            return None;
+        }
+        let factor = loop {
+            match units.next() {
+                Some(&u) if u == c => break Some(u),
+                Some(_) => continue,
+                None => break None,
+            }
+        }?;
+        let n: u64 = digits.parse().ok()?;
+        let secs = match factor {
+            'h' => n.checked_mul(3600)?,
+            'm' => n.checked_mul(60)?,
+            _ => n,
+        };
+        total = total.checked_add(secs)?;
+        digits.clear();
+        any = true;
+    }
+    (any && digits.is_empty() && total > 0).then(|| Duration::from_secs(total))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations() {
+        assert_eq!(parse_duration("90s"), Some(Duration::from_secs(90)));
+        assert_eq!(parse_duration("20m"), Some(Duration::from_secs(1200)));
+        assert_eq!(parse_duration("1h30m"), Some(Duration::from_secs(5400)));
+        assert_eq!(parse_duration("1h30m15s"), Some(Duration::from_secs(5415)));
+        assert_eq!(parse_duration(" 45s "), Some(Duration::from_secs(45)));
+        for bad in [
+            "",
+            "20",
+            "20 phút",
+            "-5m",
+            "0s",
+            "0h0m",
+            "m",
+            "20m5",
+            "5m1h",
+            "1h1h",
+            "1.5h",
+            "20M",
+            "20 m",
+            "99999999999999999999h",
+        ] {
+            assert_eq!(parse_duration(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn letters() {
+        assert_eq!(letter(0), 'A');
+        assert_eq!(letter(9), 'J');
+        assert_eq!(letter_index('c'), Some(2));
+        assert_eq!(letter_index('1'), None);
+    }
+}

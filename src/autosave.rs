@@ -1,0 +1,334 @@
+//! Autosaves of attempts in progress, so that no answer is lost to a power
+//! cut, a closed SSH window or a killed process.
+//!
+//! Each attempt in progress is one JSON file in a folder beside the results
+//! file (`results/results.autosave/` for `results/results.csv`). A save
+//! writes a temporary file, syncs it and renames it over the old one, so a
+//! crash leaves either the previous save or the new one, never half of one.
+//! While a process works on an attempt it holds a lock on the attempt's
+//! `.lock` file, so that another member at the same server is not offered the
+//! same attempt to resume; the system drops the lock when the process dies.
+//!
+//! The module is generic over what is saved; the quiz stores the engine's
+//! snapshot of an attempt.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+/// Why an autosave could not be written, read or removed.
+#[derive(Debug, thiserror::Error)]
+pub enum AutosaveError {
+    /// The system refused (disk full, permission denied, folder removed …).
+    #[error("{path}: {source}")]
+    Io {
+        /// The file or folder concerned.
+        path: PathBuf,
+        /// What the system said.
+        #[source]
+        source: io::Error,
+    },
+    /// The attempt could not be encoded (should not happen).
+    #[error("{path}: {source}")]
+    Encode {
+        /// The autosave file.
+        path: PathBuf,
+        /// What the encoder said.
+        #[source]
+        source: serde_json::Error,
+    },
+    /// Another process is working on this attempt right now.
+    #[error("{id}: the attempt is open in another window")]
+    InUse {
+        /// The attempt's id.
+        id: String,
+    },
+}
+
+fn io_err(path: &Path) -> impl FnOnce(io::Error) -> AutosaveError + '_ {
+    move |source| AutosaveError::Io {
+        path: path.to_owned(),
+        source,
+    }
+}
+
+/// The autosave folder of one results file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Autosaves {
+    dir: PathBuf,
+}
+
+/// One unfinished attempt found in the autosave folder.
+#[derive(Debug)]
+pub struct Found<T> {
+    /// The attempt's id (the file name without `.json`).
+    pub id: String,
+    /// The autosave file.
+    pub path: PathBuf,
+    /// The saved attempt, or why it could not be read.
+    pub saved: Result<T, String>,
+    /// Whether another process holds the attempt now.
+    pub in_use: bool,
+}
+
+/// Held while this process works on an attempt; dropping it releases the
+/// attempt for others to resume.
+#[derive(Debug)]
+pub struct Claim {
+    id: String,
+    _lock: File,
+}
+
+impl Claim {
+    /// The claimed attempt's id.
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+}
+
+/// Whether an attempt id is safe as a file name: letters, digits, `-`, `_`.
+fn valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 64
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}
+
+impl Autosaves {
+    /// The autosave folder that belongs to `results_file`.
+    pub fn for_results(results_file: &Path) -> Autosaves {
+        let stem = results_file
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "results".into());
+        let dir = results_file
+            .parent()
+            .unwrap_or(Path::new(""))
+            .join(format!("{stem}.autosave"));
+        Autosaves { dir }
+    }
+
+    /// The folder itself.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    fn file(&self, id: &str, ext: &str) -> PathBuf {
+        self.dir.join(format!("{id}.{ext}"))
+    }
+
+    fn invalid_id(&self, id: &str) -> AutosaveError {
+        AutosaveError::Io {
+            path: self.file(id, "json"),
+            source: io::Error::new(io::ErrorKind::InvalidInput, "not a valid attempt id"),
+        }
+    }
+
+    /// Claims an attempt for this process; fails with
+    /// [`AutosaveError::InUse`] when another process holds it.
+    pub fn claim(&self, id: &str) -> Result<Claim, AutosaveError> {
+        if !valid_id(id) {
+            return Err(self.invalid_id(id));
+        }
+        fs::create_dir_all(&self.dir).map_err(io_err(&self.dir))?;
+        let path = self.file(id, "lock");
+        let lock = OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path)
+            .map_err(io_err(&path))?;
+        match lock.try_lock() {
+            Ok(()) => Ok(Claim {
+                id: id.to_owned(),
+                _lock: lock,
+            }),
+            Err(fs::TryLockError::WouldBlock) => Err(AutosaveError::InUse { id: id.to_owned() }),
+            Err(fs::TryLockError::Error(e)) => Err(io_err(&path)(e)),
+        }
+    }
+
+    /// Saves the attempt: temporary file, sync, rename, then sync of the
+    /// folder, so that the save survives a power cut once this returns.
+    pub fn save<T: Serialize>(&self, claim: &Claim, value: &T) -> Result<(), AutosaveError> {
+        let path = self.file(&claim.id, "json");
+        let bytes = serde_json::to_vec_pretty(value).map_err(|source| AutosaveError::Encode {
+            path: path.clone(),
+            source,
+        })?;
+        // The folder may have been removed while the quiz ran.
+        fs::create_dir_all(&self.dir).map_err(io_err(&self.dir))?;
+        let tmp = self.file(&claim.id, "json.tmp");
+        let mut file = File::create(&tmp).map_err(io_err(&tmp))?;
+        let written = file
+            .write_all(&bytes)
+            .and_then(|()| file.sync_all())
+            .map_err(io_err(&tmp));
+        drop(file);
+        if let Err(e) = written.and_then(|()| fs::rename(&tmp, &path).map_err(io_err(&path))) {
+            let _ = fs::remove_file(&tmp);
+            return Err(e);
+        }
+        // Make the rename itself durable; not every system allows this.
+        if let Ok(dir) = File::open(&self.dir) {
+            let _ = dir.sync_all();
+        }
+        Ok(())
+    }
+
+    /// Removes a finished attempt's autosave. Call only once its row is
+    /// safely in the results file.
+    pub fn remove(&self, claim: Claim) -> Result<(), AutosaveError> {
+        let path = self.file(&claim.id, "json");
+        match fs::remove_file(&path) {
+            Ok(()) => {}
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+            Err(e) => return Err(io_err(&path)(e)),
+        }
+        let lock = self.file(&claim.id, "lock");
+        drop(claim);
+        let _ = fs::remove_file(lock);
+        Ok(())
+    }
+
+    /// Lists the unfinished attempts, oldest file name first. Files that
+    /// cannot be read are listed with the reason, never skipped silently.
+    pub fn list<T: DeserializeOwned>(&self) -> Vec<Found<T>> {
+        let Ok(entries) = fs::read_dir(&self.dir) else {
+            return Vec::new();
+        };
+        let mut found: Vec<Found<T>> = entries
+            .flatten()
+            .filter_map(|entry| {
+                let path = entry.path();
+                let id = path
+                    .file_name()?
+                    .to_str()?
+                    .strip_suffix(".json")?
+                    .to_owned();
+                if !valid_id(&id) {
+                    return None;
+                }
+                let saved = fs::read(&path)
+                    .map_err(|e| e.to_string())
+                    .and_then(|b| serde_json::from_slice(&b).map_err(|e| e.to_string()));
+                let in_use = matches!(self.claim(&id), Err(AutosaveError::InUse { .. }));
+                Some(Found {
+                    id,
+                    path,
+                    saved,
+                    in_use,
+                })
+            })
+            .collect();
+        found.sort_by(|a, b| a.id.cmp(&b.id));
+        found
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug, PartialEq, Serialize, serde::Deserialize)]
+    struct Saved {
+        answers: Vec<u8>,
+    }
+
+    #[test]
+    fn folder_is_named_after_the_results_file() {
+        let a = Autosaves::for_results(Path::new("results/results.csv"));
+        assert_eq!(a.dir(), Path::new("results/results.autosave"));
+        let b = Autosaves::for_results(Path::new("r.csv"));
+        assert_eq!(b.dir(), Path::new("r.autosave"));
+    }
+
+    #[test]
+    fn save_list_and_remove() {
+        let dir = tempfile::tempdir().unwrap();
+        let saves = Autosaves::for_results(&dir.path().join("results.csv"));
+        let claim = saves.claim("a1").unwrap();
+        saves.save(&claim, &Saved { answers: vec![1] }).unwrap();
+        saves
+            .save(
+                &claim,
+                &Saved {
+                    answers: vec![1, 2],
+                },
+            )
+            .unwrap();
+        let found = saves.list::<Saved>();
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].id, "a1");
+        assert_eq!(
+            found[0].saved,
+            Ok(Saved {
+                answers: vec![1, 2]
+            })
+        );
+        assert!(found[0].in_use, "this process holds the claim");
+        saves.remove(claim).unwrap();
+        assert!(saves.list::<Saved>().is_empty());
+        assert_eq!(fs::read_dir(saves.dir()).unwrap().count(), 0);
+    }
+
+    #[test]
+    fn a_released_attempt_can_be_claimed_again_and_a_held_one_cannot() {
+        let dir = tempfile::tempdir().unwrap();
+        let saves = Autosaves::for_results(&dir.path().join("results.csv"));
+        let claim = saves.claim("a1").unwrap();
+        assert!(matches!(
+            saves.claim("a1"),
+            Err(AutosaveError::InUse { .. })
+        ));
+        saves.save(&claim, &Saved { answers: vec![] }).unwrap();
+        drop(claim);
+        let found = saves.list::<Saved>();
+        assert!(!found[0].in_use);
+        assert!(saves.claim("a1").is_ok());
+    }
+
+    #[test]
+    fn a_damaged_autosave_is_listed_with_its_reason() {
+        let dir = tempfile::tempdir().unwrap();
+        let saves = Autosaves::for_results(&dir.path().join("results.csv"));
+        fs::create_dir_all(saves.dir()).unwrap();
+        fs::write(saves.dir().join("a2.json"), b"{\"answers\": [1,").unwrap();
+        fs::write(saves.dir().join("not an id!.json"), b"{}").unwrap();
+        let found = saves.list::<Saved>();
+        assert_eq!(found.len(), 1);
+        assert!(found[0].saved.as_ref().unwrap_err().contains("EOF"));
+    }
+
+    #[test]
+    fn saving_recreates_a_removed_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let saves = Autosaves::for_results(&dir.path().join("results.csv"));
+        let claim = saves.claim("a3").unwrap();
+        fs::remove_dir_all(saves.dir()).unwrap();
+        saves.save(&claim, &Saved { answers: vec![3] }).unwrap();
+        assert_eq!(saves.list::<Saved>().len(), 1);
+    }
+
+    #[test]
+    fn a_save_that_cannot_be_written_says_where() {
+        let dir = tempfile::tempdir().unwrap();
+        // A plain file where the folder should be.
+        fs::write(dir.path().join("results.autosave"), b"").unwrap();
+        let saves = Autosaves::for_results(&dir.path().join("results.csv"));
+        let err = saves.claim("a4").unwrap_err();
+        assert!(err.to_string().contains("results.autosave"), "{err}");
+    }
+
+    #[test]
+    fn ids_that_are_not_file_names_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let saves = Autosaves::for_results(&dir.path().join("results.csv"));
+        assert!(saves.claim("../x").is_err());
+        assert!(saves.claim("").is_err());
+    }
+}

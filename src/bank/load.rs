@@ -1,0 +1,382 @@
+//! Reading bank and roster files: size, encoding, YAML, then validation.
+
+use std::fmt;
+use std::fs::File;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use sha2::{Digest, Sha256};
+
+use super::Bank;
+use super::diag::{Diagnostic, Hint, Problem};
+use super::validate::{Checker, file_diag, hex};
+use super::yaml::{self, ParseError, Pos, Value};
+use crate::i18n::Lang;
+use crate::roster::Roster;
+
+/// Files over 10 MiB are refused before they are read: no bank comes near
+/// it (5,000 questions take about 2 MiB), and it bounds memory.
+pub const MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
+
+/// A bank or roster that cannot be used, with every problem found in it.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub struct BankError {
+    /// The file.
+    pub path: PathBuf,
+    /// Every problem, errors and warnings, in file order.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl BankError {
+    /// The header line and every diagnostic, in `lang`.
+    pub fn render(&self, lang: Lang) -> String {
+        let errors = self.diagnostics.iter().filter(|d| d.is_error()).count();
+        let mut out = crate::i18n::check::bank_error_header(&self.path, errors, lang);
+        for d in &self.diagnostics {
+            out.push('\n');
+            out.push_str(&d.render(lang));
+        }
+        out
+    }
+}
+
+impl fmt::Display for BankError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render(Lang::Vi))
+    }
+}
+
+/// What a file turned out to be.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Parsed {
+    /// A bank; `None` when it has errors.
+    Bank(Option<Box<Bank>>),
+    /// A roster; `None` when it has errors.
+    Roster(Option<Roster>),
+    /// The file could not be read or parsed far enough to tell.
+    Unreadable,
+}
+
+/// Whether the name says roster: `roster.yaml` or `roster.yml`.
+pub fn is_roster_file(path: &Path) -> bool {
+    path.file_name().and_then(|n| n.to_str()).is_some_and(|n| {
+        n.eq_ignore_ascii_case("roster.yaml") || n.eq_ignore_ascii_case("roster.yml")
+    })
+}
+
+/// Reads a file within the size limit.
+fn read_file(path: &Path) -> Result<Vec<u8>, Diagnostic> {
+    let io = |e: std::io::Error| file_diag(path, Problem::Io(e.to_string()), None);
+    let file = File::open(path).map_err(io)?;
+    let size = file.metadata().map_err(io)?.len();
+    if size > MAX_FILE_BYTES {
+        return Err(too_large(path, size));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    // The file may grow between the check and the read.
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    Ok(bytes)
+}
+
+fn too_large(path: &Path, bytes: u64) -> Diagnostic {
+    file_diag(path, Problem::TooLarge { bytes }, Some(Hint::SplitFile))
+}
+
+/// The bytes as UTF-8 text without BOM, or where they stop being UTF-8.
+fn decode<'b>(path: &Path, bytes: &'b [u8]) -> Result<&'b str, Diagnostic> {
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large(path, bytes.len() as u64));
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(text.strip_prefix('\u{FEFF}').unwrap_or(text)),
+        Err(e) => {
+            let offset = e.valid_up_to();
+            let prefix = String::from_utf8_lossy(bytes.get(..offset).unwrap_or_default());
+            let line = prefix.matches('\n').count() + 1;
+            let col = prefix.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            Err(
+                Diagnostic::new(path.to_path_buf(), line, col, Problem::NotUtf8 { offset })
+                    .with_hint(Some(Hint::SaveAsUtf8)),
+            )
+        }
+    }
+}
+
+/// Reads, parses and validates one file, as a roster when `roster` says so
+/// or (when `None`) when its name or its top-level `units` key says so.
+pub(crate) fn check_file(path: &Path, roster: Option<bool>) -> (Parsed, Vec<Diagnostic>) {
+    match read_file(path) {
+        Ok(bytes) => check_bytes_as(path, &bytes, roster),
+        Err(d) => (Parsed::Unreadable, vec![d]),
+    }
+}
+
+/// Checks the bytes of a file as `union-quiz check` would check the file
+/// at `path` (which is not read: it names the file in diagnostics and gives
+/// the bank's default id). Every diagnostic, in line order.
+pub fn check_bytes(path: &Path, bytes: &[u8]) -> Vec<Diagnostic> {
+    check_bytes_as(path, bytes, None).1
+}
+
+/// Like [`check_bytes`], also returning the bank when the bytes hold one
+/// without errors.
+pub fn load_bytes(path: &Path, bytes: &[u8]) -> Result<Bank, BankError> {
+    match check_bytes_as(path, bytes, Some(false)) {
+        (Parsed::Bank(Some(bank)), _) => Ok(*bank),
+        (_, diagnostics) => Err(BankError {
+            path: path.to_path_buf(),
+            diagnostics,
+        }),
+    }
+}
+
+fn check_bytes_as(path: &Path, bytes: &[u8], roster: Option<bool>) -> (Parsed, Vec<Diagnostic>) {
+    let src = match decode(path, bytes) {
+        Ok(src) => src,
+        Err(d) => return (Parsed::Unreadable, vec![d]),
+    };
+    let root = match yaml::parse(src) {
+        Ok(root) => root,
+        Err(e) => return (Parsed::Unreadable, vec![parse_diag(path, src, e)]),
+    };
+    let is_roster = roster.unwrap_or_else(|| {
+        is_roster_file(path)
+            || matches!(&root.value, Value::Map(m)
+                if m.iter().any(|e| e.key == "units") && !m.iter().any(|e| e.key == "questions"))
+    });
+    let mut checker = Checker::new(path, src);
+    let parsed = if is_roster {
+        Parsed::Roster(checker.roster(&root))
+    } else {
+        let sha = hex(&Sha256::digest(bytes));
+        Parsed::Bank(checker.bank(&root, sha).map(Box::new))
+    };
+    let mut diags = checker.diags;
+    diags.sort_by_key(|d| (d.line, d.col));
+    (parsed, diags)
+}
+
+fn parse_diag(path: &Path, src: &str, e: ParseError) -> Diagnostic {
+    let here = |at: Pos, problem: Problem, hint: Option<Hint>| {
+        Diagnostic::new(path.to_path_buf(), at.line, at.col, problem).with_hint(hint)
+    };
+    match e {
+        ParseError::Syntax {
+            message,
+            at,
+            context,
+        } => {
+            let (hint, at) = syntax_hint(src, &message, at, context);
+            here(at, Problem::Syntax { message }, hint)
+        }
+        ParseError::DuplicateKey { key, at } => here(at, Problem::DuplicateKey { key }, None),
+        ParseError::AliasExpansion { at } => {
+            here(at, Problem::AliasExpansion, Some(Hint::NoAliases))
+        }
+        ParseError::SeveralDocuments { at } => here(at, Problem::SeveralDocuments, None),
+    }
+}
+
+/// A plain hint for the usual causes of a YAML syntax error, found by
+/// looking at the lines around the error, and the position to report: the
+/// line really at fault when the hint finds it (libyaml often stops on the
+/// line after a missing space).
+fn syntax_hint(src: &str, message: &str, at: Pos, context: Option<Pos>) -> (Option<Hint>, Pos) {
+    let line = |n: usize| -> &str { src.lines().nth(n.saturating_sub(1)).unwrap_or("") };
+    let start_of = |n: usize| Pos {
+        line: n,
+        col: line(n).chars().take_while(|c| c.is_whitespace()).count() + 1,
+    };
+    let mut candidates: Vec<usize> = Vec::new();
+    if let Some(c) = context {
+        candidates.push(c.line);
+    }
+    candidates.push(at.line);
+    if at.line > 1 {
+        candidates.push(at.line - 1);
+    }
+    let message = message.to_lowercase();
+    for &n in &candidates {
+        if line(n)
+            .chars()
+            .take_while(|c| c.is_whitespace())
+            .any(|c| c == '\t')
+        {
+            let col = line(n).chars().take_while(|c| *c != '\t').count() + 1;
+            return (Some(Hint::Tab), Pos { line: n, col });
+        }
+    }
+    if message.contains("tab") {
+        return (Some(Hint::Tab), at);
+    }
+    if message.contains("control character") {
+        return (Some(Hint::ControlChar), at);
+    }
+    for &n in &candidates {
+        let trimmed = line(n).trim_start();
+        let mut chars = trimmed.chars();
+        if chars.next() == Some('-') && chars.next().is_some_and(|c| !c.is_whitespace() && c != '-')
+        {
+            return (Some(Hint::SpaceAfterDash), start_of(n));
+        }
+        if let Some(i) = trimmed.find(':') {
+            let key = &trimmed[..i];
+            let after = trimmed[i + 1..].chars().next();
+            let plain_key = !key.is_empty()
+                && key
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-'));
+            if plain_key && after.is_some_and(|c| !c.is_whitespace()) {
+                return (Some(Hint::SpaceAfterColon), start_of(n));
+            }
+        }
+    }
+    let problem_line = line(at.line);
+    if message.contains("mapping values are not allowed") {
+        // `key: text: more` — the second ": " is inside unquoted text.
+        let value = problem_line.split_once(": ").map_or("", |(_, v)| v);
+        if value.contains(':') {
+            return (Some(Hint::QuoteColon), at);
+        }
+        return (Some(Hint::Indentation), at);
+    }
+    if let Some(&n) = candidates.iter().find(|&&n| line(n).contains(" #")) {
+        return (Some(Hint::QuoteHash), start_of(n));
+    }
+    if message.contains("cannot start any token") {
+        return (Some(Hint::QuoteText), at);
+    }
+    if message.contains("expected key")
+        || message.contains("'-' indicator")
+        || message.contains("expected ':'")
+        || message.contains("block end")
+        || message.contains("block collection")
+    {
+        return (Some(Hint::Indentation), at);
+    }
+    (None, at)
+}
+
+/// Loads and validates one bank file.
+pub fn load(path: &Path) -> Result<Bank, BankError> {
+    match check_file(path, Some(false)) {
+        (Parsed::Bank(Some(bank)), _) => Ok(*bank),
+        (_, diagnostics) => Err(BankError {
+            path: path.to_path_buf(),
+            diagnostics,
+        }),
+    }
+}
+
+/// Loads and validates a roster file.
+pub fn load_roster(path: &Path) -> Result<Roster, BankError> {
+    match check_file(path, Some(true)) {
+        (Parsed::Roster(Some(roster)), _) => Ok(roster),
+        (_, diagnostics) => Err(BankError {
+            path: path.to_path_buf(),
+            diagnostics,
+        }),
+    }
+}
+
+/// The `.yaml` and `.yml` files of a folder and its subfolders (hidden ones
+/// and symlinked folders skipped), sorted by path; or the file itself.
+pub(crate) fn yaml_files(path: &Path) -> std::io::Result<Vec<PathBuf>> {
+    if !path.is_dir() {
+        return Ok(vec![path.to_path_buf()]);
+    }
+    let mut out = Vec::new();
+    let mut dirs = vec![path.to_path_buf()];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir)? {
+            let entry = entry?;
+            let p = entry.path();
+            let hidden = p
+                .file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with('.'));
+            if hidden {
+                continue;
+            }
+            // Symlinked folders are not followed: a link cycle would never end.
+            let kind = entry.file_type()?;
+            if kind.is_dir() {
+                dirs.push(p);
+            } else if p.is_file()
+                && p.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+                    e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml")
+                })
+            {
+                out.push(p);
+            }
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+/// Loads every bank of a folder (or one file), skipping rosters. Returns the
+/// banks without errors, in path order, and every diagnostic (warnings of
+/// the good banks included). Two banks with the same id are both refused,
+/// since the results file tells banks apart by id.
+pub fn load_all(dir_or_file: &Path) -> (Vec<Bank>, Vec<Diagnostic>) {
+    let files = match yaml_files(dir_or_file) {
+        Ok(f) => f,
+        Err(e) => {
+            return (
+                Vec::new(),
+                vec![file_diag(dir_or_file, Problem::Io(e.to_string()), None)],
+            );
+        }
+    };
+    let mut banks: Vec<Bank> = Vec::new();
+    let mut diags = Vec::new();
+    let mut seen_bank = false;
+    for file in files {
+        if is_roster_file(&file) {
+            continue;
+        }
+        let (parsed, d) = check_file(&file, None);
+        diags.extend(d);
+        match parsed {
+            Parsed::Bank(Some(bank)) => {
+                seen_bank = true;
+                banks.push(*bank);
+            }
+            Parsed::Bank(None) | Parsed::Unreadable => seen_bank = true,
+            Parsed::Roster(_) => {}
+        }
+    }
+    diags.extend(duplicate_bank_ids(&mut banks));
+    if !seen_bank && dir_or_file.is_dir() {
+        diags.push(file_diag(dir_or_file, Problem::NoBanks, None));
+    }
+    (banks, diags)
+}
+
+/// Removes banks whose id another bank has, with a diagnostic for each.
+pub(crate) fn duplicate_bank_ids(banks: &mut Vec<Bank>) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
+    let mut clash = vec![false; banks.len()];
+    for i in 0..banks.len() {
+        for j in 0..banks.len() {
+            if i != j && banks[i].id == banks[j].id {
+                clash[i] = true;
+                diags.push(file_diag(
+                    &banks[i].path,
+                    Problem::DuplicateBankId {
+                        id: banks[i].id.clone(),
+                        other: banks[j].path.clone(),
+                    },
+                    None,
+                ));
+                break;
+            }
+        }
+    }
+    let mut keep = clash.iter().map(|c| !c);
+    banks.retain(|_| keep.next().unwrap_or(true));
+    diags
+}

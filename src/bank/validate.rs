@@ -1,0 +1,1027 @@
+//! Validation of banks and rosters on the [`Node`] tree.
+//!
+//! Every rule runs on every part of the file it can reach, so that a trainer
+//! sees all the problems of a file at once; a part that is broken (say a
+//! question without `choices`) only skips the rules that need it.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use sha2::{Digest, Sha256};
+
+use super::diag::{Diagnostic, Expected, Hint, Problem};
+use super::yaml::{Entry, Node, Pos, Value};
+use super::{Bank, Question, Review, Scoring};
+use crate::roster::{Roster, Unit};
+
+/// The keys of a bank, in the documented order.
+pub const BANK_KEYS: &[&str] = &[
+    "title",
+    "id",
+    "course",
+    "description",
+    "time_limit",
+    "question_time_limit",
+    "pick",
+    "shuffle_questions",
+    "shuffle_choices",
+    "pass_percent",
+    "review",
+    "scoring",
+    "questions",
+];
+
+/// The keys of a question.
+pub const QUESTION_KEYS: &[&str] = &[
+    "id",
+    "topic",
+    "text",
+    "choices",
+    "answer",
+    "shuffle_choices",
+    "points",
+    "explanation",
+    "source",
+];
+
+/// The keys of a roster.
+pub const ROSTER_KEYS: &[&str] = &["units"];
+/// The keys of a unit in a roster.
+pub const UNIT_KEYS: &[&str] = &["name", "code", "members"];
+
+const REVIEW_VALUES: &[&str] = &["after_submit", "none", "each_question"];
+const SCORING_VALUES: &[&str] = &["all_or_nothing", "partial"];
+
+/// The most choices a question may have (A to J).
+pub const MAX_CHOICES: usize = 10;
+
+/// Collects the diagnostics of one file.
+pub(crate) struct Checker<'a> {
+    path: &'a Path,
+    src: &'a str,
+    pub(crate) diags: Vec<Diagnostic>,
+}
+
+impl<'a> Checker<'a> {
+    pub(crate) fn new(path: &'a Path, src: &'a str) -> Self {
+        Checker {
+            path,
+            src,
+            diags: Vec::new(),
+        }
+    }
+
+    fn report(&mut self, at: Pos, problem: Problem, hint: Option<Hint>) {
+        self.diags.push(
+            Diagnostic::new(self.path.to_path_buf(), at.line, at.col, problem).with_hint(hint),
+        );
+    }
+
+    fn has_errors(&self) -> bool {
+        self.diags.iter().any(Diagnostic::is_error)
+    }
+
+    /// Reports keys outside `known`, with a suggestion for near misses.
+    fn unknown_keys(&mut self, entries: &[Entry], known: &[&'static str]) {
+        for e in entries {
+            if !known.contains(&e.key.as_str()) {
+                let suggestion = suggest(&e.key, known);
+                self.report(
+                    e.node.at,
+                    Problem::UnknownKey {
+                        key: e.key.clone(),
+                        suggestion,
+                    },
+                    None,
+                );
+            }
+        }
+    }
+
+    /// A text value: strings, and numbers or booleans as written (a choice
+    /// may well be `2018`). Trimmed; `None` after reporting a problem.
+    fn text(&mut self, node: &Node, key: &str, multiline: bool) -> Option<String> {
+        let s = match &node.value {
+            Value::Str(s) => s.trim().to_owned(),
+            Value::Int(_) | Value::Float(_) | Value::Bool(_) => {
+                node.raw.clone().unwrap_or_else(|| scalar_text(&node.value))
+            }
+            Value::Null => String::new(),
+            Value::Seq(_) | Value::Map(_) => {
+                let hint = match (&node.value, key) {
+                    (Value::Map(_), _) => Some(Hint::QuoteColon),
+                    _ => None,
+                };
+                self.report(
+                    node.at,
+                    Problem::WrongType {
+                        key: key.to_owned(),
+                        expected: Expected::Text,
+                    },
+                    hint,
+                );
+                return None;
+            }
+        };
+        if s.is_empty() {
+            let hint = self.hash_hint(node.at);
+            self.report(
+                node.at,
+                Problem::Empty {
+                    key: key.to_owned(),
+                },
+                hint,
+            );
+            return None;
+        }
+        if let Some(ch) = s
+            .chars()
+            .find(|&c| !(multiline && c == '\n') && crate::text::is_forbidden_control(c))
+        {
+            let at = self.find_char(node, ch);
+            self.report(
+                at,
+                Problem::ControlChar {
+                    key: key.to_owned(),
+                    ch,
+                },
+                Some(Hint::ControlChar),
+            );
+            return None;
+        }
+        Some(s)
+    }
+
+    /// An empty value on a line with `#`: the text was probably cut by a
+    /// comment (`- #1 …`, `text: Câu #2`), so suggest quotes.
+    fn hash_hint(&self, at: Pos) -> Option<Hint> {
+        let line = self.src.lines().nth(at.line.saturating_sub(1))?;
+        line.contains('#').then_some(Hint::QuoteHash)
+    }
+
+    /// Where `ch` is written in the node's lines, if it is there literally
+    /// (an escape such as `\e` is not); the key's position otherwise.
+    fn find_char(&self, node: &Node, ch: char) -> Pos {
+        if ch == '\n' {
+            return node.at;
+        }
+        let first = node.at.line.max(1);
+        for (i, line) in self
+            .src
+            .lines()
+            .enumerate()
+            .skip(first - 1)
+            .take(node.end_line.saturating_sub(first) + 1)
+        {
+            if let Some(col) = line.chars().position(|c| c == ch) {
+                return Pos {
+                    line: i + 1,
+                    col: col + 1,
+                };
+            }
+        }
+        node.at
+    }
+
+    fn optional_text(
+        &mut self,
+        map: &[Entry],
+        key: &'static str,
+        multiline: bool,
+    ) -> Option<String> {
+        let node = get(map, key)?;
+        self.text(node, key, multiline)
+    }
+
+    fn bool(&mut self, node: &Node, key: &str) -> Option<bool> {
+        match node.value {
+            Value::Bool(b) => Some(b),
+            _ => {
+                self.report(
+                    node.at,
+                    Problem::WrongType {
+                        key: key.to_owned(),
+                        expected: Expected::Bool,
+                    },
+                    Some(Hint::BoolForm),
+                );
+                None
+            }
+        }
+    }
+
+    fn number(&mut self, node: &Node, key: &str) -> Option<f64> {
+        match node.value {
+            Value::Int(i) => Some(i as f64),
+            Value::Float(f) if f.is_finite() => Some(f),
+            _ => {
+                self.report(
+                    node.at,
+                    Problem::WrongType {
+                        key: key.to_owned(),
+                        expected: Expected::Number,
+                    },
+                    None,
+                );
+                None
+            }
+        }
+    }
+
+    fn duration(&mut self, node: &Node, key: &str) -> Option<Duration> {
+        let written = match &node.value {
+            Value::Str(s) => s.clone(),
+            Value::Seq(_) | Value::Map(_) => {
+                self.report(
+                    node.at,
+                    Problem::WrongType {
+                        key: key.to_owned(),
+                        expected: Expected::Text,
+                    },
+                    Some(Hint::DurationForm),
+                );
+                return None;
+            }
+            other => node.raw.clone().unwrap_or_else(|| scalar_text(other)),
+        };
+        let parsed = super::parse_duration(&written);
+        if parsed.is_none() {
+            self.report(
+                node.at,
+                Problem::BadDuration {
+                    key: key.to_owned(),
+                    value: written,
+                },
+                Some(Hint::DurationForm),
+            );
+        }
+        parsed
+    }
+
+    fn choice_enum<T: Copy>(
+        &mut self,
+        node: &Node,
+        key: &'static str,
+        allowed: &'static [&'static str],
+        values: &[T],
+    ) -> Option<T> {
+        let written = self.text(node, key, false)?;
+        match allowed.iter().position(|a| *a == written) {
+            Some(i) => values.get(i).copied(),
+            None => {
+                let suggestion = suggest(&written, allowed);
+                self.report(
+                    node.at,
+                    Problem::UnknownValue {
+                        key,
+                        value: written,
+                        allowed,
+                        suggestion,
+                    },
+                    None,
+                );
+                None
+            }
+        }
+    }
+
+    fn id(&mut self, node: &Node, key: &str) -> Option<String> {
+        let id = self.text(node, key, false)?;
+        if is_valid_id(&id) {
+            Some(id)
+        } else {
+            self.report(node.at, Problem::BadId { id }, Some(Hint::IdForm));
+            None
+        }
+    }
+
+    /// Validates a bank file's tree; `None` when it has errors.
+    pub(crate) fn bank(&mut self, root: &Node, sha256: String) -> Option<Bank> {
+        let Value::Map(map) = &root.value else {
+            self.report(root.at, Problem::NotAMapping, None);
+            return None;
+        };
+        self.unknown_keys(map, BANK_KEYS);
+        let title = match get(map, "title") {
+            Some(n) => self.text(n, "title", false),
+            None => {
+                self.report(root.at, Problem::MissingKey { key: "title" }, None);
+                None
+            }
+        };
+        let stem = self
+            .path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let id = match get(map, "id") {
+            Some(n) => self.id(n, "id"),
+            None if is_valid_id(&stem) => Some(stem),
+            None => {
+                self.report(root.at, Problem::BadId { id: stem }, Some(Hint::IdForm));
+                None
+            }
+        };
+        let course = self.optional_text(map, "course", false);
+        let description = self.optional_text(map, "description", true);
+        let time_limit = get(map, "time_limit").and_then(|n| self.duration(n, "time_limit"));
+        let question_time_limit =
+            get(map, "question_time_limit").and_then(|n| self.duration(n, "question_time_limit"));
+        let shuffle_questions = get(map, "shuffle_questions")
+            .and_then(|n| self.bool(n, "shuffle_questions"))
+            .unwrap_or(true);
+        let shuffle_choices = get(map, "shuffle_choices")
+            .and_then(|n| self.bool(n, "shuffle_choices"))
+            .unwrap_or(true);
+        let pass_percent = match get(map, "pass_percent") {
+            Some(n) => match self.number(n, "pass_percent") {
+                Some(p) if (0.0..=100.0).contains(&p) => p,
+                Some(_) => {
+                    let value = n.raw.clone().unwrap_or_else(|| scalar_text(&n.value));
+                    self.report(n.at, Problem::BadPassPercent { value }, None);
+                    50.0
+                }
+                None => 50.0,
+            },
+            None => 50.0,
+        };
+        let review = get(map, "review")
+            .and_then(|n| {
+                self.choice_enum(
+                    n,
+                    "review",
+                    REVIEW_VALUES,
+                    &[Review::AfterSubmit, Review::None, Review::EachQuestion],
+                )
+            })
+            .unwrap_or_default();
+        let scoring = get(map, "scoring")
+            .and_then(|n| {
+                self.choice_enum(
+                    n,
+                    "scoring",
+                    SCORING_VALUES,
+                    &[Scoring::AllOrNothing, Scoring::Partial],
+                )
+            })
+            .unwrap_or_default();
+
+        let mut questions = Vec::new();
+        let mut question_count = 0;
+        match get(map, "questions") {
+            None => self.report(root.at, Problem::MissingKey { key: "questions" }, None),
+            Some(node) => match &node.value {
+                Value::Seq(items) if items.is_empty() => self.report(
+                    node.at,
+                    Problem::Empty {
+                        key: "questions".to_owned(),
+                    },
+                    None,
+                ),
+                Value::Seq(items) => {
+                    question_count = items.len();
+                    questions = self.questions(items);
+                }
+                Value::Null => self.report(
+                    node.at,
+                    Problem::Empty {
+                        key: "questions".to_owned(),
+                    },
+                    None,
+                ),
+                _ => self.report(
+                    node.at,
+                    Problem::WrongType {
+                        key: "questions".to_owned(),
+                        expected: Expected::List,
+                    },
+                    None,
+                ),
+            },
+        }
+
+        let pick = match get(map, "pick") {
+            None => None,
+            Some(n) => match n.value {
+                Value::Int(p)
+                    if p >= 1 && (question_count == 0 || p as usize <= question_count) =>
+                {
+                    Some(p as usize)
+                }
+                Value::Int(p) => {
+                    self.report(
+                        n.at,
+                        Problem::BadPick {
+                            pick: p,
+                            questions: question_count,
+                        },
+                        None,
+                    );
+                    None
+                }
+                _ => {
+                    self.report(
+                        n.at,
+                        Problem::WrongType {
+                            key: "pick".to_owned(),
+                            expected: Expected::WholeNumber,
+                        },
+                        None,
+                    );
+                    None
+                }
+            },
+        };
+
+        if self.has_errors() {
+            return None;
+        }
+        Some(Bank {
+            id: id?,
+            title: title?,
+            course,
+            description,
+            time_limit,
+            question_time_limit,
+            pick,
+            shuffle_questions,
+            shuffle_choices,
+            pass_percent,
+            review,
+            scoring,
+            questions,
+            path: self.path.to_path_buf(),
+            sha256,
+        })
+    }
+
+    fn questions(&mut self, items: &[Node]) -> Vec<Question> {
+        let mut out = Vec::with_capacity(items.len());
+        let mut ids: HashMap<String, usize> = HashMap::new();
+        let mut texts: HashMap<String, usize> = HashMap::new();
+        for item in items {
+            let Value::Map(map) = &item.value else {
+                self.report(
+                    item.at,
+                    Problem::WrongType {
+                        key: "questions".to_owned(),
+                        expected: Expected::Mapping,
+                    },
+                    Some(Hint::Indentation),
+                );
+                continue;
+            };
+            let Some(q) = self.question(item, map) else {
+                continue;
+            };
+            let mut q = q;
+            let id_at = get(map, "id").map_or(item.at, |n| n.at);
+            if get(map, "id").is_none() {
+                // Two questions with the same text (a warning, below) would
+                // get the same derived id; number the later ones so the
+                // results file can still tell them apart.
+                let base = q.id.clone();
+                let mut n = 2;
+                while ids.contains_key(&q.id) {
+                    q.id = format!("{base}-{n}");
+                    n += 1;
+                }
+            }
+            if let Some(&first_line) = ids.get(&q.id) {
+                self.report(
+                    id_at,
+                    Problem::DuplicateQuestionId {
+                        id: q.id.clone(),
+                        first_line,
+                    },
+                    None,
+                );
+            } else {
+                ids.insert(q.id.clone(), id_at.line);
+            }
+            let text_at = get(map, "text").map_or(item.at, |n| n.at);
+            if let Some(&first_line) = texts.get(&q.text) {
+                self.report(text_at, Problem::DuplicateQuestionText { first_line }, None);
+            } else {
+                texts.insert(q.text.clone(), text_at.line);
+            }
+            out.push(q);
+        }
+        out
+    }
+
+    fn question(&mut self, item: &Node, map: &[Entry]) -> Option<Question> {
+        self.unknown_keys(map, QUESTION_KEYS);
+        let before = self.diags.iter().filter(|d| d.is_error()).count();
+        let text = match get(map, "text") {
+            Some(n) => self.text(n, "text", true),
+            None => {
+                self.report(item.at, Problem::MissingKey { key: "text" }, None);
+                None
+            }
+        };
+        let id = match get(map, "id") {
+            Some(n) => self.id(n, "id"),
+            None => text.as_deref().map(derived_id),
+        };
+
+        let topic = self.optional_text(map, "topic", false);
+        let explanation = self.optional_text(map, "explanation", true);
+        let source = self.optional_text(map, "source", false);
+        let shuffle_choices =
+            get(map, "shuffle_choices").and_then(|n| self.bool(n, "shuffle_choices"));
+        let points = match get(map, "points") {
+            None => Some(1.0),
+            Some(n) => match self.number(n, "points") {
+                Some(p) if p > 0.0 => Some(p),
+                Some(_) => {
+                    let value = n.raw.clone().unwrap_or_else(|| scalar_text(&n.value));
+                    self.report(n.at, Problem::BadPoints { value }, None);
+                    None
+                }
+                None => None,
+            },
+        };
+        let choices = match get(map, "choices") {
+            Some(n) => self.choices(n),
+            None => {
+                self.report(item.at, Problem::MissingKey { key: "choices" }, None);
+                None
+            }
+        };
+        // The answer is checked against the choices written, even when
+        // they have problems of their own.
+        let choice_count = match get(map, "choices").map(|n| &n.value) {
+            Some(Value::Seq(items)) => Some(items.len()),
+            _ => None,
+        };
+        let answer = match get(map, "answer") {
+            Some(n) => self.answer(n, choice_count),
+            None => {
+                self.report(item.at, Problem::MissingKey { key: "answer" }, None);
+                None
+            }
+        };
+        let after = self.diags.iter().filter(|d| d.is_error()).count();
+        if after > before {
+            return None;
+        }
+        Some(Question {
+            id: id?,
+            topic,
+            text: text?,
+            choices: choices?,
+            answer: answer?,
+            shuffle_choices,
+            points: points?,
+            explanation,
+            source,
+        })
+    }
+
+    fn choices(&mut self, node: &Node) -> Option<Vec<String>> {
+        let items = match &node.value {
+            Value::Seq(items) => items,
+            Value::Null => {
+                self.report(
+                    node.at,
+                    Problem::Empty {
+                        key: "choices".to_owned(),
+                    },
+                    Some(Hint::ChoicesAsList),
+                );
+                return None;
+            }
+            Value::Str(s) => {
+                let hint = if s.trim_start().starts_with('-') {
+                    Hint::SpaceAfterDash
+                } else {
+                    Hint::ChoicesAsList
+                };
+                self.report(
+                    node.at,
+                    Problem::WrongType {
+                        key: "choices".to_owned(),
+                        expected: Expected::List,
+                    },
+                    Some(hint),
+                );
+                return None;
+            }
+            _ => {
+                self.report(
+                    node.at,
+                    Problem::WrongType {
+                        key: "choices".to_owned(),
+                        expected: Expected::List,
+                    },
+                    Some(Hint::ChoicesAsList),
+                );
+                return None;
+            }
+        };
+        let mut ok = true;
+        if items.len() < 2 {
+            self.report(node.at, Problem::TooFewChoices { count: items.len() }, None);
+            ok = false;
+        } else if items.len() > MAX_CHOICES {
+            self.report(
+                node.at,
+                Problem::TooManyChoices { count: items.len() },
+                None,
+            );
+            ok = false;
+        }
+        let mut out = Vec::with_capacity(items.len());
+        let mut exact: HashMap<String, usize> = HashMap::new();
+        let mut loose: HashMap<String, usize> = HashMap::new();
+        for (i, item) in items.iter().enumerate() {
+            let text = if let Value::Map(_) = item.value {
+                self.report(
+                    item.at,
+                    Problem::WrongType {
+                        key: "choices".to_owned(),
+                        expected: Expected::Text,
+                    },
+                    Some(Hint::ChoiceNoLetter),
+                );
+                None
+            } else {
+                self.text(item, "choices", false)
+            };
+            let Some(text) = text else {
+                ok = false;
+                continue;
+            };
+            let letter = super::letter(i);
+            if let Some(&first) = exact.get(&text) {
+                self.report(
+                    item.at,
+                    Problem::DuplicateChoice {
+                        letter,
+                        same_as: super::letter(first),
+                    },
+                    None,
+                );
+                ok = false;
+            } else {
+                let folded = loosen(&text);
+                if let Some(&first) = loose.get(&folded) {
+                    self.report(
+                        item.at,
+                        Problem::SimilarChoices {
+                            letter,
+                            same_as: super::letter(first),
+                        },
+                        None,
+                    );
+                } else {
+                    loose.insert(folded, i);
+                }
+                exact.insert(text.clone(), i);
+            }
+            out.push(text);
+        }
+        ok.then_some(out)
+    }
+
+    /// `answer`: one letter or a list of letters; lower case accepted.
+    fn answer(&mut self, node: &Node, choices: Option<usize>) -> Option<Vec<usize>> {
+        let letters: Vec<&Node> = match &node.value {
+            Value::Seq(items) if items.is_empty() => {
+                self.report(
+                    node.at,
+                    Problem::Empty {
+                        key: "answer".to_owned(),
+                    },
+                    None,
+                );
+                return None;
+            }
+            Value::Seq(items) => items.iter().collect(),
+            Value::Map(_) => {
+                self.report(
+                    node.at,
+                    Problem::AnswerNotLetter {
+                        value: "{…}".to_owned(),
+                    },
+                    Some(Hint::AnswerList),
+                );
+                return None;
+            }
+            _ => vec![node],
+        };
+        let mut out: Vec<usize> = Vec::with_capacity(letters.len());
+        let mut ok = true;
+        for l in letters {
+            let written = match &l.value {
+                Value::Str(s) => s.trim().to_owned(),
+                Value::Null => {
+                    let hint = self.hash_hint(l.at);
+                    self.report(
+                        l.at,
+                        Problem::Empty {
+                            key: "answer".to_owned(),
+                        },
+                        hint,
+                    );
+                    ok = false;
+                    continue;
+                }
+                Value::Seq(_) | Value::Map(_) => "[…]".to_owned(),
+                other => l.raw.clone().unwrap_or_else(|| scalar_text(other)),
+            };
+            let mut chars = written.chars();
+            let index = match (chars.next(), chars.next()) {
+                (Some(c), None) if c.is_ascii_alphabetic() => super::letter_index(c),
+                _ => None,
+            };
+            let Some(index) = index else {
+                let several = written.chars().filter(|c| c.is_ascii_alphabetic()).count() > 1;
+                self.report(
+                    l.at,
+                    Problem::AnswerNotLetter { value: written },
+                    several.then_some(Hint::AnswerList),
+                );
+                ok = false;
+                continue;
+            };
+            let letter = super::letter(index.min(25));
+            if out.contains(&index) {
+                self.report(l.at, Problem::AnswerRepeated { letter }, None);
+                ok = false;
+                continue;
+            }
+            if let Some(n) = choices
+                && index >= n
+            {
+                self.report(l.at, Problem::AnswerOutOfRange { letter, choices: n }, None);
+                ok = false;
+            }
+            out.push(index);
+        }
+        out.sort_unstable();
+        ok.then_some(out)
+    }
+
+    /// Validates a roster file's tree; `None` when it has errors.
+    pub(crate) fn roster(&mut self, root: &Node) -> Option<Roster> {
+        let Value::Map(map) = &root.value else {
+            self.report(root.at, Problem::NotAMapping, None);
+            return None;
+        };
+        self.unknown_keys(map, ROSTER_KEYS);
+        let mut units = Vec::new();
+        match get(map, "units") {
+            None => self.report(root.at, Problem::MissingKey { key: "units" }, None),
+            Some(node) => match &node.value {
+                Value::Seq(items) if !items.is_empty() => units = self.units(items),
+                Value::Seq(_) | Value::Null => self.report(
+                    node.at,
+                    Problem::Empty {
+                        key: "units".to_owned(),
+                    },
+                    None,
+                ),
+                _ => self.report(
+                    node.at,
+                    Problem::WrongType {
+                        key: "units".to_owned(),
+                        expected: Expected::List,
+                    },
+                    None,
+                ),
+            },
+        }
+        if self.has_errors() {
+            return None;
+        }
+        Some(Roster { units })
+    }
+
+    fn units(&mut self, items: &[Node]) -> Vec<Unit> {
+        let mut out = Vec::with_capacity(items.len());
+        let mut names: HashMap<String, usize> = HashMap::new();
+        let mut codes: HashMap<String, usize> = HashMap::new();
+        for item in items {
+            let Value::Map(map) = &item.value else {
+                self.report(
+                    item.at,
+                    Problem::WrongType {
+                        key: "units".to_owned(),
+                        expected: Expected::Mapping,
+                    },
+                    Some(Hint::Indentation),
+                );
+                continue;
+            };
+            self.unknown_keys(map, UNIT_KEYS);
+            let name = match get(map, "name") {
+                Some(n) => self.text(n, "name", false),
+                None => {
+                    self.report(item.at, Problem::MissingKey { key: "name" }, None);
+                    None
+                }
+            };
+            if let (Some(name), Some(n)) = (&name, get(map, "name")) {
+                let key = crate::text::fold(name);
+                if let Some(&first_line) = names.get(&key) {
+                    self.report(
+                        n.at,
+                        Problem::DuplicateUnitName {
+                            name: name.clone(),
+                            first_line,
+                        },
+                        None,
+                    );
+                } else {
+                    names.insert(key, n.at.line);
+                }
+            }
+            let code = self.optional_text(map, "code", false);
+            if let (Some(code), Some(n)) = (&code, get(map, "code")) {
+                let key = code.to_lowercase();
+                if let Some(&first_line) = codes.get(&key) {
+                    self.report(
+                        n.at,
+                        Problem::DuplicateUnitCode {
+                            code: code.clone(),
+                            first_line,
+                        },
+                        None,
+                    );
+                } else {
+                    codes.insert(key, n.at.line);
+                }
+            }
+            let members = match get(map, "members") {
+                None => None,
+                Some(n) => match n.value {
+                    Value::Int(m) if m > 0 => u32::try_from(m).ok().or_else(|| {
+                        self.report(
+                            n.at,
+                            Problem::BadMembers {
+                                value: m.to_string(),
+                            },
+                            None,
+                        );
+                        None
+                    }),
+                    _ => {
+                        let value = n.raw.clone().unwrap_or_else(|| scalar_text(&n.value));
+                        self.report(n.at, Problem::BadMembers { value }, None);
+                        None
+                    }
+                },
+            };
+            if let Some(name) = name {
+                out.push(Unit {
+                    name,
+                    code,
+                    members,
+                });
+            }
+        }
+        out
+    }
+}
+
+/// The value of `key` in a mapping (the first, if repeated).
+fn get<'n>(map: &'n [Entry], key: &str) -> Option<&'n Node> {
+    map.iter().find(|e| e.key == key).map(|e| &e.node)
+}
+
+fn scalar_text(v: &Value) -> String {
+    match v {
+        Value::Null => String::new(),
+        Value::Bool(b) => b.to_string(),
+        Value::Int(i) => i.to_string(),
+        Value::Float(f) => f.to_string(),
+        Value::Str(s) => s.clone(),
+        Value::Seq(_) => "[…]".to_owned(),
+        Value::Map(_) => "{…}".to_owned(),
+    }
+}
+
+/// Letters, digits, `.`, `_` and `-` only (ASCII), not empty: ids go into
+/// the results file's `answers` column, where `:` and `;` are separators.
+pub fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
+}
+
+/// The id of a question that has none: `q-` and the first 8 hex digits of
+/// the SHA-256 of its (NFC, trimmed) text, so it stays the same while the
+/// text does, and results of earlier attempts still match.
+pub fn derived_id(text: &str) -> String {
+    let digest = Sha256::digest(text.as_bytes());
+    let mut id = String::from("q-");
+    id.push_str(&hex(&digest[..4]));
+    id
+}
+
+/// Lower-case hex of bytes.
+pub fn hex(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut s = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        s.push(char::from(DIGITS[usize::from(b >> 4)]));
+        s.push(char::from(DIGITS[usize::from(b & 0xf)]));
+    }
+    s
+}
+
+/// Lower case with runs of spaces folded, for "differ only by case or
+/// spacing".
+fn loosen(s: &str) -> String {
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// The known word closest to `word`, when it is a likely misspelling: at
+/// most one edit for short words, two for longer ones.
+pub fn suggest(word: &str, known: &[&'static str]) -> Option<&'static str> {
+    let word = word.to_lowercase();
+    let limit = if word.chars().count() <= 4 { 1 } else { 2 };
+    known
+        .iter()
+        .map(|k| (edit_distance(&word, k), *k))
+        .filter(|(d, _)| *d <= limit)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, k)| k)
+}
+
+/// Levenshtein distance, counting an adjacent swap (`anwser`) as one edit.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    // Three rows: the one before last is needed for swaps.
+    let mut before: Vec<usize> = vec![0; b.len() + 1];
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for i in 1..=a.len() {
+        let mut cur = vec![i; b.len() + 1];
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                cur[j] = cur[j].min(before[j - 2] + 1);
+            }
+        }
+        before = std::mem::replace(&mut prev, cur);
+    }
+    prev[b.len()]
+}
+
+/// Where a file's problem with no better position is reported.
+pub(crate) fn file_diag(path: &Path, problem: Problem, hint: Option<Hint>) -> Diagnostic {
+    Diagnostic::new(PathBuf::from(path), 0, 0, problem).with_hint(hint)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggestions_for_near_misses() {
+        assert_eq!(suggest("anwser", QUESTION_KEYS), Some("answer"));
+        assert_eq!(suggest("choice", QUESTION_KEYS), Some("choices"));
+        assert_eq!(suggest("tittle", BANK_KEYS), Some("title"));
+        assert_eq!(suggest("Text", QUESTION_KEYS), Some("text"));
+        assert_eq!(suggest("dap_an", QUESTION_KEYS), None);
+    }
+
+    #[test]
+    fn edit_distance_counts_swaps_once() {
+        assert_eq!(edit_distance("anwser", "answer"), 1);
+        assert_eq!(edit_distance("", "abc"), 3);
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+    }
+
+    #[test]
+    fn derived_ids_are_stable_and_short() {
+        let a = derived_id("Nghị định 61/2018/NĐ-CP có hiệu lực từ ngày nào?");
+        assert_eq!(
+            a,
+            derived_id("Nghị định 61/2018/NĐ-CP có hiệu lực từ ngày nào?")
+        );
+        assert_eq!(a.len(), 10);
+        assert!(a.starts_with("q-"));
+        assert_ne!(a, derived_id("Một câu khác?"));
+        // SHA-256("abc") starts with ba7816bf.
+        assert_eq!(derived_id("abc"), "q-ba7816bf");
+    }
+
+    #[test]
+    fn ids() {
+        assert!(is_valid_id("cchc-2018.chung_1"));
+        assert!(!is_valid_id("cchc 2018"));
+        assert!(!is_valid_id("câu-1"));
+        assert!(!is_valid_id("a:b"));
+        assert!(!is_valid_id(""));
+    }
+}
