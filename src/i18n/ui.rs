@@ -415,3 +415,43 @@ pub fn review_heading(lang: Lang, n: usize, correct: bool, points: &str, max: &s
 pub fn results_error(lang: Lang, detail: &str) -> String {
     format!("{} ({detail})", texts(lang).results_unwritable)
 }
+
+/// Said on stderr when the banks have errors.
+pub fn bank_errors(lang: Lang, path: &std::path::Path) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "Không mở được bài thi: các tệp câu hỏi trong {} có lỗi (xem ở trên). Hãy sửa rồi chạy `union-quiz check` để kiểm tra lại.",
+            path.display()
+        ),
+        Lang::En => format!(
+            "Cannot open the quiz: the banks in {} have errors (see above). Fix them and run `union-quiz check` again.",
+            path.display()
+        ),
+    }
+}
+
+/// Said on stderr when no bank was found.
+pub fn no_banks(lang: Lang, path: &std::path::Path) -> String {
+    match lang {
+        Lang::Vi => format!("Không tìm thấy bộ câu hỏi nào trong {}.", path.display()),
+        Lang::En => format!("No question bank found in {}.", path.display()),
+    }
+}
+
+/// Said on stderr when `--time-limit` cannot be read.
+pub fn bad_time_limit(lang: Lang, value: &str) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "--time-limit {value:?} không hợp lệ. Ví dụ đúng: 90s, 20m, 1h30m."
+        ),
+        Lang::En => format!("--time-limit {value:?} is not valid. Examples: 90s, 20m, 1h30m."),
+    }
+}
+
+/// Said on stderr when the terminal cannot be opened.
+pub fn no_terminal(lang: Lang, detail: &str) -> String {
+    match lang {
+        Lang::Vi => format!("Không mở được màn hình terminal: {detail}"),
+        Lang::En => format!("Cannot open the terminal: {detail}"),
+    }
+}
