@@ -91,7 +91,12 @@ fn cpu_ticks(pid: u32) -> u64 {
     let rest = stat.rsplit_once(')').map_or("", |(_, r)| r);
     let fields: Vec<&str> = rest.split_whitespace().collect();
     // rest starts at field 3 (state); utime is field 14, stime field 15.
-    let get = |n: usize| fields.get(n - 3).and_then(|f| f.parse::<u64>().ok()).unwrap_or(0);
+    let get = |n: usize| {
+        fields
+            .get(n - 3)
+            .and_then(|f| f.parse::<u64>().ok())
+            .unwrap_or(0)
+    };
     get(14) + get(15)
 }
 
@@ -118,7 +123,10 @@ fn main() {
         .map(PathBuf::from)
         .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("target/release/union-quiz"));
     if !bin.is_file() {
-        fail(&format!("{} not found: run `cargo build --release` first", bin.display()));
+        fail(&format!(
+            "{} not found: run `cargo build --release` first",
+            bin.display()
+        ));
     }
     let seconds: u64 = std::env::var("IDLE_SECONDS")
         .ok()
@@ -135,10 +143,21 @@ fn main() {
         dir.path().join("results.csv").display()
     );
     let out = tmux.run(&[
-        "new-session", "-d", "-x", "100", "-y", "30", "-s", "idle", &command,
+        "new-session",
+        "-d",
+        "-x",
+        "100",
+        "-y",
+        "30",
+        "-s",
+        "idle",
+        &command,
     ]);
     if !out.status.success() {
-        fail(&format!("tmux new-session: {}", String::from_utf8_lossy(&out.stderr)));
+        fail(&format!(
+            "tmux new-session: {}",
+            String::from_utf8_lossy(&out.stderr)
+        ));
     }
     tmux.wait_for("Họ và tên");
     tmux.run(&["send-keys", "-t", "idle", "-l", "Nguyễn Văn An"]);

@@ -150,7 +150,10 @@ fn a_member_takes_a_quiz_in_a_real_terminal() {
     tmux.send(&["Enter"]);
     let pane = tmux.wait_for("Câu 1/3");
     assert!(pane.contains("Chọn một đáp án"), "{pane}");
-    assert!(pane.contains("Còn lại 10:00") || pane.contains("Còn lại 09:5"), "{pane}");
+    assert!(
+        pane.contains("Còn lại 10:00") || pane.contains("Còn lại 09:5"),
+        "{pane}"
+    );
     tmux.send(&["b"]);
     tmux.wait_for("(•) B. 21/6/2018");
     tmux.send(&["Enter"]);
@@ -170,7 +173,10 @@ fn a_member_takes_a_quiz_in_a_real_terminal() {
     tmux.send(&["Enter"]);
     let start = Instant::now();
     while tmux.pane().contains("Kết quả đã được lưu.") {
-        assert!(start.elapsed() < Duration::from_secs(10), "the app did not exit");
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "the app did not exit"
+        );
         std::thread::sleep(Duration::from_millis(50));
     }
 
@@ -211,7 +217,10 @@ fn ctrl_c_restores_the_terminal() {
     // the shell's again (the alternate screen was left).
     let start = Instant::now();
     while tmux.pane().contains("Họ và tên") {
-        assert!(start.elapsed() < Duration::from_secs(10), "Ctrl-C did not end the app");
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "Ctrl-C did not end the app"
+        );
         std::thread::sleep(Duration::from_millis(50));
     }
     let mode = tmux.cmd(&["display-message", "-p", "-t", "quiz", "#{alternate_on}"]);

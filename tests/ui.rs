@@ -798,3 +798,53 @@ fn many_questions_fit_the_strip() {
     assert!(s.contains("[41  ]"), "{s}");
     assert!(s.contains("Câu 41/45"));
 }
+
+#[test]
+fn a_long_submit_list_scrolls_with_the_highlighted_entry() {
+    let qs = (1..=45)
+        .map(|k| {
+            question(
+                &format!("q{k}"),
+                &format!("Câu hỏi số {k}?"),
+                &["Có", "Không"],
+                &[0],
+            )
+        })
+        .collect();
+    let mut b = bank("big", qs);
+    b.shuffle_questions = false;
+    let mut h = Harness::new(vec![b], None, Lang::Vi);
+    h.start_quiz();
+    h.key(KeyCode::Esc);
+    for _ in 0..30 {
+        h.key(KeyCode::Down);
+    }
+    let s = h.screen();
+    assert!(s.contains("▶ Quay lại câu 30 (chưa trả lời)"), "{s}");
+    h.key(KeyCode::Enter);
+    assert_eq!(h.app.attempt.as_ref().expect("a").current(), 29);
+}
+
+#[test]
+fn no_color_draws_without_colours() {
+    use ratatui::style::Color;
+    let colours = |color: bool| -> usize {
+        let mut h = Harness::new(vec![fixed_vietnamese()], None, Lang::Vi);
+        h.app.theme = union_quiz::ui::theme::Theme::new(color);
+        h.start_quiz();
+        h.key(KeyCode::Char('b'));
+        let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+        terminal
+            .draw(|f| view::render_app(&h.app, f.area(), f.buffer_mut(), h.now))
+            .expect("draw");
+        terminal
+            .backend()
+            .buffer()
+            .content()
+            .iter()
+            .filter(|c| c.fg != Color::Reset || c.bg != Color::Reset)
+            .count()
+    };
+    assert!(colours(true) > 0);
+    assert_eq!(colours(false), 0);
+}

@@ -441,9 +441,7 @@ pub fn no_banks(lang: Lang, path: &std::path::Path) -> String {
 /// Said on stderr when `--time-limit` cannot be read.
 pub fn bad_time_limit(lang: Lang, value: &str) -> String {
     match lang {
-        Lang::Vi => format!(
-            "--time-limit {value:?} không hợp lệ. Ví dụ đúng: 90s, 20m, 1h30m."
-        ),
+        Lang::Vi => format!("--time-limit {value:?} không hợp lệ. Ví dụ đúng: 90s, 20m, 1h30m."),
         Lang::En => format!("--time-limit {value:?} is not valid. Examples: 90s, 20m, 1h30m."),
     }
 }

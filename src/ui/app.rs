@@ -315,6 +315,7 @@ impl App {
             self.help = true;
             return;
         }
+        let moves_cursor = matches!(command, Command::Up | Command::Down);
         match self.screen {
             Screen::ChooseBank => self.step_choose_bank(command),
             Screen::Identity => self.step_identity(command),
@@ -328,6 +329,9 @@ impl App {
                 }
             }
             Screen::Result => self.step_result(command),
+        }
+        if moves_cursor {
+            self.keep_cursor_visible();
         }
         self.scroll = self.scroll.min(view::max_scroll(self));
     }
@@ -565,9 +569,6 @@ impl App {
             self.scroll = 0;
             self.notice = None;
         }
-        if matches!(command, Command::Up | Command::Down) {
-            self.keep_cursor_visible();
-        }
     }
 
     fn open_submit(&mut self) {
@@ -684,12 +685,9 @@ impl App {
         self.screen = self.start_screen();
     }
 
-    /// Scrolls the question screen so the highlighted choice is visible.
+    /// Scrolls so the highlighted choice, bank or submit entry is visible.
     fn keep_cursor_visible(&mut self) {
-        if self.screen != Screen::Question {
-            return;
-        }
-        if let Some((top, bottom, height)) = view::choice_rows(self, self.choice_cursor) {
+        if let Some((top, bottom, height)) = view::cursor_rows(self) {
             if top < self.scroll {
                 self.scroll = top;
             } else if bottom > self.scroll + height {

@@ -41,7 +41,10 @@ const WAKE_SLACK: Duration = Duration::from_millis(5);
 
 /// Runs the quiz app (`union-quiz` and `union-quiz run`).
 pub fn run(args: RunArgs, lang: Lang) -> ExitCode {
-    let path = args.path.clone().unwrap_or_else(|| PathBuf::from("quizzes"));
+    let path = args
+        .path
+        .clone()
+        .unwrap_or_else(|| PathBuf::from("quizzes"));
     let (banks, diagnostics) = bank::load_all(&path);
     if diagnostics.iter().any(|d| d.is_error()) {
         for d in &diagnostics {
@@ -87,6 +90,7 @@ pub fn run(args: RunArgs, lang: Lang) -> ExitCode {
     let mut terminal = match ratatui::try_init() {
         Ok(t) => t,
         Err(e) => {
+            ratatui::restore();
             eprintln!("{}", tr::no_terminal(lang, &e.to_string()));
             return ExitCode::from(1);
         }

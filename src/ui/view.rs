@@ -424,14 +424,23 @@ pub fn max_scroll(app: &App) -> usize {
     total.saturating_sub(shown)
 }
 
-/// The body lines of choice `i` (top, bottom) and the visible height, so
-/// scrolling can keep the highlighted choice in view.
-pub fn choice_rows(app: &App, i: usize) -> Option<(usize, usize, usize)> {
+/// The body lines (top, bottom) of the highlighted entry — the choice on
+/// a question, the "▶" line elsewhere — and the visible height, so
+/// scrolling can keep it in view.
+pub fn cursor_rows(app: &App) -> Option<(usize, usize, usize)> {
     let area = body_area(app);
     let body = body_lines(app, area.width, Instant::now());
-    let range = body.choices.get(i)?;
     let (shown, _) = visible(body.lines.len(), area.height);
-    Some((range.start, range.end, shown))
+    if app.screen == Screen::Question {
+        let range = body.choices.get(app.choice_cursor)?;
+        return Some((range.start, range.end, shown));
+    }
+    let line = body.lines.iter().position(|l| {
+        l.spans
+            .first()
+            .is_some_and(|s| s.content.trim_start().starts_with('▶'))
+    })?;
+    Some((line, line + 1, shown))
 }
 
 /// The choice (display position) drawn at screen cell (`col`, `row`).
