@@ -98,11 +98,9 @@ fn start(dir: &Path, extra: &str) -> Tmux {
     let bank = dir.join("bank.yaml");
     std::fs::write(&bank, BANK).expect("bank");
     let results = dir.join("out").join("results.csv");
-    let socket = format!(
-        "union-quiz-test-{}-{}",
-        std::process::id(),
-        Instant::now().elapsed().as_nanos() ^ u128::from(rand_suffix())
-    );
+    // One server per test: tests run in parallel, and a CI machine may run
+    // tmux for other things.
+    let socket = format!("union-quiz-test-{}-{}", std::process::id(), unique());
     let tmux = Tmux { socket };
     let command = format!(
         "cd '{}' && LANG=C.UTF-8 '{bin}' run '{}' --results '{}' --seed 5 {extra}; sleep 30",
@@ -125,10 +123,10 @@ fn start(dir: &Path, extra: &str) -> Tmux {
     tmux
 }
 
-fn rand_suffix() -> u64 {
+fn unique() -> u128 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| u64::from(d.subsec_nanos()))
+        .map_or(0, |d| d.as_nanos())
 }
 
 #[test]
@@ -140,7 +138,13 @@ fn a_member_takes_a_quiz_in_a_real_terminal() {
     let dir = tempfile::tempdir().expect("dir");
     let tmux = start(dir.path(), "--once");
     tmux.wait_for("Họ và tên");
-    tmux.send_text("Nguyễn Văn An");
+    // The name arrives as a bracketed paste (`paste-buffer -p`), as from
+    // the clipboard; the rest is typed.
+    let out = tmux.cmd(&["set-buffer", "Nguyễn Văn An"]);
+    assert!(out.status.success(), "{out:?}");
+    let out = tmux.cmd(&["paste-buffer", "-p", "-t", "quiz"]);
+    assert!(out.status.success(), "{out:?}");
+    tmux.wait_for("Họ và tên: Nguyễn Văn An");
     tmux.send(&["Enter"]);
     tmux.send_text("NV-042");
     tmux.send(&["Enter"]);
