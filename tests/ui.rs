@@ -848,3 +848,23 @@ fn no_color_draws_without_colours() {
     assert!(colours(true) > 0);
     assert_eq!(colours(false), 0);
 }
+
+#[test]
+fn esc_on_the_identity_screen_clears_first_then_goes_back_or_quits() {
+    let mut h = Harness::new(two_banks(), None, Lang::Vi);
+    h.key(KeyCode::Enter).typed("Hoa").key(KeyCode::Esc);
+    assert_eq!(h.app.screen, Screen::Identity);
+    assert!(h.app.form.name.is_empty());
+    h.key(KeyCode::Esc);
+    assert_eq!(h.app.screen, Screen::ChooseBank);
+    h.key(KeyCode::Esc);
+    assert!(h.app.quit);
+    let mut h = Harness::new(vec![vietnamese()], None, Lang::Vi);
+    h.typed("Hoa").key(KeyCode::Esc);
+    assert!(!h.app.quit);
+    h.key(KeyCode::Esc);
+    assert!(
+        h.app.quit,
+        "one bank: the identity screen is the start screen"
+    );
+}

@@ -409,9 +409,16 @@ impl App {
                 }
                 Field::Unit => self.finish_identity(),
             },
+            // Esc first clears what was typed (a member who pressed it by
+            // mistake loses a name, not the app); on an empty form it goes
+            // back, or quits when this is the start screen.
             Command::Back => {
-                if self.banks.len() > 1 {
+                let typed = [&self.form.name, &self.form.code, &self.form.unit]
+                    .iter()
+                    .any(|f| !f.is_empty());
+                if typed {
                     self.form = IdentityForm::default();
+                } else if self.banks.len() > 1 {
                     self.screen = Screen::ChooseBank;
                 } else {
                     self.quit = true;
