@@ -596,8 +596,10 @@ pub fn bank_lines(rows: &[ResultRow], counted: &[Counted<'_>]) -> Vec<BankLine> 
 ///
 /// `AllOrNothing`: the points for exactly the right set. `Partial`:
 /// points × max(0, (right chosen − wrong chosen) ÷ number right).
-// The engine (src/engine.rs, branch `quiz`) scores live attempts by the same
-// rule; when it lands, this should call its scoring function.
+// The engine scores live attempts by the same rule inside
+// `Attempt::outcome`, which has no per-question function to call; the two
+// should become one (e.g. a `Question::score`). Until then
+// tests/report_engine.rs checks that they agree on random attempts.
 pub fn score_question(question: &Question, chosen: &[usize], scoring: Scoring) -> f64 {
     let chosen: BTreeSet<usize> = chosen.iter().copied().collect();
     let right: BTreeSet<usize> = question.answer.iter().copied().collect();
