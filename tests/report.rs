@@ -686,3 +686,26 @@ fn rows_whose_numbers_are_not_numbers_are_left_out_and_named() {
     assert_eq!(loaded.not_finite, vec!["a1".to_owned(), "a2".to_owned()]);
     assert_eq!(loaded.rows.len(), 6);
 }
+
+#[test]
+fn a_unit_typed_as_its_roster_code_is_that_unit() {
+    let mut rows = rows();
+    for r in rows.iter_mut().filter(|r| r.attempt_id == "a2") {
+        r.unit = " kbnn ".into();
+    }
+    let counted = stats::counted_attempts(&rows, AttemptPick::First);
+    let roster = roster();
+    let units = stats::unit_lines(&counted, Some(&roster));
+    let kb = units
+        .iter()
+        .find(|u| u.unit == "Công đoàn Kho bạc Nhà nước tỉnh")
+        .map(|u| (u.participants, u.mean_percent));
+    assert_eq!(kb, Some((2, Some(87.5))));
+    // Without a roster "kbnn" is a unit of its own (shown without the spaces).
+    let alone = stats::unit_lines(&counted, None);
+    assert!(
+        alone
+            .iter()
+            .any(|u| u.unit == "kbnn" && u.participants == 1)
+    );
+}

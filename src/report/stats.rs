@@ -401,7 +401,10 @@ pub fn unit_lines(counted: &[Counted<'_>], roster: Option<&Roster>) -> Vec<UnitL
                 let name = roster
                     .zip(roster_unit)
                     .and_then(|(r, i)| r.units.get(i))
-                    .map_or_else(|| c.row.unit.clone(), |u| u.name.clone());
+                    .map_or_else(
+                        || c.row.unit.split_whitespace().collect::<Vec<_>>().join(" "),
+                        |u| u.name.clone(),
+                    );
                 groups.push((name, roster_unit, Vec::new()));
             }
             if let Some(group) = groups.get_mut(g) {
