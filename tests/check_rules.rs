@@ -261,8 +261,11 @@ fn json_has_stable_fields_and_codes() {
 #[test]
 fn a_symlink_cycle_in_the_banks_folder_ends() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    std::fs::copy(fixture("banks/good/toi-thieu.yaml"), dir.path().join("a.yaml"))
-        .unwrap_or_else(|e| panic!("{e}"));
+    std::fs::copy(
+        fixture("banks/good/toi-thieu.yaml"),
+        dir.path().join("a.yaml"),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
     std::os::unix::fs::symlink(dir.path(), dir.path().join("loop"))
         .unwrap_or_else(|e| panic!("{e}"));
     let (banks, diags) = bank::load_all(dir.path());
