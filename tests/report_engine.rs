@@ -1,11 +1,11 @@
 //! The report reads what the quiz writes and scores it the same way.
 //!
-//! `report::stats::score_question` re-scores each question from the
-//! `answers` column (the question statistics need per-question scores, which
-//! the results file does not hold). The engine scores live attempts in
-//! `Attempt::outcome`. This test drives the engine through random attempts
-//! and checks that the report's per-question scores add up to the score the
-//! engine wrote, in both scoring modes, so the two rules cannot drift apart.
+//! The question statistics need per-question scores, which the results file
+//! does not hold: the report parses the `answers` column and re-scores each
+//! question with `Question::score`, the rule the engine uses too. This test
+//! drives the engine through random attempts and checks that the re-scored
+//! questions add up to the score the engine wrote, in both scoring modes, so
+//! the answers column always carries what the score was made of.
 
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -56,7 +56,7 @@ proptest! {
             .iter()
             .map(|(id, chosen)| {
                 let q = bank.questions.iter().find(|q| q.id == *id).expect("known question");
-                stats::score_question(q, chosen, scoring)
+                q.score(chosen, scoring)
             })
             .sum();
         prop_assert!((rescored - outcome.score).abs() < 1e-9, "report {rescored} vs engine {}", outcome.score);

@@ -27,7 +27,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use serde::{Serialize, Serializer};
 
-use crate::bank::{Bank, Question, Scoring, letter, letter_index};
+use crate::bank::{Bank, letter, letter_index};
 use crate::cli::AttemptPick;
 use crate::results::ResultRow;
 use crate::roster::Roster;
@@ -594,37 +594,6 @@ pub fn bank_lines(rows: &[ResultRow], counted: &[Counted<'_>]) -> Vec<BankLine> 
         .collect()
 }
 
-/// The points a member earns on one question for the choices `chosen`
-/// (indices in bank order).
-///
-/// `AllOrNothing`: the points for exactly the right set. `Partial`:
-/// points × max(0, (right chosen − wrong chosen) ÷ number right).
-// The engine scores live attempts by the same rule inside
-// `Attempt::outcome`, which has no per-question function to call; the two
-// should become one (e.g. a `Question::score`). Until then
-// tests/report_engine.rs checks that they agree on random attempts.
-pub fn score_question(question: &Question, chosen: &[usize], scoring: Scoring) -> f64 {
-    let chosen: BTreeSet<usize> = chosen.iter().copied().collect();
-    let right: BTreeSet<usize> = question.answer.iter().copied().collect();
-    if right.is_empty() {
-        return 0.0;
-    }
-    match scoring {
-        Scoring::AllOrNothing => {
-            if chosen == right {
-                question.points
-            } else {
-                0.0
-            }
-        }
-        Scoring::Partial => {
-            let hits = chosen.intersection(&right).count() as f64;
-            let misses = chosen.difference(&right).count() as f64;
-            question.points * ((hits - misses) / right.len() as f64).max(0.0)
-        }
-    }
-}
-
 /// One question's entry of the `answers` column: its id and the chosen
 /// indices in bank order (empty when unanswered).
 pub fn parse_answers(answers: &str) -> Vec<(&str, Vec<usize>)> {
@@ -851,7 +820,7 @@ pub fn question_report(bank: &Bank, counted: &[Counted<'_>]) -> QuestionReport {
                     }
                 }
             }
-            scored.push((qi, score_question(q, &chosen, bank.scoring)));
+            scored.push((qi, q.score(&chosen, bank.scoring)));
         }
         let total: f64 = scored.iter().map(|(_, s)| s).sum();
         for (qi, s) in scored {
@@ -911,6 +880,7 @@ pub fn question_report(bank: &Bank, counted: &[Counted<'_>]) -> QuestionReport {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::bank::{Question, Scoring};
 
     fn question(answer: Vec<usize>, points: f64) -> Question {
         Question {
@@ -929,20 +899,20 @@ mod tests {
     #[test]
     fn all_or_nothing_needs_exactly_the_right_set() {
         let q = question(vec![0, 2], 2.0);
-        assert_eq!(score_question(&q, &[0, 2], Scoring::AllOrNothing), 2.0);
-        assert_eq!(score_question(&q, &[0], Scoring::AllOrNothing), 0.0);
-        assert_eq!(score_question(&q, &[0, 1, 2], Scoring::AllOrNothing), 0.0);
-        assert_eq!(score_question(&q, &[], Scoring::AllOrNothing), 0.0);
+        assert_eq!(q.score(&[0, 2], Scoring::AllOrNothing), 2.0);
+        assert_eq!(q.score(&[0], Scoring::AllOrNothing), 0.0);
+        assert_eq!(q.score(&[0, 1, 2], Scoring::AllOrNothing), 0.0);
+        assert_eq!(q.score(&[], Scoring::AllOrNothing), 0.0);
     }
 
     #[test]
     fn partial_subtracts_wrong_choices_and_never_goes_negative() {
         let q = question(vec![0, 2], 2.0);
-        assert_eq!(score_question(&q, &[0], Scoring::Partial), 1.0);
-        assert_eq!(score_question(&q, &[0, 2], Scoring::Partial), 2.0);
-        assert_eq!(score_question(&q, &[0, 1], Scoring::Partial), 0.0);
-        assert_eq!(score_question(&q, &[1, 3], Scoring::Partial), 0.0);
-        assert_eq!(score_question(&q, &[0, 1, 2], Scoring::Partial), 1.0);
+        assert_eq!(q.score(&[0], Scoring::Partial), 1.0);
+        assert_eq!(q.score(&[0, 2], Scoring::Partial), 2.0);
+        assert_eq!(q.score(&[0, 1], Scoring::Partial), 0.0);
+        assert_eq!(q.score(&[1, 3], Scoring::Partial), 0.0);
+        assert_eq!(q.score(&[0, 1, 2], Scoring::Partial), 1.0);
     }
 
     #[test]
