@@ -1,14 +1,182 @@
 //! The terminal: screens, keys and the event loop (ratatui + crossterm).
+//!
+//! `app.rs` holds the state and changes it in one place (`App::step`),
+//! `input.rs` turns keys into commands, `view.rs` draws, `theme.rs` holds
+//! the colours. This file owns the real terminal and the blocking loop.
 
+pub mod app;
+pub mod input;
+pub mod theme;
+pub mod view;
+
+use std::io;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::{Duration, Instant};
 
+use ratatui::DefaultTerminal;
+use ratatui::crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event,
+};
+use ratatui::crossterm::execute;
+
+use crate::bank;
 use crate::cli::{RecoverArgs, RunArgs};
+use crate::engine::Overrides;
 use crate::i18n::Lang;
+use crate::i18n::ui as tr;
+use crate::roster::{self, Roster};
+
+use app::{App, Command, SeedSource, Settings};
+use theme::Theme;
+
+/// How long the loop sleeps when nothing on screen depends on the time
+/// (it wakes earlier on any input).
+const IDLE_WAIT: Duration = Duration::from_secs(3600);
+
+/// A little past the second, so the loop wakes after the countdown has
+/// changed rather than just before it.
+const WAKE_SLACK: Duration = Duration::from_millis(5);
 
 /// Runs the quiz app (`union-quiz` and `union-quiz run`).
-pub fn run(_args: RunArgs, _lang: Lang) -> ExitCode {
-    eprintln!("union-quiz: the quiz screen is not built yet (issue 3)");
-    ExitCode::from(2)
+pub fn run(args: RunArgs, lang: Lang) -> ExitCode {
+    let path = args
+        .path
+        .clone()
+        .unwrap_or_else(|| PathBuf::from("quizzes"));
+    let (banks, diagnostics) = bank::load_all(&path);
+    if diagnostics.iter().any(|d| d.is_error()) {
+        for d in &diagnostics {
+            eprintln!("{}", d.render(lang));
+        }
+        eprintln!("{}", tr::bank_errors(lang, &path));
+        return ExitCode::from(1);
+    }
+    if banks.is_empty() {
+        eprintln!("{}", tr::no_banks(lang, &path));
+        return ExitCode::from(1);
+    }
+    let roster = match load_roster(&args, &path) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("{}", e.render(lang));
+            return ExitCode::from(1);
+        }
+    };
+    let time_limit = match &args.time_limit {
+        None => None,
+        Some(s) => match bank::parse_duration(s) {
+            Some(d) => Some(d),
+            None => {
+                eprintln!("{}", tr::bad_time_limit(lang, s));
+                return ExitCode::from(2);
+            }
+        },
+    };
+    let settings = Settings {
+        lang,
+        color: Theme::color_from_env(),
+        overrides: Overrides {
+            pick: args.pick,
+            time_limit,
+        },
+        seed: args.seed.map_or(SeedSource::Random, SeedSource::Fixed),
+        once: args.once,
+        results: args.results.clone(),
+        app_version: env!("CARGO_PKG_VERSION").to_owned(),
+    };
+    let mut app = App::new(banks, roster, settings);
+    let mut terminal = match ratatui::try_init() {
+        Ok(t) => t,
+        Err(e) => {
+            ratatui::restore();
+            eprintln!("{}", tr::no_terminal(lang, &e.to_string()));
+            return ExitCode::from(1);
+        }
+    };
+    let extras = execute!(io::stdout(), EnableMouseCapture, EnableBracketedPaste);
+    install_panic_hook();
+    let result = extras.and_then(|()| event_loop(&mut terminal, &mut app));
+    restore();
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("{}", tr::no_terminal(lang, &e.to_string()));
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// `--roster`, or `roster.yaml` beside the banks when present.
+fn load_roster(args: &RunArgs, banks: &Path) -> Result<Option<Roster>, bank::BankError> {
+    let path = match &args.roster {
+        Some(p) => p.clone(),
+        None => {
+            let dir = if banks.is_dir() {
+                banks
+            } else {
+                banks.parent().unwrap_or(Path::new("."))
+            };
+            let p = dir.join("roster.yaml");
+            if !p.is_file() {
+                return Ok(None);
+            }
+            p
+        }
+    };
+    roster::load(&path).map(Some)
+}
+
+/// Leaves the terminal as it was: mouse and paste modes off, then raw mode
+/// and the alternate screen.
+fn restore() {
+    let _ = execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste);
+    ratatui::restore();
+}
+
+/// `ratatui::init` restores raw mode and the screen on a panic; this also
+/// turns mouse capture and bracketed paste off, which it does not know of.
+fn install_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste);
+        previous(info);
+    }));
+}
+
+/// Draw, then block until the next input or the next visible change of
+/// the countdown; never a fixed fast poll, so an idle member costs nothing.
+fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
+    let size = terminal.size()?;
+    app.step(Command::Resize(size.width, size.height), Instant::now());
+    while !app.quit {
+        terminal.draw(|frame| {
+            let area = frame.area();
+            frame.render_widget(&*app, area);
+            if let Some(pos) = view::cursor_position(app, area) {
+                frame.set_cursor_position(pos);
+            }
+        })?;
+        let wait = app
+            .next_wake(Instant::now())
+            .map_or(IDLE_WAIT, |d| d + WAKE_SLACK);
+        let command = if event::poll(wait)? {
+            match event::read()? {
+                Event::Key(key) => input::command_for(key, app),
+                Event::Mouse(mouse) => input::command_for_mouse(mouse),
+                Event::Paste(text) => Some(Command::Paste(text)),
+                Event::Resize(w, h) => Some(Command::Resize(w, h)),
+                _ => None,
+            }
+        } else {
+            Some(Command::Tick)
+        };
+        if let Some(command) = command {
+            app.step(command, Instant::now());
+        }
+    }
+    Ok(())
 }
 
 /// Runs `union-quiz recover`.

@@ -1,0 +1,719 @@
+//! The state of the quiz app and the one place it changes: [`App::step`].
+//!
+//! Keys become [`Command`]s in `input.rs`; commands change the state here;
+//! the state is drawn in `view.rs`. The rules of the quiz (draws, timing,
+//! scoring) are the engine's; this module only routes commands to it and
+//! keeps what the screens need (cursor, scroll, form fields).
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use rand::RngExt;
+
+use crate::bank::Bank;
+use crate::engine::{Attempt, AttemptPlan, Member, Outcome, Overrides, Refusal, TickEvent};
+use crate::i18n::Lang;
+use crate::i18n::ui::{Texts, texts};
+use crate::results;
+use crate::roster::{Roster, Unit};
+use crate::text::{clean_line, fold, truncate_chars};
+
+use super::theme::Theme;
+use super::view;
+
+/// Longest full name kept, in characters.
+pub const NAME_MAX: usize = 80;
+/// Longest member code kept, in characters.
+pub const CODE_MAX: usize = 30;
+/// Longest unit name (typed freely, or the roster filter), in characters.
+pub const UNIT_MAX: usize = 120;
+
+/// The screens, in the order a member meets them. The help popup and the
+/// "too small" message are drawn over any screen, so they are not screens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    /// The list of banks (skipped when there is only one).
+    ChooseBank,
+    /// Name, member code and unit.
+    Identity,
+    /// What the quiz is and the keys; Enter starts the clock.
+    Instructions,
+    /// One question at a time.
+    Question,
+    /// Unanswered and flagged questions; confirm or go back.
+    Submit,
+    /// The deadline submitted the attempt.
+    TimeUp,
+    /// Score, pass or fail, review.
+    Result,
+}
+
+/// The fields of the identity screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Field {
+    /// Full name (required).
+    #[default]
+    Name,
+    /// Member code (optional).
+    Code,
+    /// Grassroots union: a filter over the roster, or free text.
+    Unit,
+}
+
+/// What a member asked for, whatever key or click it came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Command {
+    /// Ctrl-C: leave the app (the terminal is restored).
+    Quit,
+    /// Esc: go back, or open the submit screen from a question.
+    Back,
+    /// `?` or F1: show or hide the keys.
+    Help,
+    /// ↑.
+    Up,
+    /// ↓.
+    Down,
+    /// ←, PgUp: previous question.
+    Prev,
+    /// →, PgDn: next question.
+    Next,
+    /// Enter.
+    Enter,
+    /// `y` on the submit screen.
+    Confirm,
+    /// Choose the choice shown at this position (A → 0).
+    Choose(usize),
+    /// Space: choose the highlighted choice.
+    ChooseCursor,
+    /// F2: flag the question.
+    Flag,
+    /// Tab: next field.
+    NextField,
+    /// Shift-Tab: previous field.
+    PrevField,
+    /// A character typed (IME-composed characters arrive like this too).
+    Type(char),
+    /// Bracketed paste.
+    Paste(String),
+    /// Backspace.
+    Backspace,
+    /// Shift-↑, mouse wheel.
+    ScrollUp,
+    /// Shift-↓, mouse wheel.
+    ScrollDown,
+    /// A left click at (column, row).
+    Click(u16, u16),
+    /// The terminal's new size (columns, rows).
+    Resize(u16, u16),
+    /// The timer woke the loop.
+    Tick,
+}
+
+/// Where the seed of each attempt comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SeedSource {
+    /// `--seed N`: every attempt draws the same quiz.
+    Fixed(u64),
+    /// A fresh random seed per attempt.
+    Random,
+}
+
+/// How the app is set up from the command line.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// Language of the screens.
+    pub lang: Lang,
+    /// Colours on (off with `NO_COLOR`).
+    pub color: bool,
+    /// `--pick` and `--time-limit`.
+    pub overrides: Overrides,
+    /// `--seed` or random.
+    pub seed: SeedSource,
+    /// `--once`: quit after one member.
+    pub once: bool,
+    /// The results file.
+    pub results: PathBuf,
+    /// Written in each row.
+    pub app_version: String,
+}
+
+/// The identity form.
+#[derive(Debug, Clone, Default)]
+pub struct IdentityForm {
+    /// Full name as typed.
+    pub name: String,
+    /// Member code as typed.
+    pub code: String,
+    /// Unit typed freely, or the roster filter.
+    pub unit: String,
+    /// The highlighted unit among the roster matches.
+    pub unit_cursor: usize,
+    /// The field being typed in.
+    pub field: Field,
+    /// The problem to show, if the member tried to go on too early.
+    pub error: Option<Field>,
+}
+
+/// The finished attempt as shown on the result screen.
+#[derive(Debug, Clone)]
+pub struct Finished {
+    /// The scored attempt.
+    pub outcome: Outcome,
+    /// `Err(detail)` when the row could not be written.
+    pub saved: Result<(), String>,
+}
+
+/// The quiz app: everything the screens show.
+#[derive(Debug)]
+pub struct App {
+    /// Banks to choose from (at least one).
+    pub banks: Vec<Bank>,
+    /// The roster of units, when there is one.
+    pub roster: Option<Roster>,
+    /// Command-line settings.
+    pub settings: Settings,
+    /// Colours.
+    pub theme: Theme,
+    /// The screen shown.
+    pub screen: Screen,
+    /// Whether the help popup is shown over the screen.
+    pub help: bool,
+    /// The chosen (or highlighted) bank.
+    pub bank: usize,
+    /// The identity form.
+    pub form: IdentityForm,
+    /// The attempt, from the start of the clock to the next member.
+    pub attempt: Option<Attempt>,
+    /// The highlighted choice (display position).
+    pub choice_cursor: usize,
+    /// First line shown of a long question, review or text.
+    pub scroll: usize,
+    /// The highlighted entry of the submit list (0 = submit).
+    pub submit_cursor: usize,
+    /// Set once the attempt is finished and scored.
+    pub finished: Option<Finished>,
+    /// Shown once after a per-question limit moved the attempt on.
+    pub notice: Option<&'static str>,
+    /// Why the results file cannot be written, checked before the first
+    /// member starts.
+    pub results_problem: Option<String>,
+    /// The terminal size, for scrolling and mouse hit areas.
+    pub size: (u16, u16),
+    /// Set when the app should end.
+    pub quit: bool,
+}
+
+impl App {
+    /// A new app on the start screen. Checks that the results file can be
+    /// written, so the trainer sees a problem before the first member.
+    pub fn new(banks: Vec<Bank>, roster: Option<Roster>, settings: Settings) -> App {
+        let results_problem = results::check_writable(&settings.results)
+            .err()
+            .map(|e| crate::i18n::ui::results_error(settings.lang, &e.to_string()));
+        let theme = Theme::new(settings.color);
+        let mut app = App {
+            banks,
+            roster,
+            settings,
+            theme,
+            screen: Screen::ChooseBank,
+            help: false,
+            bank: 0,
+            form: IdentityForm::default(),
+            attempt: None,
+            choice_cursor: 0,
+            scroll: 0,
+            submit_cursor: 0,
+            finished: None,
+            notice: None,
+            results_problem,
+            size: (80, 24),
+            quit: false,
+        };
+        app.screen = app.start_screen();
+        app
+    }
+
+    /// The strings of the chosen language.
+    pub fn t(&self) -> &'static Texts {
+        texts(self.settings.lang)
+    }
+
+    /// The language.
+    pub fn lang(&self) -> Lang {
+        self.settings.lang
+    }
+
+    fn start_screen(&self) -> Screen {
+        if self.banks.len() > 1 {
+            Screen::ChooseBank
+        } else {
+            Screen::Identity
+        }
+    }
+
+    /// The chosen bank.
+    pub fn current_bank(&self) -> Option<&Bank> {
+        self.banks.get(self.bank)
+    }
+
+    /// Roster units matching the filter typed in the unit field, ignoring
+    /// diacritics and case ("kho bac" finds "Kho bạc Nhà nước tỉnh").
+    pub fn unit_matches(&self) -> Vec<&Unit> {
+        let Some(roster) = &self.roster else {
+            return Vec::new();
+        };
+        let needle = fold(&self.form.unit);
+        roster
+            .units
+            .iter()
+            .filter(|u| {
+                needle.is_empty()
+                    || fold(&u.name).contains(&needle)
+                    || u.code.as_deref().is_some_and(|c| fold(c).contains(&needle))
+            })
+            .collect()
+    }
+
+    /// How long the event loop may sleep before something on screen
+    /// changes; `None` when only input can change it.
+    pub fn next_wake(&self, now: Instant) -> Option<Duration> {
+        match self.screen {
+            Screen::Question | Screen::Submit => self
+                .attempt
+                .as_ref()
+                .and_then(|a| a.next_visible_change(now)),
+            _ => None,
+        }
+    }
+
+    /// Applies one command at time `now`.
+    pub fn step(&mut self, command: Command, now: Instant) {
+        match command {
+            Command::Quit => {
+                self.quit = true;
+                return;
+            }
+            Command::Resize(w, h) => {
+                self.size = (w, h);
+                self.keep_cursor_visible();
+                return;
+            }
+            _ => {}
+        }
+        if self.clock(now) {
+            // The deadline passed: the key was meant for a quiz that is over.
+            return;
+        }
+        if self.help {
+            if command != Command::Tick {
+                self.help = false;
+            }
+            return;
+        }
+        if command == Command::Help {
+            self.help = true;
+            return;
+        }
+        let moves_cursor = matches!(command, Command::Up | Command::Down);
+        match self.screen {
+            Screen::ChooseBank => self.step_choose_bank(command),
+            Screen::Identity => self.step_identity(command),
+            Screen::Instructions => self.step_instructions(command, now),
+            Screen::Question => self.step_question(command, now),
+            Screen::Submit => self.step_submit(command, now),
+            Screen::TimeUp => {
+                if command == Command::Enter {
+                    self.screen = Screen::Result;
+                    self.scroll = 0;
+                }
+            }
+            Screen::Result => self.step_result(command),
+        }
+        if moves_cursor {
+            self.keep_cursor_visible();
+        }
+        self.scroll = self.scroll.min(view::max_scroll(self));
+    }
+
+    /// Lets the engine apply the clock; returns whether the attempt has just
+    /// been submitted by the deadline.
+    fn clock(&mut self, now: Instant) -> bool {
+        if !matches!(self.screen, Screen::Question | Screen::Submit) {
+            return false;
+        }
+        let Some(attempt) = self.attempt.as_mut() else {
+            return false;
+        };
+        let events = attempt.tick(now);
+        for event in &events {
+            match event {
+                TickEvent::TimeUp => {
+                    self.help = false;
+                    self.finalize();
+                    self.screen = Screen::TimeUp;
+                    return true;
+                }
+                TickEvent::QuestionTimeUp { .. } => {
+                    self.notice = Some(texts(self.settings.lang).question_time_up);
+                    self.screen = Screen::Question;
+                    self.choice_cursor = 0;
+                    self.scroll = 0;
+                }
+            }
+        }
+        false
+    }
+
+    fn step_choose_bank(&mut self, command: Command) {
+        match command {
+            Command::Up => self.bank = self.bank.saturating_sub(1),
+            Command::Down => {
+                self.bank = (self.bank + 1).min(self.banks.len().saturating_sub(1));
+            }
+            Command::Enter if self.current_bank().is_some() => {
+                self.screen = Screen::Identity;
+            }
+            Command::Back => self.quit = true,
+            _ => {}
+        }
+    }
+
+    fn step_identity(&mut self, command: Command) {
+        let has_roster = self.roster.is_some();
+        match command {
+            Command::Type(c) => self.type_text(&c.to_string()),
+            Command::Paste(s) => self.type_text(&s),
+            Command::Backspace => {
+                self.field_mut().pop();
+                self.form.unit_cursor = 0;
+            }
+            Command::NextField => self.form.field = next_field(self.form.field),
+            Command::PrevField => self.form.field = prev_field(self.form.field),
+            Command::Up if self.form.field == Field::Unit && has_roster => {
+                self.form.unit_cursor = self.form.unit_cursor.saturating_sub(1);
+            }
+            Command::Down if self.form.field == Field::Unit && has_roster => {
+                let n = self.unit_matches().len();
+                self.form.unit_cursor = (self.form.unit_cursor + 1).min(n.saturating_sub(1));
+            }
+            Command::Up => self.form.field = prev_field(self.form.field),
+            Command::Down => self.form.field = next_field(self.form.field),
+            Command::Enter => match self.form.field {
+                Field::Name if self.form.name.trim().is_empty() => {
+                    self.form.error = Some(Field::Name);
+                }
+                Field::Name | Field::Code => {
+                    self.form.error = None;
+                    self.form.field = next_field(self.form.field);
+                }
+                Field::Unit => self.finish_identity(),
+            },
+            // Esc first clears what was typed (a member who pressed it by
+            // mistake loses a name, not the app); on an empty form it goes
+            // back, or quits when this is the start screen.
+            Command::Back => {
+                let typed = [&self.form.name, &self.form.code, &self.form.unit]
+                    .iter()
+                    .any(|f| !f.is_empty());
+                if typed {
+                    self.form = IdentityForm::default();
+                } else if self.banks.len() > 1 {
+                    self.screen = Screen::ChooseBank;
+                } else {
+                    self.quit = true;
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn field_mut(&mut self) -> &mut String {
+        match self.form.field {
+            Field::Name => &mut self.form.name,
+            Field::Code => &mut self.form.code,
+            Field::Unit => &mut self.form.unit,
+        }
+    }
+
+    /// Adds typed or pasted text to the field: cleaned of control characters,
+    /// NFC (so marks typed after a letter compose with it), and capped.
+    fn type_text(&mut self, s: &str) {
+        let max = match self.form.field {
+            Field::Name => NAME_MAX,
+            Field::Code => CODE_MAX,
+            Field::Unit => UNIT_MAX,
+        };
+        let field = self.field_mut();
+        let joined = clean_line(&format!("{field}{s}"));
+        *field = truncate_chars(&joined, max).to_owned();
+        self.form.unit_cursor = 0;
+        if self.form.error == Some(self.form.field) {
+            self.form.error = None;
+        }
+    }
+
+    fn finish_identity(&mut self) {
+        let name = self.form.name.trim().to_owned();
+        if name.is_empty() {
+            self.form.error = Some(Field::Name);
+            self.form.field = Field::Name;
+            return;
+        }
+        let unit = if self.roster.is_some() {
+            self.unit_matches()
+                .get(self.form.unit_cursor)
+                .map(|u| u.name.clone())
+        } else {
+            Some(self.form.unit.trim().to_owned()).filter(|u| !u.is_empty())
+        };
+        let Some(unit) = unit else {
+            self.form.error = Some(Field::Unit);
+            return;
+        };
+        self.form.error = None;
+        if self.roster.is_some() {
+            self.form.unit = unit;
+            self.form.unit_cursor = 0;
+        }
+        self.form.name = name;
+        self.form.code = self.form.code.trim().to_owned();
+        self.screen = Screen::Instructions;
+        self.scroll = 0;
+    }
+
+    fn step_instructions(&mut self, command: Command, now: Instant) {
+        match command {
+            Command::Enter => self.start_attempt(now),
+            Command::Back => self.screen = Screen::Identity,
+            Command::ScrollDown | Command::Down => self.scroll += 1,
+            Command::ScrollUp | Command::Up => self.scroll = self.scroll.saturating_sub(1),
+            _ => {}
+        }
+    }
+
+    fn start_attempt(&mut self, now: Instant) {
+        let Some(bank) = self.banks.get(self.bank) else {
+            return;
+        };
+        let mut rng = rand::rng();
+        let seed = match self.settings.seed {
+            SeedSource::Fixed(s) => s,
+            SeedSource::Random => rng.random(),
+        };
+        let attempt_id = format!("{:016x}", rng.random::<u64>());
+        let plan = AttemptPlan::draw(bank, seed, &self.settings.overrides);
+        let member = Member {
+            name: self.form.name.clone(),
+            code: Some(self.form.code.clone()).filter(|c| !c.is_empty()),
+            unit: self.form.unit.clone(),
+        };
+        self.attempt = Some(Attempt::start(bank, plan, member, attempt_id, now));
+        self.screen = Screen::Question;
+        self.choice_cursor = 0;
+        self.scroll = 0;
+    }
+
+    fn current_choice_count(&self) -> usize {
+        let Some(attempt) = &self.attempt else {
+            return 0;
+        };
+        attempt
+            .drawn(attempt.current())
+            .map_or(0, |d| d.order.len())
+    }
+
+    fn step_question(&mut self, command: Command, now: Instant) {
+        let Some(attempt) = self.attempt.as_mut() else {
+            return;
+        };
+        let before = attempt.current();
+        let mut result: Result<(), Refusal> = Ok(());
+        match command {
+            Command::Choose(i) => result = attempt.choose(i, now),
+            Command::ChooseCursor => result = attempt.choose(self.choice_cursor, now),
+            Command::Click(col, row) => {
+                if let Some(i) = view::choice_at(self, col, row) {
+                    self.choice_cursor = i;
+                    if let Some(attempt) = self.attempt.as_mut() {
+                        result = attempt.choose(i, now);
+                    }
+                }
+            }
+            Command::Up => self.choice_cursor = self.choice_cursor.saturating_sub(1),
+            Command::Down => {
+                let n = self.current_choice_count();
+                self.choice_cursor = (self.choice_cursor + 1).min(n.saturating_sub(1));
+            }
+            Command::Prev => result = attempt.prev(now),
+            Command::Next => result = attempt.next(now),
+            Command::Flag => result = attempt.toggle_flag(now),
+            Command::Enter => {
+                let i = attempt.current();
+                let answered = !attempt.chosen(i).is_empty();
+                let last = i + 1 >= attempt.len();
+                match attempt.check(now) {
+                    // Practice: first show right or wrong; the next Enter moves on.
+                    Ok(true) => {}
+                    Ok(_) if answered && last => self.open_submit(),
+                    Ok(_) if answered => result = attempt.next(now),
+                    Ok(_) => {}
+                    Err(e) => result = Err(e),
+                }
+            }
+            Command::Back => self.open_submit(),
+            Command::ScrollUp => self.scroll = self.scroll.saturating_sub(1),
+            Command::ScrollDown => self.scroll += 1,
+            _ => {}
+        }
+        if result == Err(Refusal::TimeUp) {
+            self.finalize();
+            self.screen = Screen::TimeUp;
+            return;
+        }
+        if self.attempt.as_ref().is_some_and(|a| a.current() != before) {
+            self.choice_cursor = 0;
+            self.scroll = 0;
+            self.notice = None;
+        }
+    }
+
+    fn open_submit(&mut self) {
+        self.screen = Screen::Submit;
+        self.submit_cursor = 0;
+    }
+
+    /// The questions offered on the submit screen: unanswered or flagged,
+    /// in attempt order.
+    pub fn submit_entries(&self) -> Vec<(usize, bool, bool)> {
+        let Some(attempt) = &self.attempt else {
+            return Vec::new();
+        };
+        attempt
+            .states()
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| !s.answered || s.flagged)
+            .map(|(i, s)| (i, !s.answered, s.flagged))
+            .collect()
+    }
+
+    fn step_submit(&mut self, command: Command, now: Instant) {
+        let entries = self.submit_entries();
+        match command {
+            Command::Up => self.submit_cursor = self.submit_cursor.saturating_sub(1),
+            Command::Down => {
+                self.submit_cursor = (self.submit_cursor + 1).min(entries.len());
+            }
+            Command::Back => self.screen = Screen::Question,
+            Command::Confirm => self.submit(now),
+            Command::Enter => match self.submit_cursor.checked_sub(1) {
+                None => self.submit(now),
+                Some(k) => {
+                    if let (Some(&(q, _, _)), Some(attempt)) =
+                        (entries.get(k), self.attempt.as_mut())
+                    {
+                        // Going back is always allowed before the deadline.
+                        let _ = attempt.go_to(q, now);
+                        self.choice_cursor = 0;
+                        self.scroll = 0;
+                        self.screen = Screen::Question;
+                    }
+                }
+            },
+            _ => {}
+        }
+    }
+
+    fn submit(&mut self, now: Instant) {
+        let Some(attempt) = self.attempt.as_mut() else {
+            return;
+        };
+        let timed_out = attempt.submit(now) == Err(Refusal::TimeUp);
+        if attempt.is_finished() {
+            self.finalize();
+            self.screen = if timed_out {
+                Screen::TimeUp
+            } else {
+                Screen::Result
+            };
+            self.scroll = 0;
+        }
+    }
+
+    /// Scores the finished attempt and appends its row to the results file.
+    fn finalize(&mut self) {
+        if self.finished.is_some() {
+            return;
+        }
+        let (Some(attempt), Some(bank)) = (&self.attempt, self.banks.get(self.bank)) else {
+            return;
+        };
+        let Some(outcome) = attempt.outcome(bank) else {
+            return;
+        };
+        let finished_at = jiff::ZonedDateTime::now()
+            .strftime("%Y-%m-%dT%H:%M:%S%:z")
+            .to_string();
+        let row = attempt.result_row(bank, &outcome, finished_at, &self.settings.app_version);
+        let saved = results::append_row(&self.settings.results, &row).map_err(|e| e.to_string());
+        self.finished = Some(Finished { outcome, saved });
+        self.scroll = 0;
+    }
+
+    fn step_result(&mut self, command: Command) {
+        match command {
+            Command::Enter => {
+                if self.settings.once {
+                    self.quit = true;
+                } else {
+                    self.next_member();
+                }
+            }
+            Command::Down | Command::ScrollDown => self.scroll += 1,
+            Command::Up | Command::ScrollUp => self.scroll = self.scroll.saturating_sub(1),
+            Command::Next => self.scroll += 10,
+            Command::Prev => self.scroll = self.scroll.saturating_sub(10),
+            _ => {}
+        }
+    }
+
+    /// Clears everything of the previous member.
+    fn next_member(&mut self) {
+        self.form = IdentityForm::default();
+        self.attempt = None;
+        self.finished = None;
+        self.notice = None;
+        self.choice_cursor = 0;
+        self.scroll = 0;
+        self.submit_cursor = 0;
+        self.help = false;
+        self.bank = 0;
+        self.screen = self.start_screen();
+    }
+
+    /// Scrolls so the highlighted choice, bank or submit entry is visible.
+    fn keep_cursor_visible(&mut self) {
+        if let Some((top, bottom, height)) = view::cursor_rows(self) {
+            if top < self.scroll {
+                self.scroll = top;
+            } else if bottom > self.scroll + height {
+                self.scroll = bottom.saturating_sub(height);
+            }
+        }
+    }
+}
+
+fn next_field(f: Field) -> Field {
+    match f {
+        Field::Name => Field::Code,
+        Field::Code | Field::Unit => Field::Unit,
+    }
+}
+
+fn prev_field(f: Field) -> Field {
+    match f {
+        Field::Name | Field::Code => Field::Name,
+        Field::Unit => Field::Code,
+    }
+}

@@ -1,0 +1,239 @@
+//! The built binary in a real terminal: tmux runs it, keys are sent with
+//! `tmux send-keys`, the screen is read with `tmux capture-pane`, and the
+//! results file must hold the member's row.
+//!
+//! Waiting here polls the pane for a bounded time: this tests a real
+//! process, not a timer.
+
+use std::path::Path;
+use std::process::{Command, Output};
+use std::time::{Duration, Instant};
+
+const BANK: &str = r#"title: Cải cách hành chính — kiểm tra nhanh
+id: tmux-test
+time_limit: 10m
+shuffle_questions: false
+shuffle_choices: false
+pass_percent: 50
+questions:
+  - id: nd61-hieu-luc
+    text: Nghị định 61/2018/NĐ-CP có hiệu lực thi hành từ ngày nào?
+    choices: [23/4/2018, 21/6/2018, 01/7/2018, 15/5/2015]
+    answer: B
+  - id: nq30c-6
+    text: Những nội dung nào thuộc Chương trình tổng thể cải cách hành chính?
+    choices: [Cải cách thể chế, Tăng biên chế, Cải cách thủ tục hành chính]
+    answer: [A, C]
+  - id: q3
+    text: Câu hỏi để trống?
+    choices: [Có, Không]
+    answer: A
+"#;
+
+/// A tmux server of our own, killed when the test ends, even on failure.
+struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    fn cmd(&self, args: &[&str]) -> Output {
+        Command::new("tmux")
+            .arg("-u")
+            .arg("-L")
+            .arg(&self.socket)
+            .args(args)
+            .output()
+            .expect("run tmux")
+    }
+
+    fn pane(&self) -> String {
+        String::from_utf8_lossy(&self.cmd(&["capture-pane", "-p", "-t", "quiz"]).stdout)
+            .into_owned()
+    }
+
+    fn send(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", "quiz"];
+        args.extend_from_slice(keys);
+        let out = self.cmd(&args);
+        assert!(out.status.success(), "send-keys {keys:?}: {out:?}");
+    }
+
+    fn send_text(&self, text: &str) {
+        let out = self.cmd(&["send-keys", "-t", "quiz", "-l", text]);
+        assert!(out.status.success(), "send-keys -l {text:?}: {out:?}");
+    }
+
+    /// Waits until the pane shows `needle`, for at most 15 seconds.
+    fn wait_for(&self, needle: &str) -> String {
+        self.wait_for_all(&[needle])
+    }
+
+    /// Waits until the pane shows every one of `needles` at once. A capture
+    /// can catch the app half-way through drawing a new screen, so what a
+    /// test reads from a screen it must wait for, not assert right away.
+    fn wait_for_all(&self, needles: &[&str]) -> String {
+        let start = Instant::now();
+        loop {
+            let pane = self.pane();
+            if needles.iter().all(|n| pane.contains(n)) {
+                return pane;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(15),
+                "the screen never showed {needles:?}; it shows:\n{pane}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = self.cmd(&["kill-server"]);
+    }
+}
+
+fn tmux_available() -> bool {
+    Command::new("tmux")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+fn start(dir: &Path, extra: &str) -> Tmux {
+    let bin = env!("CARGO_BIN_EXE_union-quiz");
+    let bank = dir.join("bank.yaml");
+    std::fs::write(&bank, BANK).expect("bank");
+    let results = dir.join("out").join("results.csv");
+    // One server per test: tests run in parallel, and a CI machine may run
+    // tmux for other things.
+    let socket = format!("union-quiz-test-{}-{}", std::process::id(), unique());
+    let tmux = Tmux { socket };
+    let command = format!(
+        "cd '{}' && LANG=C.UTF-8 '{bin}' run '{}' --results '{}' --seed 5 {extra}; sleep 30",
+        dir.display(),
+        bank.display(),
+        results.display()
+    );
+    let out = tmux.cmd(&[
+        "new-session",
+        "-d",
+        "-x",
+        "100",
+        "-y",
+        "30",
+        "-s",
+        "quiz",
+        &command,
+    ]);
+    assert!(out.status.success(), "tmux new-session: {out:?}");
+    tmux
+}
+
+fn unique() -> u128 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos())
+}
+
+#[test]
+fn a_member_takes_a_quiz_in_a_real_terminal() {
+    if !tmux_available() {
+        eprintln!("SKIPPED a_member_takes_a_quiz_in_a_real_terminal: tmux is not installed");
+        return;
+    }
+    let dir = tempfile::tempdir().expect("dir");
+    let tmux = start(dir.path(), "--once");
+    tmux.wait_for("Họ và tên");
+    // The name arrives as a bracketed paste (`paste-buffer -p`), as from
+    // the clipboard; the rest is typed.
+    let out = tmux.cmd(&["set-buffer", "Nguyễn Văn An"]);
+    assert!(out.status.success(), "{out:?}");
+    let out = tmux.cmd(&["paste-buffer", "-p", "-t", "quiz"]);
+    assert!(out.status.success(), "{out:?}");
+    tmux.wait_for("Họ và tên: Nguyễn Văn An");
+    tmux.send(&["Enter"]);
+    tmux.send_text("NV-042");
+    tmux.send(&["Enter"]);
+    tmux.send_text("Công đoàn Sở Tư pháp");
+    tmux.send(&["Enter"]);
+    tmux.wait_for("Hướng dẫn làm bài");
+    tmux.send(&["Enter"]);
+    let pane = tmux.wait_for_all(&["Câu 1/3", "Chọn một đáp án", "A. 23/4/2018"]);
+    // The clock has just started: at most a few seconds are gone, even on
+    // a loaded machine.
+    assert!(
+        pane.contains("Còn lại 10:00") || pane.contains("Còn lại 09:"),
+        "{pane}"
+    );
+    tmux.send(&["b"]);
+    tmux.wait_for("(•) B. 21/6/2018");
+    tmux.send(&["Enter"]);
+    tmux.wait_for("Chọn tất cả đáp án đúng");
+    tmux.send(&["a", "3"]);
+    tmux.wait_for("[x] C. Cải cách thủ tục hành chính");
+    tmux.send(&["Right"]);
+    tmux.wait_for("Câu 3/3");
+    tmux.send(&["Escape"]);
+    tmux.wait_for_all(&["Còn 1 câu chưa trả lời.", "Nộp bài ngay"]);
+    tmux.send(&["y"]);
+    tmux.wait_for_all(&["Kết quả đã được lưu.", "Điểm: 2/3 (66,7%)", "Kết quả: Đạt"]);
+    // Enter ends the app with --once: the shell's `sleep` keeps the pane.
+    tmux.send(&["Enter"]);
+    let start = Instant::now();
+    while tmux.pane().contains("Kết quả đã được lưu.") {
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "the app did not exit"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+
+    let results = dir.path().join("out").join("results.csv");
+    let raw = std::fs::read_to_string(&results).expect("results file");
+    assert!(raw.starts_with('\u{feff}'), "BOM");
+    let read = union_quiz::results::read_file(&results).expect("read");
+    assert!(read.bad.is_empty(), "{:?}", read.bad);
+    assert_eq!(read.rows.len(), 1);
+    let row = &read.rows[0];
+    assert_eq!(row.member_name, "Nguyễn Văn An");
+    assert_eq!(row.member_code, "NV-042");
+    assert_eq!(row.unit, "Công đoàn Sở Tư pháp");
+    assert_eq!(row.bank_id, "tmux-test");
+    assert_eq!(row.answers, "nd61-hieu-luc:B;nq30c-6:AC;q3:-");
+    assert_eq!(row.score, 2.0);
+    assert_eq!(row.max_score, 3.0);
+    assert!(row.passed);
+    assert_eq!(row.answered, 2);
+    assert_eq!(row.questions, 3);
+    assert_eq!(row.time_limit_s, Some(600));
+    assert!(!row.timed_out);
+    assert_eq!(row.seed, 5);
+    assert_eq!(row.app_version, env!("CARGO_PKG_VERSION"));
+}
+
+#[test]
+fn ctrl_c_restores_the_terminal() {
+    if !tmux_available() {
+        eprintln!("SKIPPED ctrl_c_restores_the_terminal: tmux is not installed");
+        return;
+    }
+    let dir = tempfile::tempdir().expect("dir");
+    let tmux = start(dir.path(), "");
+    tmux.wait_for("Họ và tên");
+    tmux.send(&["C-c"]);
+    // Back on the main screen: the app's screen is gone and the pane is
+    // the shell's again (the alternate screen was left).
+    let start = Instant::now();
+    while tmux.pane().contains("Họ và tên") {
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "Ctrl-C did not end the app"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let mode = tmux.cmd(&["display-message", "-p", "-t", "quiz", "#{alternate_on}"]);
+    assert_eq!(String::from_utf8_lossy(&mode.stdout).trim(), "0");
+    let mouse = tmux.cmd(&["display-message", "-p", "-t", "quiz", "#{mouse_any_flag}"]);
+    assert_eq!(String::from_utf8_lossy(&mouse.stdout).trim(), "0");
+}

@@ -1,0 +1,870 @@
+//! The quiz screens on a `TestBackend`: every screen at 80x24 in Vietnamese
+//! and English, keys and clicks, small terminals, and a whole session driven
+//! by scripted keys with a fake clock that writes a row to a results file.
+
+mod engine_support;
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use engine_support::{bank, question, ten, vietnamese};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use union_quiz::bank::{Bank, Review};
+use union_quiz::engine::Overrides;
+use union_quiz::i18n::Lang;
+use union_quiz::roster::{Roster, Unit};
+use union_quiz::ui::app::{App, Command, Field, Screen, SeedSource, Settings};
+use union_quiz::ui::input::command_for;
+use union_quiz::ui::view;
+
+fn secs(n: u64) -> Duration {
+    Duration::from_secs(n)
+}
+
+fn roster() -> Roster {
+    let unit = |name: &str, code: &str| Unit {
+        name: name.to_owned(),
+        code: Some(code.to_owned()),
+        members: Some(40),
+    };
+    Roster {
+        units: vec![
+            unit("Công đoàn Sở Tư pháp", "STP"),
+            unit("Công đoàn Kho bạc Nhà nước tỉnh", "KBNN"),
+            unit("Công đoàn Văn phòng UBND tỉnh", "VP"),
+            unit("Công đoàn Sở Nội vụ", "SNV"),
+        ],
+    }
+}
+
+fn settings(lang: Lang, results: &Path) -> Settings {
+    Settings {
+        lang,
+        color: false,
+        overrides: Overrides::default(),
+        seed: SeedSource::Fixed(7),
+        once: false,
+        results: results.to_owned(),
+        app_version: "0.1.0".to_owned(),
+    }
+}
+
+struct Harness {
+    app: App,
+    t0: Instant,
+    now: Instant,
+    dir: tempfile::TempDir,
+}
+
+impl Harness {
+    fn new(banks: Vec<Bank>, roster: Option<Roster>, lang: Lang) -> Harness {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let results = dir.path().join("results").join("results.csv");
+        let app = App::new(banks, roster, settings(lang, &results));
+        let t0 = Instant::now();
+        Harness {
+            app,
+            t0,
+            now: t0,
+            dir,
+        }
+    }
+
+    fn results(&self) -> PathBuf {
+        self.dir.path().join("results").join("results.csv")
+    }
+
+    fn at(&mut self, s: u64) -> &mut Self {
+        self.now = self.t0 + secs(s);
+        self
+    }
+
+    fn key(&mut self, code: KeyCode) -> &mut Self {
+        self.key_mod(code, KeyModifiers::NONE)
+    }
+
+    fn key_mod(&mut self, code: KeyCode, m: KeyModifiers) -> &mut Self {
+        if let Some(c) = command_for(KeyEvent::new(code, m), &self.app) {
+            self.app.step(c, self.now);
+        }
+        self
+    }
+
+    fn typed(&mut self, s: &str) -> &mut Self {
+        for c in s.chars() {
+            self.key(KeyCode::Char(c));
+        }
+        self
+    }
+
+    fn cmd(&mut self, c: Command) -> &mut Self {
+        self.app.step(c, self.now);
+        self
+    }
+
+    fn screen(&self) -> String {
+        self.screen_sized(80, 24)
+    }
+
+    fn screen_sized(&self, w: u16, h: u16) -> String {
+        let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
+        terminal
+            .draw(|f| view::render_app(&self.app, f.area(), f.buffer_mut(), self.now))
+            .expect("draw");
+        let buf = terminal.backend().buffer();
+        let mut out = String::new();
+        for y in 0..buf.area.height {
+            let mut line = String::new();
+            for x in 0..buf.area.width {
+                line.push_str(buf[(x, y)].symbol());
+            }
+            out.push_str(line.trim_end());
+            out.push('\n');
+        }
+        out
+    }
+
+    /// Through the identity and instructions screens into the first question.
+    fn start_quiz(&mut self) -> &mut Self {
+        self.typed("Nguyễn Thị Hoa")
+            .key(KeyCode::Enter)
+            .typed("KB-017")
+            .key(KeyCode::Enter);
+        if self.app.roster.is_some() {
+            self.typed("kho bac");
+        } else {
+            self.typed("Công đoàn Sở Tư pháp");
+        }
+        self.key(KeyCode::Enter).key(KeyCode::Enter)
+    }
+}
+
+fn both(name: &str, build: impl Fn(Lang) -> String) {
+    for (lang, suffix) in [(Lang::Vi, "vi"), (Lang::En, "en")] {
+        let screen = build(lang);
+        insta::assert_snapshot!(format!("{name}_{suffix}"), screen);
+    }
+}
+
+/// The display letter of bank choice `c` on the current question.
+fn display_letter(h: &Harness, c: usize) -> char {
+    let a = h.app.attempt.as_ref().expect("attempt");
+    let d = a.drawn(a.current()).expect("drawn");
+    let pos = d.order.iter().position(|&x| x == c).expect("choice");
+    union_quiz::bank::letter(pos).to_ascii_lowercase()
+}
+
+fn two_banks() -> Vec<Bank> {
+    let mut b = ten();
+    b.title = "Luật Công đoàn 2012 — ôn tập".to_owned();
+    b.time_limit = Some(secs(600));
+    b.pick = Some(5);
+    vec![vietnamese(), b]
+}
+
+#[test]
+fn screen_choose_bank() {
+    both("choose_bank", |lang| {
+        let mut h = Harness::new(two_banks(), Some(roster()), lang);
+        assert_eq!(h.app.screen, Screen::ChooseBank);
+        h.key(KeyCode::Down);
+        assert_eq!(h.app.bank, 1);
+        h.key(KeyCode::Up);
+        h.screen()
+    });
+}
+
+#[test]
+fn one_bank_skips_the_bank_list() {
+    let h = Harness::new(vec![vietnamese()], None, Lang::Vi);
+    assert_eq!(h.app.screen, Screen::Identity);
+}
+
+#[test]
+fn screen_identity_with_roster_filter() {
+    both("identity_roster", |lang| {
+        let mut h = Harness::new(vec![vietnamese()], Some(roster()), lang);
+        h.typed("Trần Văn Bình")
+            .key(KeyCode::Enter)
+            .key(KeyCode::Enter);
+        assert_eq!(h.app.form.field, Field::Unit);
+        h.typed("kho bac");
+        let names: Vec<String> = h
+            .app
+            .unit_matches()
+            .iter()
+            .map(|u| u.name.clone())
+            .collect();
+        assert_eq!(names, vec!["Công đoàn Kho bạc Nhà nước tỉnh"]);
+        h.screen()
+    });
+}
+
+#[test]
+fn screen_identity_empty_name_is_refused() {
+    both("identity_name_required", |lang| {
+        let mut h = Harness::new(vec![vietnamese()], None, lang);
+        h.typed("   ").key(KeyCode::Enter);
+        assert_eq!(h.app.form.field, Field::Name);
+        assert_eq!(h.app.form.error, Some(Field::Name));
+        h.screen()
+    });
+}
+
+#[test]
+fn unit_filter_ignores_diacritics_and_case_and_matches_codes() {
+    let mut h = Harness::new(vec![vietnamese()], Some(roster()), Lang::Vi);
+    h.typed("Hoa").key(KeyCode::Enter).key(KeyCode::Enter);
+    h.typed("SỞ");
+    let names: Vec<String> = h
+        .app
+        .unit_matches()
+        .iter()
+        .map(|u| u.name.clone())
+        .collect();
+    assert_eq!(names, vec!["Công đoàn Sở Tư pháp", "Công đoàn Sở Nội vụ"]);
+    h.key(KeyCode::Down).key(KeyCode::Enter);
+    assert_eq!(h.app.screen, Screen::Instructions);
+    assert_eq!(h.app.form.unit, "Công đoàn Sở Nội vụ");
+    // By code.
+    let mut h = Harness::new(vec![vietnamese()], Some(roster()), Lang::Vi);
+    h.typed("Hoa")
+        .key(KeyCode::Enter)
+        .key(KeyCode::Enter)
+        .typed("kbnn");
+    assert_eq!(h.app.unit_matches().len(), 1);
+    // No match: Enter stays, with a message.
+    h.typed("zzz").key(KeyCode::Enter);
+    assert_eq!(h.app.screen, Screen::Identity);
+    assert_eq!(h.app.form.error, Some(Field::Unit));
+}
+
+#[test]
+fn typed_and_pasted_text_is_cleaned_composed_and_capped() {
+    let mut h = Harness::new(vec![vietnamese()], None, Lang::Vi);
+    // Decomposed "Việt" typed mark by mark, as some input methods send it.
+    h.typed("Vie\u{0302}\u{0323}t");
+    assert_eq!(h.app.form.name, "Việt");
+    h.cmd(Command::Paste(" Hoa\u{1b}[31m\nBình\u{7}".to_owned()));
+    assert_eq!(h.app.form.name, "Việt Hoa[31m Bình");
+    h.cmd(Command::Paste("x".repeat(500)));
+    assert_eq!(
+        h.app.form.name.chars().count(),
+        union_quiz::ui::app::NAME_MAX
+    );
+    h.key(KeyCode::Backspace);
+    assert_eq!(
+        h.app.form.name.chars().count(),
+        union_quiz::ui::app::NAME_MAX - 1
+    );
+    // Names are trimmed when the form is done.
+    let mut h = Harness::new(vec![vietnamese()], None, Lang::Vi);
+    h.typed("  Lê Văn Tám  ")
+        .key(KeyCode::Enter)
+        .key(KeyCode::Enter)
+        .typed("Công đoàn Sở Tư pháp")
+        .key(KeyCode::Enter);
+    assert_eq!(h.app.screen, Screen::Instructions);
+    assert_eq!(h.app.form.name, "Lê Văn Tám");
+}
+
+#[test]
+fn free_text_unit_without_roster_is_required() {
+    let mut h = Harness::new(vec![vietnamese()], None, Lang::Vi);
+    h.typed("Hoa")
+        .key(KeyCode::Enter)
+        .key(KeyCode::Enter)
+        .key(KeyCode::Enter);
+    assert_eq!(h.app.screen, Screen::Identity);
+    assert_eq!(h.app.form.error, Some(Field::Unit));
+}
+
+#[test]
+fn screen_instructions() {
+    both("instructions", |lang| {
+        let mut h = Harness::new(vec![vietnamese()], Some(roster()), lang);
+        h.typed("Nguyễn Thị Hoa")
+            .key(KeyCode::Enter)
+            .key(KeyCode::Enter)
+            .typed("kho bac")
+            .key(KeyCode::Enter);
+        assert_eq!(h.app.screen, Screen::Instructions);
+        assert!(h.app.attempt.is_none(), "the clock has not started");
+        h.screen()
+    });
+}
+
+fn fixed_vietnamese() -> Bank {
+    let mut b = vietnamese();
+    b.shuffle_questions = false;
+    b.shuffle_choices = false;
+    b
+}
+
+#[test]
+fn screen_question_one_answer() {
+    both("question_one", |lang| {
+        let mut h = Harness::new(vec![fixed_vietnamese()], None, lang);
+        h.start_quiz();
+        assert_eq!(h.app.screen, Screen::Question);
+        h.at(83).key(KeyCode::Char('b'));
+        h.screen()
+    });
+}
+
+#[test]
+fn screen_question_several_answers_flagged() {
+    both("question_several", |lang| {
+        let mut h = Harness::new(vec![fixed_vietnamese()], None, lang);
+        h.start_quiz();
+        h.key(KeyCode::Char('b'))
+            .key(KeyCode::F(2))
+            .key(KeyCode::Right)
+            .key(KeyCode::Char('1'))
+            .key(KeyCode::Down)
+            .key(KeyCode::Down)
+            .key(KeyCode::Char(' '));
+        let a = h.app.attempt.as_ref().expect("attempt");
+        assert_eq!(a.chosen(1), vec![0, 2]);
+        assert_eq!(a.flagged(), vec![0]);
+        h.at(1150).screen()
+    });
+}
+
+#[test]
+fn countdown_turns_to_warning_in_the_last_minutes() {
+    let mut h = Harness::new(vec![fixed_vietnamese()], None, Lang::Vi);
+    h.start_quiz();
+    h.at(1079);
+    let a = h.app.attempt.as_ref().expect("attempt");
+    assert!(!a.time_warning(h.now));
+    assert!(h.screen().contains("Còn lại 02:01"));
+    h.at(1081);
+    assert!(h.app.attempt.as_ref().expect("a").time_warning(h.now));
+    assert!(h.screen().contains("Còn lại 01:59"));
+    // The loop sleeps until the next second, never polls fast.
+    h.now = h.t0 + Duration::from_millis(1_081_250);
+    assert_eq!(h.app.next_wake(h.now), Some(Duration::from_millis(750)));
+}
+
+#[test]
+fn screen_question_practice_feedback() {
+    both("question_practice", |lang| {
+        let mut b = fixed_vietnamese();
+        b.review = Review::EachQuestion;
+        let mut q = b.questions[0].clone();
+        q.explanation = Some("Điều 39: hiệu lực từ 21/6/2018.".to_owned());
+        b.questions[0] = q;
+        let mut h = Harness::new(vec![b], None, lang);
+        h.start_quiz();
+        h.key(KeyCode::Char('a')).key(KeyCode::Enter);
+        assert_eq!(
+            h.app.attempt.as_ref().expect("a").current(),
+            0,
+            "stays to show"
+        );
+        let screen = h.screen();
+        h.key(KeyCode::Enter);
+        assert_eq!(h.app.attempt.as_ref().expect("a").current(), 1);
+        screen
+    });
+}
+
+#[test]
+fn long_question_text_scrolls() {
+    let mut b = fixed_vietnamese();
+    b.questions[0].text = (1..=40)
+        .map(|k| format!("Dòng {k} của một câu hỏi rất dài."))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let mut h = Harness::new(vec![b], None, Lang::Vi);
+    h.start_quiz();
+    let top = h.screen();
+    assert!(top.contains("Dòng 1 của"));
+    assert!(top.contains("▼ Còn nữa"));
+    for _ in 0..100 {
+        h.key_mod(KeyCode::Down, KeyModifiers::SHIFT);
+    }
+    let bottom = h.screen();
+    assert!(!bottom.contains("Dòng 1 của"));
+    assert!(bottom.contains("D. 15/5/2015"), "{bottom}");
+    // Scrolling is bounded: one step up moves at once.
+    h.key_mod(KeyCode::Up, KeyModifiers::SHIFT);
+    assert_ne!(h.screen(), bottom);
+    // Moving the cursor keeps the highlighted choice visible.
+    let mut h2 = Harness::new(vec![h.app.banks[0].clone()], None, Lang::Vi);
+    h2.start_quiz();
+    h2.key(KeyCode::Down).key(KeyCode::Down).key(KeyCode::Down);
+    assert!(
+        h2.screen().contains("▶ ( ) D. 15/5/2015"),
+        "{}",
+        h2.screen()
+    );
+}
+
+#[test]
+fn a_click_on_a_choice_chooses_it() {
+    let mut h = Harness::new(vec![fixed_vietnamese()], None, Lang::Vi);
+    h.start_quiz();
+    let screen = h.screen();
+    let row = screen
+        .lines()
+        .position(|l| l.contains("C. 01/7/2018"))
+        .expect("choice C drawn");
+    h.cmd(Command::Click(20, u16::try_from(row).expect("row")));
+    assert_eq!(h.app.attempt.as_ref().expect("a").chosen(0), vec![2]);
+    // A click elsewhere chooses nothing.
+    h.cmd(Command::Click(20, 1));
+    assert_eq!(h.app.attempt.as_ref().expect("a").chosen(0), vec![2]);
+}
+
+#[test]
+fn enter_on_the_last_answered_question_opens_submit() {
+    let mut h = Harness::new(vec![fixed_vietnamese()], None, Lang::Vi);
+    h.start_quiz();
+    h.key(KeyCode::Enter);
+    assert_eq!(
+        h.app.attempt.as_ref().expect("a").current(),
+        0,
+        "unanswered: stays"
+    );
+    h.key(KeyCode::Char('b')).key(KeyCode::Enter);
+    assert_eq!(h.app.attempt.as_ref().expect("a").current(), 1);
+    h.key(KeyCode::PageDown)
+        .key(KeyCode::Char('a'))
+        .key(KeyCode::Enter);
+    assert_eq!(h.app.screen, Screen::Submit);
+    h.key(KeyCode::Esc);
+    assert_eq!(h.app.screen, Screen::Question);
+    h.key(KeyCode::PageUp).key(KeyCode::Left);
+    assert_eq!(h.app.attempt.as_ref().expect("a").current(), 0);
+}
+
+#[test]
+fn screen_submit_lists_unanswered_and_flagged_and_jumps_back() {
+    both("submit", |lang| {
+        let mut h = Harness::new(vec![fixed_vietnamese()], None, lang);
+        h.start_quiz();
+        h.key(KeyCode::Char('b'))
+            .key(KeyCode::F(2))
+            .key(KeyCode::Esc);
+        assert_eq!(h.app.screen, Screen::Submit);
+        let screen = h.at(300).screen();
+        // Jump back to question 2 (unanswered).
+        h.key(KeyCode::Down).key(KeyCode::Down).key(KeyCode::Enter);
+        assert_eq!(h.app.screen, Screen::Question);
+        assert_eq!(h.app.attempt.as_ref().expect("a").current(), 1);
+        screen
+    });
+}
+
+#[test]
+fn screen_time_up_then_result() {
+    both("time_up", |lang| {
+        let mut h = Harness::new(vec![fixed_vietnamese()], None, lang);
+        h.start_quiz();
+        h.key(KeyCode::Char('b'));
+        h.at(1200).cmd(Command::Tick);
+        assert_eq!(h.app.screen, Screen::TimeUp);
+        // Nothing can change after the deadline.
+        let before = h.app.attempt.as_ref().expect("a").chosen(0);
+        h.key(KeyCode::Char('c'));
+        assert_eq!(h.app.attempt.as_ref().expect("a").chosen(0), before);
+        let rows = union_quiz::results::read_file(&h.results()).expect("results");
+        assert_eq!(rows.rows.len(), 1);
+        assert!(rows.rows[0].timed_out);
+        h.screen()
+    });
+}
+
+#[test]
+fn a_key_after_the_deadline_shows_time_up_not_a_change() {
+    let mut h = Harness::new(vec![fixed_vietnamese()], None, Lang::Vi);
+    h.start_quiz();
+    h.at(1300).key(KeyCode::Char('b'));
+    assert_eq!(h.app.screen, Screen::TimeUp);
+    assert!(h.app.attempt.as_ref().expect("a").chosen(0).is_empty());
+}
+
+fn finished(lang: Lang, review: Review) -> Harness {
+    let mut b = fixed_vietnamese();
+    b.review = review;
+    let mut h = Harness::new(vec![b], None, lang);
+    h.start_quiz();
+    h.key(KeyCode::Char('b'))
+        .key(KeyCode::Enter)
+        .key(KeyCode::Char('a'))
+        .key(KeyCode::Char('d'))
+        .key(KeyCode::Right)
+        .at(754)
+        .key(KeyCode::Esc)
+        .key(KeyCode::Char('y'));
+    assert_eq!(h.app.screen, Screen::Result);
+    h
+}
+
+#[test]
+fn screen_result_with_review() {
+    both("result_review", |lang| {
+        finished(lang, Review::AfterSubmit).screen()
+    });
+    both("result_review_scrolled", |lang| {
+        let mut h = finished(lang, Review::AfterSubmit);
+        for _ in 0..12 {
+            h.key(KeyCode::Down);
+        }
+        h.screen()
+    });
+}
+
+#[test]
+fn screen_result_score_only() {
+    both("result_none", |lang| {
+        let h = finished(lang, Review::None);
+        let s = h.screen();
+        assert!(
+            !s.contains("21/6/2018"),
+            "no answers shown with review: none"
+        );
+        s
+    });
+}
+
+#[test]
+fn enter_on_the_result_clears_the_previous_member() {
+    let mut h = finished(Lang::Vi, Review::AfterSubmit);
+    h.key(KeyCode::Enter);
+    assert_eq!(h.app.screen, Screen::Identity);
+    assert!(h.app.attempt.is_none());
+    assert!(h.app.finished.is_none());
+    assert!(h.app.form.name.is_empty());
+    let s = h.screen();
+    assert!(!s.contains("Hoa"), "{s}");
+}
+
+#[test]
+fn screen_help_overlay_on_any_screen() {
+    both("help", |lang| {
+        let mut h = Harness::new(vec![fixed_vietnamese()], None, lang);
+        h.start_quiz();
+        h.key(KeyCode::Char('?'));
+        assert!(h.app.help);
+        let s = h.screen();
+        h.key(KeyCode::Char('x'));
+        assert!(!h.app.help);
+        assert!(
+            h.app.attempt.as_ref().expect("a").chosen(0).is_empty(),
+            "closing key is not an answer"
+        );
+        s
+    });
+    let mut h = Harness::new(two_banks(), None, Lang::Vi);
+    h.key(KeyCode::Char('?'));
+    assert!(h.app.help);
+    h.key(KeyCode::F(1));
+    assert!(!h.app.help);
+}
+
+#[test]
+fn screen_too_small() {
+    both("too_small", |lang| {
+        let mut h = Harness::new(vec![fixed_vietnamese()], None, lang);
+        h.start_quiz();
+        h.screen_sized(79, 23)
+    });
+}
+
+#[test]
+fn tiny_terminals_never_panic() {
+    let mut h = Harness::new(two_banks(), Some(roster()), Lang::Vi);
+    for (w, hgt) in [
+        (0, 0),
+        (1, 1),
+        (0, 24),
+        (80, 0),
+        (79, 23),
+        (80, 23),
+        (79, 24),
+        (2, 50),
+    ] {
+        h.cmd(Command::Resize(w, hgt));
+        let _ = h.screen_sized(w, hgt);
+        h.cmd(Command::Click(0, 0));
+    }
+    h.key(KeyCode::Enter);
+    h.start_quiz();
+    for (w, hgt) in [(0, 0), (1, 1), (79, 23)] {
+        h.cmd(Command::Resize(w, hgt));
+        let _ = h.screen_sized(w, hgt);
+        h.cmd(Command::Click(5, 5)).key(KeyCode::Down);
+    }
+    h.cmd(Command::Resize(80, 24));
+    assert!(h.screen().contains("Câu 1/3"));
+}
+
+#[test]
+fn ctrl_c_quits_from_any_screen() {
+    let mut h = Harness::new(vec![fixed_vietnamese()], None, Lang::Vi);
+    h.start_quiz();
+    h.key_mod(KeyCode::Char('c'), KeyModifiers::CONTROL);
+    assert!(h.app.quit);
+}
+
+#[test]
+fn key_releases_are_ignored() {
+    let h = Harness::new(vec![fixed_vietnamese()], None, Lang::Vi);
+    let mut release = KeyEvent::new(KeyCode::Char('a'), KeyModifiers::NONE);
+    release.kind = KeyEventKind::Release;
+    assert_eq!(command_for(release, &h.app), None);
+}
+
+#[test]
+fn results_file_that_cannot_be_written_is_shown_before_the_first_member() {
+    let dir = tempfile::tempdir().expect("dir");
+    // A results "folder" that is a file: the results file cannot be created.
+    let blocker = dir.path().join("blocker");
+    std::fs::write(&blocker, "x").expect("write");
+    let s = settings(Lang::Vi, &blocker.join("results.csv"));
+    let app = App::new(vec![vietnamese()], None, s);
+    assert!(app.results_problem.is_some());
+    let mut h = Harness::new(vec![vietnamese()], None, Lang::Vi);
+    h.app = app;
+    let screen = h.screen();
+    assert!(screen.contains("Không ghi được tệp kết quả"), "{screen}");
+}
+
+#[test]
+fn a_row_that_cannot_be_written_is_reported_on_the_result_screen() {
+    let mut h = Harness::new(vec![fixed_vietnamese()], None, Lang::Vi);
+    h.start_quiz();
+    // The results folder becomes a file after the start check.
+    std::fs::remove_dir_all(h.dir.path().join("results")).expect("remove");
+    std::fs::write(h.dir.path().join("results"), "x").expect("block");
+    h.key(KeyCode::Char('b'))
+        .key(KeyCode::Esc)
+        .key(KeyCode::Enter);
+    assert_eq!(h.app.screen, Screen::Result);
+    assert!(h.screen().contains("CHƯA LƯU ĐƯỢC KẾT QUẢ"));
+}
+
+#[test]
+fn whole_session_writes_a_results_row() {
+    let mut b = vietnamese();
+    b.shuffle_questions = true;
+    let mut h = Harness::new(vec![b], Some(roster()), Lang::Vi);
+    h.typed("Nguyễn Thị Hoa")
+        .key(KeyCode::Enter)
+        .typed("KB-017")
+        .key(KeyCode::Enter)
+        .typed("kho bac")
+        .key(KeyCode::Enter)
+        .at(0)
+        .key(KeyCode::Enter);
+    assert_eq!(h.app.screen, Screen::Question);
+    // Answer by bank letters whatever the shuffled display: nd61 → B,
+    // nq30c-6 → A and C, mot-cua left unanswered.
+    for step in 0..3 {
+        h.at(10 + step * 20);
+        let index = {
+            let a = h.app.attempt.as_ref().expect("a");
+            a.drawn(a.current()).expect("d").index
+        };
+        match index {
+            0 => {
+                let k = display_letter(&h, 1);
+                h.key(KeyCode::Char(k));
+            }
+            1 => {
+                let k1 = display_letter(&h, 0);
+                let k2 = display_letter(&h, 2);
+                h.key(KeyCode::Char(k1)).key(KeyCode::Char(k2));
+            }
+            _ => {}
+        }
+        h.key(KeyCode::Right);
+    }
+    h.at(95).key(KeyCode::Esc);
+    assert_eq!(h.app.screen, Screen::Submit);
+    h.key(KeyCode::Enter);
+    assert_eq!(h.app.screen, Screen::Result);
+
+    let read = union_quiz::results::read_file(&h.results()).expect("read");
+    assert!(read.bad.is_empty());
+    assert_eq!(read.rows.len(), 1);
+    let row = &read.rows[0];
+    let a = h.app.attempt.as_ref().expect("a");
+    let order: Vec<&str> = a
+        .plan()
+        .questions
+        .iter()
+        .map(|d| h.app.banks[0].questions[d.index].id.as_str())
+        .collect();
+    let expected: Vec<String> = order
+        .iter()
+        .map(|id| match *id {
+            "nd61-hieu-luc" => "nd61-hieu-luc:B".to_owned(),
+            "nq30c-6" => "nq30c-6:AC".to_owned(),
+            other => format!("{other}:-"),
+        })
+        .collect();
+    assert_eq!(row.answers, expected.join(";"));
+    assert_eq!(row.member_name, "Nguyễn Thị Hoa");
+    assert_eq!(row.member_code, "KB-017");
+    assert_eq!(row.unit, "Công đoàn Kho bạc Nhà nước tỉnh");
+    assert_eq!(row.bank_id, "cchc-2018-chung");
+    // nd61 right; nq30c-6 wants A and B, so A and C scores nothing.
+    assert_eq!(row.score, 1.0);
+    assert_eq!(row.max_score, 3.0);
+    assert!(
+        (row.percent - 33.3).abs() < 1e-9,
+        "one decimal: {}",
+        row.percent
+    );
+    assert!(!row.passed);
+    assert_eq!(row.answered, 2);
+    assert_eq!(row.questions, 3);
+    assert_eq!(row.duration_s, 95);
+    assert_eq!(row.time_limit_s, Some(1200));
+    assert!(!row.timed_out);
+    assert_eq!(row.seed, 7);
+    assert_eq!(row.attempt_id.len(), 16);
+    assert!(row.attempt_id.chars().all(|c| c.is_ascii_hexdigit()));
+    assert_eq!(row.app_version, "0.1.0");
+    // RFC 3339 with an offset, no time zone name.
+    assert!(
+        row.finished_at.parse::<jiff::Timestamp>().is_ok(),
+        "{}",
+        row.finished_at
+    );
+    assert!(!row.finished_at.contains('['), "{}", row.finished_at);
+    // The raw line: percent with one decimal, booleans as words.
+    let raw = std::fs::read_to_string(h.results()).expect("raw");
+    assert!(raw.starts_with('\u{feff}'));
+    assert!(
+        raw.contains(",1,3,33.3,false,2,3,95,1200,false,7,"),
+        "{raw}"
+    );
+    // The next member starts from a clean screen; a second row is appended.
+    h.key(KeyCode::Enter);
+    assert_eq!(h.app.screen, Screen::Identity);
+}
+
+#[test]
+fn once_quits_after_the_result() {
+    let mut h = Harness::new(vec![fixed_vietnamese()], None, Lang::Vi);
+    h.app.settings.once = true;
+    h.start_quiz();
+    h.key(KeyCode::Esc).key(KeyCode::Char('y'));
+    assert_eq!(h.app.screen, Screen::Result);
+    h.key(KeyCode::Enter);
+    assert!(h.app.quit);
+}
+
+#[test]
+fn per_question_limit_moves_the_screen_on() {
+    let mut b = fixed_vietnamese();
+    b.question_time_limit = Some(secs(30));
+    let mut h = Harness::new(vec![b], None, Lang::Vi);
+    h.start_quiz();
+    h.at(31).cmd(Command::Tick);
+    assert_eq!(h.app.attempt.as_ref().expect("a").current(), 1);
+    let s = h.screen();
+    assert!(s.contains("Hết giờ cho câu trước"), "{s}");
+    assert!(s.contains("Câu này còn 00:29"), "{s}");
+}
+
+#[test]
+fn many_questions_fit_the_strip() {
+    let qs = (1..=45)
+        .map(|k| {
+            question(
+                &format!("q{k}"),
+                &format!("Câu hỏi số {k}?"),
+                &["Có", "Không"],
+                &[0],
+            )
+        })
+        .collect();
+    let mut b = bank("big", qs);
+    b.shuffle_questions = false;
+    let mut h = Harness::new(vec![b], None, Lang::Vi);
+    h.start_quiz();
+    for _ in 0..40 {
+        h.key(KeyCode::Right);
+    }
+    let s = h.screen();
+    assert!(s.contains("[41  ]"), "{s}");
+    assert!(s.contains("Câu 41/45"));
+}
+
+#[test]
+fn a_long_submit_list_scrolls_with_the_highlighted_entry() {
+    let qs = (1..=45)
+        .map(|k| {
+            question(
+                &format!("q{k}"),
+                &format!("Câu hỏi số {k}?"),
+                &["Có", "Không"],
+                &[0],
+            )
+        })
+        .collect();
+    let mut b = bank("big", qs);
+    b.shuffle_questions = false;
+    let mut h = Harness::new(vec![b], None, Lang::Vi);
+    h.start_quiz();
+    h.key(KeyCode::Esc);
+    for _ in 0..30 {
+        h.key(KeyCode::Down);
+    }
+    let s = h.screen();
+    assert!(s.contains("▶ Quay lại câu 30 (chưa trả lời)"), "{s}");
+    h.key(KeyCode::Enter);
+    assert_eq!(h.app.attempt.as_ref().expect("a").current(), 29);
+}
+
+#[test]
+fn no_color_draws_without_colours() {
+    use ratatui::style::Color;
+    let colours = |color: bool| -> usize {
+        let mut h = Harness::new(vec![fixed_vietnamese()], None, Lang::Vi);
+        h.app.theme = union_quiz::ui::theme::Theme::new(color);
+        h.start_quiz();
+        h.key(KeyCode::Char('b'));
+        let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+        terminal
+            .draw(|f| view::render_app(&h.app, f.area(), f.buffer_mut(), h.now))
+            .expect("draw");
+        terminal
+            .backend()
+            .buffer()
+            .content()
+            .iter()
+            .filter(|c| c.fg != Color::Reset || c.bg != Color::Reset)
+            .count()
+    };
+    assert!(colours(true) > 0);
+    assert_eq!(colours(false), 0);
+}
+
+#[test]
+fn esc_on_the_identity_screen_clears_first_then_goes_back_or_quits() {
+    let mut h = Harness::new(two_banks(), None, Lang::Vi);
+    h.key(KeyCode::Enter).typed("Hoa").key(KeyCode::Esc);
+    assert_eq!(h.app.screen, Screen::Identity);
+    assert!(h.app.form.name.is_empty());
+    h.key(KeyCode::Esc);
+    assert_eq!(h.app.screen, Screen::ChooseBank);
+    h.key(KeyCode::Esc);
+    assert!(h.app.quit);
+    let mut h = Harness::new(vec![vietnamese()], None, Lang::Vi);
+    h.typed("Hoa").key(KeyCode::Esc);
+    assert!(!h.app.quit);
+    h.key(KeyCode::Esc);
+    assert!(
+        h.app.quit,
+        "one bank: the identity screen is the start screen"
+    );
+}
