@@ -388,6 +388,11 @@ pub enum Hint {
     NoAliases,
     /// Text with a leading special character needs quotes.
     QuoteText,
+    /// A key of the other level (a question's key among the bank's, or the
+    /// reverse): the line is indented wrongly.
+    WrongLevel,
+    /// The file name is not a valid bank id: add `id:` or rename the file.
+    IdFromFileName,
 }
 
 /// One problem, where it is, and how to fix it.

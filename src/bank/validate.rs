@@ -97,18 +97,28 @@ impl<'a> Checker<'a> {
         self.errors > 0
     }
 
-    /// Reports keys outside `known`, with a suggestion for near misses.
-    fn unknown_keys(&mut self, entries: &[Entry], known: &[&'static str]) {
+    /// Reports keys outside `known`, with a suggestion for near misses,
+    /// and a hint when the key belongs to the other level (`elsewhere`):
+    /// an `answer` among the bank's keys is a question's line indented
+    /// wrongly.
+    fn unknown_keys(
+        &mut self,
+        entries: &[Entry],
+        known: &[&'static str],
+        elsewhere: &[&'static str],
+    ) {
         for e in entries {
             if !known.contains(&e.key.as_str()) {
                 let suggestion = suggest(&e.key, known);
+                let hint = (suggestion.is_none() && elsewhere.contains(&e.key.as_str()))
+                    .then_some(Hint::WrongLevel);
                 self.report(
                     e.node.at,
                     Problem::UnknownKey {
                         key: e.key.clone(),
                         suggestion,
                     },
-                    None,
+                    hint,
                 );
             }
         }
@@ -331,7 +341,7 @@ impl<'a> Checker<'a> {
             self.report(root.at, Problem::NotAMapping, None);
             return None;
         };
-        self.unknown_keys(map, BANK_KEYS);
+        self.unknown_keys(map, BANK_KEYS, QUESTION_KEYS);
         let title = match get(map, "title") {
             Some(n) => self.text(n, "title", false),
             None => {
@@ -348,7 +358,11 @@ impl<'a> Checker<'a> {
             Some(n) => self.id(n, "id"),
             None if is_valid_id(&stem) => Some(stem),
             None => {
-                self.report(root.at, Problem::BadId { id: stem }, Some(Hint::IdForm));
+                self.report(
+                    root.at,
+                    Problem::BadId { id: stem },
+                    Some(Hint::IdFromFileName),
+                );
                 None
             }
         };
@@ -541,7 +555,7 @@ impl<'a> Checker<'a> {
     }
 
     fn question(&mut self, item: &Node, map: &[Entry]) -> Option<Question> {
-        self.unknown_keys(map, QUESTION_KEYS);
+        self.unknown_keys(map, QUESTION_KEYS, BANK_KEYS);
         let before = self.errors;
         let text = match get(map, "text") {
             Some(n) => self.text(n, "text", true),
@@ -795,7 +809,7 @@ impl<'a> Checker<'a> {
             self.report(root.at, Problem::NotAMapping, None);
             return None;
         };
-        self.unknown_keys(map, ROSTER_KEYS);
+        self.unknown_keys(map, ROSTER_KEYS, UNIT_KEYS);
         let mut units = Vec::new();
         match get(map, "units") {
             None => self.report(root.at, Problem::MissingKey { key: "units" }, None),
@@ -840,7 +854,7 @@ impl<'a> Checker<'a> {
                 );
                 continue;
             };
-            self.unknown_keys(map, UNIT_KEYS);
+            self.unknown_keys(map, UNIT_KEYS, ROSTER_KEYS);
             let name = match get(map, "name") {
                 Some(n) => self.text(n, "name", false),
                 None => {

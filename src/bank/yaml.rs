@@ -401,6 +401,13 @@ impl<'s> IndexBuilder<'s> {
         )
     }
 
+    /// The indentation of a line, in characters.
+    fn indent_of(&self, line: usize) -> usize {
+        line.checked_sub(1)
+            .and_then(|i| self.lines.get(i))
+            .map_or(0, |l| l.chars().take_while(|c| c.is_whitespace()).count())
+    }
+
     /// Places a finished node in its parent (or as the root).
     fn place(&mut self, mut node: PosNode<'s>) {
         let Some(parent) = self.stack.last_mut() else {
@@ -479,7 +486,12 @@ impl<'s> SpannedEventReceiver<'s> for IndexBuilder<'s> {
                 if anchor != 0 {
                     self.anchor_sizes.insert(anchor, 1);
                 }
-                let at = pos_of(&span);
+                let mut at = pos_of(&span);
+                if value.is_empty() && style == ScalarStyle::Plain {
+                    // An empty item (`- ` or `- #…`) is marked where the
+                    // parser gave up looking; point at its line's start.
+                    at.col = self.indent_of(at.line) + 1;
+                }
                 let cut_at_hash = style == ScalarStyle::Plain && self.followed_by_hash(&span);
                 self.place(PosNode {
                     at,

@@ -404,6 +404,14 @@ pub fn hint(h: Hint, lang: Lang) -> &'static str {
             "gợi ý: bộ đề không cần bí danh (&tên, *tên); hãy viết thẳng nội dung",
             "hint: banks need no aliases (&name, *name); write the content out",
         ),
+        Hint::WrongLevel => lang.pick(
+            "gợi ý: khóa này thuộc cấp khác (của câu hỏi hay của bộ đề); kiểm tra thụt lề của dòng",
+            "hint: this key belongs to the other level (a question's or the bank's); check the line's indentation",
+        ),
+        Hint::IdFromFileName => lang.pick(
+            "gợi ý: tên tệp được dùng làm mã bộ đề; đổi tên tệp (không dấu, không dấu cách) hoặc thêm dòng id: ví dụ id: mot-cua-2018",
+            "hint: the file name is used as the bank id; rename the file (no spaces, no diacritics) or add a line such as id: mot-cua-2018",
+        ),
         Hint::QuoteText => lang.pick(
             "gợi ý: chữ bắt đầu bằng ký tự đặc biệt (* & ! | > @ ` % { [) phải đặt trong nháy kép",
             "hint: text starting with a special character (* & ! | > @ ` % { [) must be in double quotes",
