@@ -153,9 +153,9 @@ fn check_quick(
     bytes: &[u8],
     roster: Option<bool>,
 ) -> Option<(Parsed, Vec<Diagnostic>)> {
-    let root = yaml::parse_quick(src)?;
+    let mut root = yaml::parse_quick(src)?;
     let sha = || hex(&Sha256::digest(bytes));
-    let (parsed, diags, complete) = validate(path, src, &root, roster, &sha);
+    let (parsed, diags, complete) = validate(path, src, &mut root, roster, &sha);
     (complete && diags.is_empty()).then_some((parsed, diags))
 }
 
@@ -168,8 +168,8 @@ fn check_full(
 ) -> (Parsed, Vec<Diagnostic>) {
     let sha = || hex(&Sha256::digest(bytes));
     match yaml::parse(src) {
-        Ok(root) => {
-            let (parsed, diags, _) = validate(path, src, &root, roster, &sha);
+        Ok(mut root) => {
+            let (parsed, diags, _) = validate(path, src, &mut root, roster, &sha);
             (parsed, diags)
         }
         Err(e) => (Parsed::Unreadable, vec![parse_diag(path, src, e)]),
@@ -181,7 +181,7 @@ fn check_full(
 fn validate(
     path: &Path,
     src: &str,
-    root: &Node,
+    root: &mut Node,
     roster: Option<bool>,
     sha: &dyn Fn() -> String,
 ) -> (Parsed, Vec<Diagnostic>, bool) {

@@ -125,10 +125,18 @@ impl<'a> Checker<'a> {
     }
 
     /// A text value: strings, and numbers or booleans as written (a choice
-    /// may well be `2018`). Trimmed; `None` after reporting a problem.
-    fn text(&mut self, node: &Node, key: &str, multiline: bool) -> Option<String> {
-        let s = match &node.value {
-            Value::Str(s) => s.trim().to_owned(),
+    /// may well be `2018`). Trimmed; `None` after reporting a problem. A
+    /// string is moved out of the tree, not copied (each node is read once).
+    fn text(&mut self, node: &mut Node, key: &str, multiline: bool) -> Option<String> {
+        let s = match &mut node.value {
+            Value::Str(s) => {
+                let owned = std::mem::take(s);
+                if owned.trim().len() == owned.len() {
+                    owned
+                } else {
+                    owned.trim().to_owned()
+                }
+            }
             Value::Int(_) | Value::Float(_) | Value::Bool(_) => match &node.raw {
                 Some(raw) => raw.clone(),
                 None => {
@@ -138,8 +146,8 @@ impl<'a> Checker<'a> {
             },
             Value::Null => String::new(),
             Value::Seq(_) | Value::Map(_) => {
-                let hint = match (&node.value, key) {
-                    (Value::Map(_), _) => Some(Hint::QuoteColon),
+                let hint = match node.value {
+                    Value::Map(_) => Some(Hint::QuoteColon),
                     _ => None,
                 };
                 self.report(
@@ -225,7 +233,7 @@ impl<'a> Checker<'a> {
 
     fn optional_text(
         &mut self,
-        map: &[Entry],
+        map: &mut [Entry],
         key: &'static str,
         multiline: bool,
     ) -> Option<String> {
@@ -268,7 +276,7 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn duration(&mut self, node: &Node, key: &str) -> Option<Duration> {
+    fn duration(&mut self, node: &mut Node, key: &str) -> Option<Duration> {
         let written = match &node.value {
             Value::Str(s) => s.clone(),
             Value::Seq(_) | Value::Map(_) => {
@@ -300,7 +308,7 @@ impl<'a> Checker<'a> {
 
     fn choice_enum<T: Copy>(
         &mut self,
-        node: &Node,
+        node: &mut Node,
         key: &'static str,
         allowed: &'static [&'static str],
         values: &[T],
@@ -325,7 +333,7 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn id(&mut self, node: &Node, key: &str) -> Option<String> {
+    fn id(&mut self, node: &mut Node, key: &str) -> Option<String> {
         let id = self.text(node, key, false)?;
         if is_valid_id(&id) {
             Some(id)
@@ -336,9 +344,10 @@ impl<'a> Checker<'a> {
     }
 
     /// Validates a bank file's tree; `None` when it has errors.
-    pub(crate) fn bank(&mut self, root: &Node, sha256: String) -> Option<Bank> {
-        let Value::Map(map) = &root.value else {
-            self.report(root.at, Problem::NotAMapping, None);
+    pub(crate) fn bank(&mut self, root: &mut Node, sha256: String) -> Option<Bank> {
+        let root_at = root.at;
+        let Value::Map(map) = &mut root.value else {
+            self.report(root_at, Problem::NotAMapping, None);
             return None;
         };
         self.unknown_keys(map, BANK_KEYS, QUESTION_KEYS);
@@ -414,7 +423,7 @@ impl<'a> Checker<'a> {
         let mut question_count = 0;
         match get(map, "questions") {
             None => self.report(root.at, Problem::MissingKey { key: "questions" }, None),
-            Some(node) => match &node.value {
+            Some(node) => match &mut node.value {
                 Value::Seq(items) if items.is_empty() => self.report(
                     node.at,
                     Problem::Empty {
@@ -499,14 +508,15 @@ impl<'a> Checker<'a> {
         })
     }
 
-    fn questions(&mut self, items: &[Node]) -> Vec<Question> {
+    fn questions(&mut self, items: &mut [Node]) -> Vec<Question> {
         let mut out = Vec::with_capacity(items.len());
         let mut ids: HashMap<String, usize> = HashMap::new();
         let mut texts: HashMap<String, usize> = HashMap::new();
         for item in items {
-            let Value::Map(map) = &item.value else {
+            let item_at = item.at;
+            let Value::Map(map) = &mut item.value else {
                 self.report(
-                    item.at,
+                    item_at,
                     Problem::WrongType {
                         key: "questions".to_owned(),
                         expected: Expected::Mapping,
@@ -515,11 +525,11 @@ impl<'a> Checker<'a> {
                 );
                 continue;
             };
-            let Some(q) = self.question(item, map) else {
+            let Some(q) = self.question(item_at, map) else {
                 continue;
             };
             let mut q = q;
-            let id_at = get(map, "id").map_or(item.at, |n| n.at);
+            let id_at = get(map, "id").map_or(item_at, |n| n.at);
             if get(map, "id").is_none() {
                 // Two questions with the same text (a warning, below) would
                 // get the same derived id; number the later ones so the
@@ -543,7 +553,7 @@ impl<'a> Checker<'a> {
             } else {
                 ids.insert(q.id.clone(), id_at.line);
             }
-            let text_at = get(map, "text").map_or(item.at, |n| n.at);
+            let text_at = get(map, "text").map_or(item_at, |n| n.at);
             if let Some(&first_line) = texts.get(&q.text) {
                 self.report(text_at, Problem::DuplicateQuestionText { first_line }, None);
             } else {
@@ -554,13 +564,13 @@ impl<'a> Checker<'a> {
         out
     }
 
-    fn question(&mut self, item: &Node, map: &[Entry]) -> Option<Question> {
+    fn question(&mut self, item_at: Pos, map: &mut [Entry]) -> Option<Question> {
         self.unknown_keys(map, QUESTION_KEYS, BANK_KEYS);
         let before = self.errors;
         let text = match get(map, "text") {
             Some(n) => self.text(n, "text", true),
             None => {
-                self.report(item.at, Problem::MissingKey { key: "text" }, None);
+                self.report(item_at, Problem::MissingKey { key: "text" }, None);
                 None
             }
         };
@@ -589,7 +599,7 @@ impl<'a> Checker<'a> {
         let choices = match get(map, "choices") {
             Some(n) => self.choices(n),
             None => {
-                self.report(item.at, Problem::MissingKey { key: "choices" }, None);
+                self.report(item_at, Problem::MissingKey { key: "choices" }, None);
                 None
             }
         };
@@ -602,7 +612,7 @@ impl<'a> Checker<'a> {
         let answer = match get(map, "answer") {
             Some(n) => self.answer(n, choice_count),
             None => {
-                self.report(item.at, Problem::MissingKey { key: "answer" }, None);
+                self.report(item_at, Problem::MissingKey { key: "answer" }, None);
                 None
             }
         };
@@ -622,12 +632,13 @@ impl<'a> Checker<'a> {
         })
     }
 
-    fn choices(&mut self, node: &Node) -> Option<Vec<String>> {
-        let items = match &node.value {
+    fn choices(&mut self, node: &mut Node) -> Option<Vec<String>> {
+        let at = node.at;
+        let items = match &mut node.value {
             Value::Seq(items) => items,
             Value::Null => {
                 self.report(
-                    node.at,
+                    at,
                     Problem::Empty {
                         key: "choices".to_owned(),
                     },
@@ -642,7 +653,7 @@ impl<'a> Checker<'a> {
                     Hint::ChoicesAsList
                 };
                 self.report(
-                    node.at,
+                    at,
                     Problem::WrongType {
                         key: "choices".to_owned(),
                         expected: Expected::List,
@@ -653,7 +664,7 @@ impl<'a> Checker<'a> {
             }
             _ => {
                 self.report(
-                    node.at,
+                    at,
                     Problem::WrongType {
                         key: "choices".to_owned(),
                         expected: Expected::List,
@@ -665,11 +676,11 @@ impl<'a> Checker<'a> {
         };
         let mut ok = true;
         if items.len() < 2 {
-            self.report(node.at, Problem::TooFewChoices { count: items.len() }, None);
+            self.report(at, Problem::TooFewChoices { count: items.len() }, None);
             ok = false;
         } else if items.len() > MAX_CHOICES {
             self.report(
-                node.at,
+                at,
                 Problem::TooManyChoices { count: items.len() },
                 None,
             );
@@ -678,7 +689,7 @@ impl<'a> Checker<'a> {
         let mut out: Vec<String> = Vec::with_capacity(items.len());
         // At most 10 choices: comparing pairs is cheaper than hashing.
         let mut letters: Vec<usize> = Vec::with_capacity(items.len());
-        for (i, item) in items.iter().enumerate() {
+        for (i, item) in items.iter_mut().enumerate() {
             let text = if let Value::Map(_) = item.value {
                 self.report(
                     item.at,
@@ -804,16 +815,17 @@ impl<'a> Checker<'a> {
     }
 
     /// Validates a roster file's tree; `None` when it has errors.
-    pub(crate) fn roster(&mut self, root: &Node) -> Option<Roster> {
-        let Value::Map(map) = &root.value else {
-            self.report(root.at, Problem::NotAMapping, None);
+    pub(crate) fn roster(&mut self, root: &mut Node) -> Option<Roster> {
+        let root_at = root.at;
+        let Value::Map(map) = &mut root.value else {
+            self.report(root_at, Problem::NotAMapping, None);
             return None;
         };
         self.unknown_keys(map, ROSTER_KEYS, UNIT_KEYS);
         let mut units = Vec::new();
         match get(map, "units") {
-            None => self.report(root.at, Problem::MissingKey { key: "units" }, None),
-            Some(node) => match &node.value {
+            None => self.report(root_at, Problem::MissingKey { key: "units" }, None),
+            Some(node) => match &mut node.value {
                 Value::Seq(items) if !items.is_empty() => units = self.units(items),
                 Value::Seq(_) | Value::Null => self.report(
                     node.at,
@@ -838,14 +850,15 @@ impl<'a> Checker<'a> {
         Some(Roster { units })
     }
 
-    fn units(&mut self, items: &[Node]) -> Vec<Unit> {
+    fn units(&mut self, items: &mut [Node]) -> Vec<Unit> {
         let mut out = Vec::with_capacity(items.len());
         let mut names: HashMap<String, usize> = HashMap::new();
         let mut codes: HashMap<String, usize> = HashMap::new();
         for item in items {
-            let Value::Map(map) = &item.value else {
+            let item_at = item.at;
+            let Value::Map(map) = &mut item.value else {
                 self.report(
-                    item.at,
+                    item_at,
                     Problem::WrongType {
                         key: "units".to_owned(),
                         expected: Expected::Mapping,
@@ -926,8 +939,8 @@ impl<'a> Checker<'a> {
 }
 
 /// The value of `key` in a mapping (the first, if repeated).
-fn get<'n>(map: &'n [Entry], key: &str) -> Option<&'n Node> {
-    map.iter().find(|e| e.key == key).map(|e| &e.node)
+fn get<'n>(map: &'n mut [Entry], key: &str) -> Option<&'n mut Node> {
+    map.iter_mut().find(|e| e.key == key).map(|e| &mut e.node)
 }
 
 fn scalar_text(v: &Value) -> String {
