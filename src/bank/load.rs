@@ -120,8 +120,8 @@ pub fn check_bytes(path: &Path, bytes: &[u8]) -> Vec<Diagnostic> {
     check_bytes_as(path, bytes, None).1
 }
 
-/// Like [`check_bytes`], also returning the bank when the bytes hold one
-/// without errors.
+/// Loads a bank from bytes as [`load`] would from a file at `path` (which
+/// is not read): the bank when it has no error, or every diagnostic.
 pub fn load_bytes(path: &Path, bytes: &[u8]) -> Result<Bank, BankError> {
     match check_bytes_as(path, bytes, Some(false)) {
         (Parsed::Bank(Some(bank)), _) => Ok(*bank),

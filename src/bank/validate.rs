@@ -679,11 +679,7 @@ impl<'a> Checker<'a> {
             self.report(at, Problem::TooFewChoices { count: items.len() }, None);
             ok = false;
         } else if items.len() > MAX_CHOICES {
-            self.report(
-                at,
-                Problem::TooManyChoices { count: items.len() },
-                None,
-            );
+            self.report(at, Problem::TooManyChoices { count: items.len() }, None);
             ok = false;
         }
         let mut out: Vec<String> = Vec::with_capacity(items.len());

@@ -10,6 +10,10 @@
 //!
 //! The event pass also measures how far aliases would expand, so that a
 //! "billion laughs" file is refused before `serde_yaml` builds anything.
+//!
+//! Positions are only needed to report problems, so [`parse_quick`] reads a
+//! file with `serde_yaml` alone when no anchor can hide an alias bomb; the
+//! caller falls back to [`parse`] when anything is to be reported.
 
 use std::borrow::Cow;
 
