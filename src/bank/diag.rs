@@ -380,6 +380,8 @@ pub enum Hint {
     ChoicesAsList,
     /// Retype the text or remove the invisible character.
     ControlChar,
+    /// Only some keys may span lines.
+    OneLine,
     /// Save the file as UTF-8.
     SaveAsUtf8,
     /// Split the file.

@@ -183,7 +183,11 @@ impl<'a> Checker<'a> {
                     key: key.to_owned(),
                     ch,
                 },
-                Some(Hint::ControlChar),
+                Some(if ch == '\n' {
+                    Hint::OneLine
+                } else {
+                    Hint::ControlChar
+                }),
             );
             return None;
         }

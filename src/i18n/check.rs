@@ -108,7 +108,6 @@ fn letters(allowed: &[&str]) -> String {
 
 fn char_name(ch: char) -> String {
     match ch {
-        '\n' => "xuống dòng (newline)".to_owned(),
         '\t' => "Tab".to_owned(),
         c => format!("U+{:04X}", u32::from(c)),
     }
@@ -173,13 +172,21 @@ pub fn problem(p: &Problem, lang: Lang) -> String {
         (Problem::WrongType { key, expected: e }, En) => {
             format!("\"{key}\" must be {}", expected(*e, lang))
         }
+        (Problem::ControlChar { key, ch: '\n' }, Vi) => {
+            format!("\"{key}\" phải viết trên một dòng")
+        }
+        (Problem::ControlChar { key, ch: '\n' }, En) => {
+            format!("\"{key}\" must be on one line")
+        }
         (Problem::ControlChar { key, ch }, Vi) => {
             format!("\"{key}\" chứa ký tự điều khiển {}", char_name(*ch))
         }
-        (Problem::ControlChar { key, ch }, En) => format!(
-            "\"{key}\" contains the control character {}",
-            char_name(*ch).replace("xuống dòng (newline)", "newline")
-        ),
+        (Problem::ControlChar { key, ch }, En) => {
+            format!(
+                "\"{key}\" contains the control character {}",
+                char_name(*ch)
+            )
+        }
         (Problem::BadId { id }, Vi) => {
             format!("mã \"{id}\" chỉ được gồm chữ cái không dấu, chữ số, \".\", \"_\", \"-\"")
         }
@@ -387,6 +394,10 @@ pub fn hint(h: Hint, lang: Lang) -> &'static str {
         Hint::ChoicesAsList => lang.pick(
             "gợi ý: mỗi lựa chọn một dòng, bắt đầu bằng \"- \" (dấu gạch và dấu cách)",
             "hint: one choice per line, starting with \"- \" (a dash and a space)",
+        ),
+        Hint::OneLine => lang.pick(
+            "gợi ý: chỉ text, explanation và description được viết nhiều dòng; hãy gộp thành một dòng",
+            "hint: only text, explanation and description may span lines; join it into one line",
         ),
         Hint::ControlChar => lang.pick(
             "gợi ý: gõ lại đoạn chữ này; nó chứa một ký tự vô hình (thường do sao chép từ nơi khác)",
