@@ -60,8 +60,8 @@ pub struct RunArgs {
     /// Override the bank's time limit (90s, 20m, 1h30m).
     #[arg(long, value_name = "DUR")]
     pub time_limit: Option<String>,
-    /// Override the number of questions drawn.
-    #[arg(long, value_name = "N")]
+    /// Override the number of questions drawn (at least 1).
+    #[arg(long, value_name = "N", value_parser = at_least_one)]
     pub pick: Option<usize>,
     /// Seed for reproducible draws.
     #[arg(long, value_name = "N")]
@@ -173,6 +173,15 @@ pub struct BoardArgs {
     /// The results file to watch.
     #[arg(value_name = "RESULTS", default_value = "results/results.csv")]
     pub results: PathBuf,
+}
+
+/// A count that must be 1 or more (`--pick 0` would make an empty quiz).
+fn at_least_one(s: &str) -> Result<usize, String> {
+    match s.parse::<usize>() {
+        Ok(0) => Err("must be at least 1".into()),
+        Ok(n) => Ok(n),
+        Err(e) => Err(e.to_string()),
+    }
 }
 
 /// Parses the command line and runs the command.
