@@ -11,7 +11,7 @@
 //! The event pass also measures how far aliases would expand, so that a
 //! "billion laughs" file is refused before `serde_yaml` builds anything.
 
-use saphyr_parser::{Event, Parser, Span, SpannedEventReceiver};
+use saphyr_parser::{Event, Parser, ScanError, Span, SpannedEventReceiver};
 
 /// A line and column in the source, both counted from 1 (columns in
 /// characters).
@@ -104,14 +104,58 @@ pub enum ParseError {
 /// the odd shared choice list while keeping memory small.
 const MAX_ALIAS_NODES: u64 = 200_000;
 
+/// Nesting deeper than this is refused. Reading nested nodes recurses
+/// (saphyr's own `load`, serde_yaml, the position tree), so without a limit
+/// a few thousand `- ` lines overflow the stack; serde_yaml stops at 128 too.
+const MAX_DEPTH: usize = 128;
+
+/// Feeds saphyr's events to `index` one by one, instead of saphyr's
+/// recursive `load`, and stops at [`MAX_DEPTH`].
+fn scan(src: &str, index: &mut IndexBuilder) -> Result<(), ScanError> {
+    let mut parser = Parser::new_from_str(src);
+    let mut depth = 0usize;
+    while let Some(next) = parser.next_event() {
+        let (ev, span) = next?;
+        match ev {
+            Event::SequenceStart(..) | Event::MappingStart(..) => {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    return Err(ScanError::new(
+                        span.start,
+                        "recursion limit exceeded".to_owned(),
+                    ));
+                }
+            }
+            Event::SequenceEnd | Event::MappingEnd => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        index.on_event(ev, span);
+    }
+    Ok(())
+}
+
 /// Parses `src` (without BOM) into a [`Node`] tree.
 pub fn parse(src: &str) -> Result<Node, ParseError> {
     let mut index = IndexBuilder::default();
-    let mut parser = Parser::new_from_str(src);
-    let scanned = parser.load(&mut index, true);
+    let scanned = scan(src, &mut index);
     if index.alias_nodes > MAX_ALIAS_NODES {
         return Err(ParseError::AliasExpansion {
             at: index.first_alias.unwrap_or_default(),
+        });
+    }
+    // Too deep: stop here. serde_yaml's scanner takes time quadratic in the
+    // depth (100,000 `[` took minutes) before it gives the same answer.
+    if let Err(e) = &scanned
+        && e.info() == "recursion limit exceeded"
+    {
+        let m = e.marker();
+        return Err(ParseError::Syntax {
+            message: e.info().to_owned(),
+            at: Pos {
+                line: m.line(),
+                col: m.col() + 1,
+            },
+            context: None,
         });
     }
     if let Some(at) = index.second_document {
