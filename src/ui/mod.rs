@@ -6,6 +6,8 @@
 
 pub mod app;
 pub mod input;
+pub mod recover;
+pub mod signals;
 pub mod theme;
 pub mod view;
 
@@ -38,6 +40,19 @@ const IDLE_WAIT: Duration = Duration::from_secs(3600);
 /// A little past the second, so the loop wakes after the countdown has
 /// changed rather than just before it.
 const WAKE_SLACK: Duration = Duration::from_millis(5);
+
+/// The longest the loop sleeps, so a SIGHUP or SIGTERM is handled within
+/// about a second (a handler can only set a flag; crossterm's wait cannot be
+/// woken by it). One wake-up a second costs next to nothing.
+const SIGNAL_CHECK: Duration = Duration::from_secs(1);
+
+/// Why the event loop ended.
+enum Ended {
+    /// The member (or the trainer, in kiosk mode) quit.
+    Quit,
+    /// SIGHUP or SIGTERM.
+    Signal(i32),
+}
 
 /// Runs the quiz app (`union-quiz` and `union-quiz run`).
 pub fn run(args: RunArgs, lang: Lang) -> ExitCode {
@@ -87,6 +102,17 @@ pub fn run(args: RunArgs, lang: Lang) -> ExitCode {
         app_version: env!("CARGO_PKG_VERSION").to_owned(),
     };
     let mut app = App::new(banks, roster, settings);
+    if args.kiosk {
+        app = app.into_kiosk();
+    }
+    // Before the terminal is taken: a failure here is said on stderr.
+    let signals = match signals::Signals::install() {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("{}", tr::no_terminal(lang, &e.to_string()));
+            return ExitCode::from(1);
+        }
+    };
     let mut terminal = match ratatui::try_init() {
         Ok(t) => t,
         Err(e) => {
@@ -97,10 +123,14 @@ pub fn run(args: RunArgs, lang: Lang) -> ExitCode {
     };
     let extras = execute!(io::stdout(), EnableMouseCapture, EnableBracketedPaste);
     install_panic_hook();
-    let result = extras.and_then(|()| event_loop(&mut terminal, &mut app));
+    let result = extras.and_then(|()| event_loop(&mut terminal, &mut app, &signals));
+    // Whatever ended the loop (quit, signal, a terminal gone with its SSH
+    // connection), the attempt in progress is saved with its time used.
+    app.shutdown(Instant::now());
     restore();
     match result {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(Ended::Quit) => ExitCode::SUCCESS,
+        Ok(Ended::Signal(sig)) => ExitCode::from(u8::try_from(128 + sig).unwrap_or(1)),
         Err(e) => {
             eprintln!("{}", tr::no_terminal(lang, &e.to_string()));
             ExitCode::from(1)
@@ -147,10 +177,17 @@ fn install_panic_hook() {
 
 /// Draw, then block until the next input or the next visible change of
 /// the countdown; never a fixed fast poll, so an idle member costs nothing.
-fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    signals: &signals::Signals,
+) -> io::Result<Ended> {
     let size = terminal.size()?;
     app.step(Command::Resize(size.width, size.height), Instant::now());
     while !app.quit {
+        if let Some(sig) = signals.pending() {
+            return Ok(Ended::Signal(sig));
+        }
         terminal.draw(|frame| {
             let area = frame.area();
             frame.render_widget(&*app, area);
@@ -160,7 +197,8 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
         })?;
         let wait = app
             .next_wake(Instant::now())
-            .map_or(IDLE_WAIT, |d| d + WAKE_SLACK);
+            .map_or(IDLE_WAIT, |d| d + WAKE_SLACK)
+            .min(SIGNAL_CHECK);
         let command = if event::poll(wait)? {
             match event::read()? {
                 Event::Key(key) => input::command_for(key, app),
@@ -176,11 +214,10 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
             app.step(command, Instant::now());
         }
     }
-    Ok(())
+    Ok(Ended::Quit)
 }
 
 /// Runs `union-quiz recover`.
-pub fn recover(_args: &RecoverArgs, _lang: Lang) -> ExitCode {
-    eprintln!("union-quiz recover: not built yet (issue 4)");
-    ExitCode::from(2)
+pub fn recover(args: &RecoverArgs, lang: Lang) -> ExitCode {
+    recover::run(args, lang)
 }
