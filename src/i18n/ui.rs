@@ -553,7 +553,7 @@ pub fn resume_entry(lang: Lang, name: &str, unit: &str) -> String {
     format!("{name} — {unit}")
 }
 
-/// The facts under a resume entry: bank, answered, time left.
+/// The facts under a resume entry: time left, answered, bank.
 pub fn resume_facts(
     lang: Lang,
     bank: &str,
@@ -565,9 +565,10 @@ pub fn resume_facts(
         Some(l) => format!("{} {l}", lang.pick("còn", "left")),
         None => texts(lang).untimed.to_owned(),
     };
+    // The time left first: a long bank title is what gets cut.
     match lang {
-        Lang::Vi => format!("{bank} · đã trả lời {answered}/{questions} câu · {left}"),
-        Lang::En => format!("{bank} · answered {answered}/{questions} · {left}"),
+        Lang::Vi => format!("{left} · đã trả lời {answered}/{questions} câu · {bank}"),
+        Lang::En => format!("{left} · answered {answered}/{questions} · {bank}"),
     }
 }
 
