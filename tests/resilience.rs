@@ -50,6 +50,9 @@ fn every_change_is_saved_at_once_and_the_time_every_15_seconds() {
     assert!(only_saved(&results).flags[0], "a flag is a change");
     assert_eq!(only_saved(&results).used_ms, 9_000);
 
+    // The event loop wakes for the next periodic save.
+    assert_eq!(h.app.next_autosave(h.now), Some(AUTOSAVE_EVERY));
+    assert_eq!(h.app.next_autosave(h.t0 + secs(12)), Some(secs(12)));
     // The clock alone: not saved before 15 s have passed since the last save…
     h.at(20).cmd(Command::Tick);
     assert_eq!(only_saved(&results).used_ms, 9_000);
@@ -286,6 +289,9 @@ fn a_results_folder_that_is_a_file_keeps_the_attempt_in_the_window() {
     // the member and trainer see it on the question screen.
     assert!(h.app.autosave_problem.is_some());
     assert!(h.screen().contains("Không lưu tạm được bài làm"));
+    // A failing save is retried with the next change or period, never in a
+    // tight loop.
+    assert_eq!(h.app.next_autosave(h.now), Some(AUTOSAVE_EVERY));
     h.at(3).answer_two().at(40).submit();
     assert!(not_saved(&h));
     assert!(h.app.only_in_memory());

@@ -322,8 +322,10 @@ pub struct App {
     /// Held while this app works on the attempt, so no other window
     /// offers it for resuming.
     claim: Option<Claim>,
-    /// The last save: the snapshot without its times, and when it was made.
-    last_saved: Option<(Snapshot, Instant)>,
+    /// The last save: the snapshot without its times.
+    last_saved: Option<Snapshot>,
+    /// When the last save was tried, whether it worked or not.
+    last_try: Option<Instant>,
     /// Why the attempt could not be autosaved, while it cannot.
     pub autosave_problem: Option<String>,
     /// The unfinished attempts offered on the resume screen.
@@ -368,6 +370,7 @@ impl App {
             autosaves,
             claim: None,
             last_saved: None,
+            last_try: None,
             autosave_problem: None,
             resumable: Vec::new(),
             resume_cursor: 0,
@@ -478,9 +481,8 @@ impl App {
     /// How long the event loop may sleep before something on screen
     /// changes; `None` when only input can change it.
     pub fn next_wake(&self, now: Instant) -> Option<Duration> {
-        // The periodic save of the time used needs no wake-up of its own:
-        // the event loop wakes at least every second (for signals), and
-        // every wake-up is a step, which saves when due.
+        // The periodic save of the time used has its own wake-up,
+        // [`App::next_autosave`].
         match self.screen {
             Screen::Question | Screen::Submit => self
                 .attempt
@@ -488,6 +490,22 @@ impl App {
                 .and_then(|a| a.next_visible_change(now)),
             _ => None,
         }
+    }
+
+    /// How long until the time used is due to be saved again
+    /// ([`AUTOSAVE_EVERY`]), while an attempt runs; the event loop wakes for
+    /// it, so a killed process loses at most that much of the clock.
+    pub fn next_autosave(&self, now: Instant) -> Option<Duration> {
+        let attempt = self.attempt.as_ref()?;
+        if attempt.is_finished() {
+            return None;
+        }
+        // From the last try, not the last success: a failing save is tried
+        // again at the next change or period, never in a tight loop.
+        let Some(at) = self.last_try else {
+            return Some(Duration::ZERO);
+        };
+        Some(AUTOSAVE_EVERY.saturating_sub(now.saturating_duration_since(at)))
     }
 
     /// Applies one command at time `now`, then autosaves the attempt if it
@@ -756,6 +774,7 @@ impl App {
         self.attempt = Some(attempt);
         self.claim = Some(claim);
         self.last_saved = None;
+        self.last_try = None;
         self.resume_problem = None;
         self.choice_cursor = 0;
         self.scroll = 0;
@@ -906,6 +925,7 @@ impl App {
         self.attempt = Some(Attempt::start(bank, plan, member, attempt_id, now));
         self.claim = None;
         self.last_saved = None;
+        self.last_try = None;
         self.screen = Screen::Question;
         self.choice_cursor = 0;
         self.scroll = 0;
@@ -1115,14 +1135,12 @@ impl App {
             return;
         }
         let snapshot = attempt.snapshot(now);
-        let due = match &self.last_saved {
-            None => true,
-            Some((saved, at)) => {
-                *saved != timeless(&snapshot)
-                    || (!attempt.is_finished()
-                        && now.saturating_duration_since(*at) >= AUTOSAVE_EVERY)
-            }
-        };
+        let changed = self.last_saved.as_ref() != Some(&timeless(&snapshot));
+        let period = !attempt.is_finished()
+            && self
+                .last_try
+                .is_none_or(|at| now.saturating_duration_since(at) >= AUTOSAVE_EVERY);
+        let due = changed || period;
         if due {
             self.write_autosave(&snapshot, now);
         }
@@ -1142,6 +1160,7 @@ impl App {
     }
 
     fn write_autosave(&mut self, snapshot: &Snapshot, now: Instant) {
+        self.last_try = Some(now);
         if self.claim.is_none() {
             match self.autosaves.claim(&snapshot.attempt_id) {
                 Ok(c) => self.claim = Some(c),
@@ -1156,7 +1175,7 @@ impl App {
         };
         match self.autosaves.save(claim, snapshot) {
             Ok(()) => {
-                self.last_saved = Some((timeless(snapshot), now));
+                self.last_saved = Some(timeless(snapshot));
                 self.autosave_problem = None;
             }
             Err(e) => self.autosave_problem = Some(e.to_string()),
@@ -1195,6 +1214,7 @@ impl App {
         // An unsaved row stays in its autosave for `recover` or a resume.
         self.claim = None;
         self.last_saved = None;
+        self.last_try = None;
         self.attempt = None;
         self.finished = None;
         self.notice = None;
