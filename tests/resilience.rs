@@ -615,3 +615,59 @@ fn a_hostile_autosave_file_never_reaches_the_screen() {
     let table = recover::table(&recover::list(&results), Lang::Vi).join("\n");
     assert!(!resilience_support::has_control(&table));
 }
+
+#[test]
+fn two_windows_choosing_the_same_attempt_get_it_once() {
+    let dir = tempfile::tempdir().expect("dir");
+    let results = results_in(dir.path());
+    let t0 = Instant::now();
+    let mut first = Harness::new(vec![plain_bank()], &results, Lang::Vi, t0);
+    first.start_quiz_as("Châu Văn Quý").typed("a");
+    drop(first);
+    // Both windows list it…
+    let mut a = Harness::new(vec![plain_bank()], &results, Lang::Vi, t0);
+    let mut b = Harness::new(vec![plain_bank()], &results, Lang::Vi, t0);
+    assert_eq!(a.app.resumable.len(), 1);
+    assert_eq!(b.app.resumable.len(), 1);
+    // … one takes it, the other is told and offered a new quiz.
+    a.key(KeyCode::Enter);
+    assert_eq!(a.app.screen, Screen::Question);
+    b.key(KeyCode::Enter);
+    assert_eq!(b.app.screen, Screen::Resume);
+    assert_eq!(
+        b.app.resume_problem.as_deref(),
+        Some(texts(Lang::Vi).resume_in_use)
+    );
+    assert!(b.app.resumable.is_empty());
+    b.key(KeyCode::Enter);
+    assert_eq!(b.app.screen, Screen::Identity);
+}
+
+#[test]
+fn the_new_screens_never_panic_at_any_size() {
+    let dir = tempfile::tempdir().expect("dir");
+    let results = results_in(dir.path());
+    fs::create_dir_all(&results).expect("blocked");
+    let mut h = finish(&results);
+    let mut apps = Vec::new();
+    h.key(KeyCode::Enter);
+    assert_eq!(h.app.screen, Screen::Resume);
+    let resume = Harness::new(vec![plain_bank()], &results, Lang::Vi, Instant::now());
+    apps.push(resume);
+    let mut result = finish(&results);
+    result.key(KeyCode::F(1));
+    apps.push(result);
+    let settings = resilience_support::settings(Lang::En, &results);
+    let mut pin = Harness {
+        app: union_quiz::ui::app::App::new(vec![plain_bank()], None, settings).into_kiosk(),
+        t0: Instant::now(),
+        now: Instant::now(),
+    };
+    pin.typed("12345678");
+    apps.push(pin);
+    for h in &apps {
+        for (w, hgt) in [(0, 0), (1, 1), (10, 3), (79, 23), (80, 24), (200, 60)] {
+            let _ = screen_of(&h.app, h.now, w, hgt);
+        }
+    }
+}
