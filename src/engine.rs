@@ -34,7 +34,7 @@ use rand::rngs::StdRng;
 use rand::seq::SliceRandom;
 use serde::{Deserialize, Serialize};
 
-use crate::bank::{Bank, Review, Scoring, letter};
+use crate::bank::{Bank, Review, letter};
 use crate::results::ResultRow;
 
 /// Options given on the command line that override the bank's own.
@@ -645,22 +645,8 @@ impl Attempt {
                 continue;
             };
             let chosen = self.chosen(i);
-            let right = chosen.iter().filter(|c| q.answer.contains(c)).count();
-            let wrong = chosen.len() - right;
             let exact = chosen == q.answer;
-            let earned = match bank.scoring {
-                Scoring::AllOrNothing => {
-                    if exact {
-                        q.points
-                    } else {
-                        0.0
-                    }
-                }
-                Scoring::Partial => {
-                    let n_right = q.answer.len().max(1) as f64;
-                    q.points * ((right as f64 - wrong as f64) / n_right).max(0.0)
-                }
-            };
+            let earned = q.score(&chosen, bank.scoring);
             score += earned;
             max_score += q.points;
             review.push(QuestionReview {

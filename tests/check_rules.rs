@@ -272,3 +272,32 @@ fn a_symlink_cycle_in_the_banks_folder_ends() {
     assert_eq!(banks.len(), 1);
     assert!(diags.is_empty(), "{diags:?}");
 }
+
+#[test]
+fn messages_never_repeat_control_characters_or_whole_files() {
+    let long = "x".repeat(5000);
+    let src = format!(
+        "title: x\n\"k\\e[2J\": 1\nquestions:\n  - text: a\n    choices: [a, b]\n    answer: \"\\e[31mA\"\n  - text: b\n    choices: [a, b]\n    answer: {long}\n"
+    );
+    let diags = bank::check_bytes(Path::new("x.yaml"), src.as_bytes());
+    assert_eq!(diags.len(), 3, "{diags:?}");
+    for d in &diags {
+        for lang in [Lang::Vi, Lang::En] {
+            let shown = d.render(lang);
+            // Only the newline before a hint.
+            assert!(
+                shown
+                    .chars()
+                    .all(|c| c == '\n' || !union_quiz::text::is_forbidden_control(c)),
+                "{shown:?}"
+            );
+            assert!(shown.chars().count() < 300, "{shown}");
+        }
+    }
+    assert!(diags[0].message(Lang::En).contains("k\\u{1b}[2J"));
+    assert!(
+        diags[2]
+            .message(Lang::En)
+            .contains(&format!("{}…", "x".repeat(60)))
+    );
+}

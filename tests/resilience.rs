@@ -654,7 +654,10 @@ fn the_new_screens_never_panic_at_any_size() {
     assert_eq!(h.app.screen, Screen::Resume);
     let resume = Harness::new(vec![plain_bank()], &results, Lang::Vi, Instant::now());
     apps.push(resume);
-    let mut result = finish(&results);
+    let other = tempfile::tempdir().expect("dir");
+    let other_results = results_in(other.path());
+    fs::create_dir_all(&other_results).expect("blocked");
+    let mut result = finish(&other_results);
     result.key(KeyCode::F(1));
     apps.push(result);
     let settings = resilience_support::settings(Lang::En, &results);

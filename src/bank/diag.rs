@@ -224,6 +224,14 @@ pub enum Problem {
     },
     /// A folder holds no bank file (warning).
     NoBanks,
+    /// Unquoted text followed by ` #…`, which YAML drops as a comment
+    /// (warning).
+    CutAtHash {
+        /// The key.
+        key: String,
+        /// The text as read.
+        kept: String,
+    },
 }
 
 impl Problem {
@@ -232,7 +240,8 @@ impl Problem {
         match self {
             Problem::SimilarChoices { .. }
             | Problem::DuplicateQuestionText { .. }
-            | Problem::NoBanks => Severity::Warning,
+            | Problem::NoBanks
+            | Problem::CutAtHash { .. } => Severity::Warning,
             _ => Severity::Error,
         }
     }
@@ -273,7 +282,72 @@ impl Problem {
             Problem::DuplicateUnitCode { .. } => "duplicate-unit-code",
             Problem::BadMembers { .. } => "bad-members",
             Problem::NoBanks => "no-banks",
+            Problem::CutAtHash { .. } => "cut-at-hash",
         }
+    }
+}
+
+/// The longest piece of a trainer's text a message repeats.
+const SHOWN_CHARS: usize = 60;
+
+/// A piece of the file's text made safe to repeat in a message: control
+/// characters (which could drive the terminal) written as `\u{1b}`, and
+/// cut to [`SHOWN_CHARS`] characters.
+pub fn shown(s: &str) -> String {
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i == SHOWN_CHARS {
+            out.push('…');
+            break;
+        }
+        if crate::text::is_forbidden_control(c) {
+            out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+impl Problem {
+    /// A copy whose text taken from the file is safe to print.
+    fn shown(&self) -> Problem {
+        let mut p = self.clone();
+        match &mut p {
+            Problem::UnknownKey { key, .. }
+            | Problem::DuplicateKey { key }
+            | Problem::Empty { key }
+            | Problem::WrongType { key, .. }
+            | Problem::ControlChar { key, .. } => *key = shown(key),
+            Problem::BadDuration { key, value } => {
+                *key = shown(key);
+                *value = shown(value);
+            }
+            Problem::BadId { id } | Problem::DuplicateQuestionId { id, .. } => *id = shown(id),
+            Problem::DuplicateBankId { id, other } => {
+                *id = shown(id);
+                *other = PathBuf::from(shown(&other.display().to_string()));
+            }
+            Problem::UnknownValue { value, .. }
+            | Problem::BadPassPercent { value }
+            | Problem::BadPoints { value }
+            | Problem::AnswerNotLetter { value }
+            | Problem::BadMembers { value } => *value = shown(value),
+            Problem::DuplicateUnitName { name, .. } => *name = shown(name),
+            Problem::DuplicateUnitCode { code, .. } => *code = shown(code),
+            Problem::CutAtHash { key, kept } => {
+                *key = shown(key);
+                *kept = shown(kept);
+            }
+            Problem::Io(e) | Problem::Syntax { message: e } => {
+                *e = e
+                    .chars()
+                    .filter(|c| !crate::text::is_forbidden_control(*c))
+                    .collect()
+            }
+            _ => {}
+        }
+        p
     }
 }
 
@@ -306,6 +380,8 @@ pub enum Hint {
     ChoicesAsList,
     /// Retype the text or remove the invisible character.
     ControlChar,
+    /// Only some keys may span lines.
+    OneLine,
     /// Save the file as UTF-8.
     SaveAsUtf8,
     /// Split the file.
@@ -314,6 +390,11 @@ pub enum Hint {
     NoAliases,
     /// Text with a leading special character needs quotes.
     QuoteText,
+    /// A key of the other level (a question's key among the bank's, or the
+    /// reverse): the line is indented wrongly.
+    WrongLevel,
+    /// The file name is not a valid bank id: add `id:` or rename the file.
+    IdFromFileName,
 }
 
 /// One problem, where it is, and how to fix it.
@@ -363,8 +444,9 @@ impl Diagnostic {
     }
 
     /// The message in `lang`.
+    /// Text from the file is repeated safely (see [`shown`]).
     pub fn message(&self, lang: Lang) -> String {
-        msg::problem(&self.problem, lang)
+        msg::problem(&self.problem.shown(), lang)
     }
 
     /// The hint in `lang`, if any.
@@ -375,7 +457,17 @@ impl Diagnostic {
     /// `PATH:LINE:COL: lỗi: message`, then the hint indented on its own
     /// line when there is one.
     pub fn render(&self, lang: Lang) -> String {
-        let mut out = self.path.display().to_string();
+        let path = self.path.display().to_string();
+        let mut out: String = path
+            .chars()
+            .map(|c| {
+                if crate::text::is_forbidden_control(c) {
+                    '?'
+                } else {
+                    c
+                }
+            })
+            .collect();
         if self.line > 0 {
             out.push_str(&format!(":{}:{}", self.line, self.col));
         }

@@ -10,7 +10,7 @@ use sha2::{Digest, Sha256};
 use super::Bank;
 use super::diag::{Diagnostic, Hint, Problem};
 use super::validate::{Checker, file_diag, hex};
-use super::yaml::{self, ParseError, Pos, Value};
+use super::yaml::{self, Node, ParseError, Pos, Value};
 use crate::i18n::Lang;
 use crate::roster::Roster;
 
@@ -120,8 +120,8 @@ pub fn check_bytes(path: &Path, bytes: &[u8]) -> Vec<Diagnostic> {
     check_bytes_as(path, bytes, None).1
 }
 
-/// Like [`check_bytes`], also returning the bank when the bytes hold one
-/// without errors.
+/// Loads a bank from bytes as [`load`] would from a file at `path` (which
+/// is not read): the bank when it has no error, or every diagnostic.
 pub fn load_bytes(path: &Path, bytes: &[u8]) -> Result<Bank, BankError> {
     match check_bytes_as(path, bytes, Some(false)) {
         (Parsed::Bank(Some(bank)), _) => Ok(*bank),
@@ -137,10 +137,54 @@ fn check_bytes_as(path: &Path, bytes: &[u8], roster: Option<bool>) -> (Parsed, V
         Ok(src) => src,
         Err(d) => return (Parsed::Unreadable, vec![d]),
     };
-    let root = match yaml::parse(src) {
-        Ok(root) => root,
-        Err(e) => return (Parsed::Unreadable, vec![parse_diag(path, src, e)]),
-    };
+    if let Some(clean) = check_quick(path, src, bytes, roster) {
+        return clean;
+    }
+    check_full(path, src, bytes, roster)
+}
+
+/// Positions cost a second parse, and only diagnostics need them: a clean
+/// file is read once (serde_yaml alone). `None` when the file is not clean,
+/// or needs what only the positioned parse has; then [`check_full`] reads it
+/// again. The result is the same either way (a test checks it).
+fn check_quick(
+    path: &Path,
+    src: &str,
+    bytes: &[u8],
+    roster: Option<bool>,
+) -> Option<(Parsed, Vec<Diagnostic>)> {
+    let mut root = yaml::parse_quick(src)?;
+    let sha = || hex(&Sha256::digest(bytes));
+    let (parsed, diags, complete) = validate(path, src, &mut root, roster, &sha);
+    (complete && diags.is_empty()).then_some((parsed, diags))
+}
+
+/// Reads with positions and validates.
+fn check_full(
+    path: &Path,
+    src: &str,
+    bytes: &[u8],
+    roster: Option<bool>,
+) -> (Parsed, Vec<Diagnostic>) {
+    let sha = || hex(&Sha256::digest(bytes));
+    match yaml::parse(src) {
+        Ok(mut root) => {
+            let (parsed, diags, _) = validate(path, src, &mut root, roster, &sha);
+            (parsed, diags)
+        }
+        Err(e) => (Parsed::Unreadable, vec![parse_diag(path, src, e)]),
+    }
+}
+
+/// Validates a tree as a bank or roster; the flag is false when the tree
+/// lacked something only the positioned parse has.
+fn validate(
+    path: &Path,
+    src: &str,
+    root: &mut Node,
+    roster: Option<bool>,
+    sha: &dyn Fn() -> String,
+) -> (Parsed, Vec<Diagnostic>, bool) {
     let is_roster = roster.unwrap_or_else(|| {
         is_roster_file(path)
             || matches!(&root.value, Value::Map(m)
@@ -148,14 +192,14 @@ fn check_bytes_as(path: &Path, bytes: &[u8], roster: Option<bool>) -> (Parsed, V
     });
     let mut checker = Checker::new(path, src);
     let parsed = if is_roster {
-        Parsed::Roster(checker.roster(&root))
+        Parsed::Roster(checker.roster(root))
     } else {
-        let sha = hex(&Sha256::digest(bytes));
-        Parsed::Bank(checker.bank(&root, sha).map(Box::new))
+        Parsed::Bank(checker.bank(root, sha()).map(Box::new))
     };
+    let complete = checker.complete();
     let mut diags = checker.diags;
     diags.sort_by_key(|d| (d.line, d.col));
-    (parsed, diags)
+    (parsed, diags, complete)
 }
 
 fn parse_diag(path: &Path, src: &str, e: ParseError) -> Diagnostic {
@@ -379,4 +423,72 @@ pub(crate) fn duplicate_bank_ids(banks: &mut Vec<Bank>) -> Vec<Diagnostic> {
     let mut keep = clash.iter().map(|c| !c);
     banks.retain(|_| keep.next().unwrap_or(true));
     diags
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    const GOOD: &[&str] = &[
+        include_str!("../../tests/fixtures/banks/good/mot-cua.yaml"),
+        include_str!("../../tests/fixtures/banks/good/toi-thieu.yaml"),
+        include_str!("../../tests/fixtures/banks/good/decomposed.yaml"),
+        include_str!("../../tests/fixtures/rosters/good/roster.yaml"),
+        "title: Số\nquestions:\n  - text: 1.50\n    choices: [1.50, 010, 0x1F, true, 2018]\n    answer: A\n",
+    ];
+
+    /// The quick path, when it answers, answers like the full one.
+    fn same(src: &str) -> bool {
+        let path = Path::new("q.yaml");
+        match check_quick(path, src, src.as_bytes(), None) {
+            Some(quick) => {
+                assert_eq!(quick, check_full(path, src, src.as_bytes(), None), "{src}");
+                true
+            }
+            None => false,
+        }
+    }
+
+    #[test]
+    fn clean_files_take_the_quick_path_with_the_same_result() {
+        // The last one has numbers used as text: the full path is needed.
+        let quick: Vec<bool> = GOOD.iter().map(|s| same(s)).collect();
+        assert_eq!(quick, [true, true, true, true, false]);
+        let (parsed, diags) = check_full(Path::new("q.yaml"), GOOD[4], GOOD[4].as_bytes(), None);
+        assert!(diags.is_empty());
+        let Parsed::Bank(Some(bank)) = parsed else {
+            panic!("not a bank")
+        };
+        assert_eq!(bank.questions[0].text, "1.50");
+        assert_eq!(
+            bank.questions[0].choices,
+            ["1.50", "010", "0x1F", "true", "2018"]
+        );
+    }
+
+    #[test]
+    fn anchors_and_hash_words_take_the_full_path() {
+        assert!(!same("title: &t x\nquestions: []\n"));
+        assert!(!same(
+            "title: x #1\nquestions:\n  - text: a\n    choices: [a, b]\n    answer: A\n"
+        ));
+    }
+
+    proptest! {
+        #[test]
+        fn mutated_clean_files_agree(
+            which in 0..GOOD.len(),
+            at in any::<prop::sample::Index>(),
+            with in prop::sample::select(vec!["x", "Đ", "1", " ", "\n", "-", "e\u{0301}", "'", "~"]),
+        ) {
+            let good = GOOD[which];
+            let mut i = at.index(good.len() + 1);
+            while !good.is_char_boundary(i) {
+                i -= 1;
+            }
+            let src = format!("{}{}{}", &good[..i], with, &good[i..]);
+            same(&src);
+        }
+    }
 }

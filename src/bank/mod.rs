@@ -108,6 +108,30 @@ impl Question {
     pub fn is_multiple(&self) -> bool {
         self.answer.len() > 1
     }
+
+    /// The points earned by choosing `chosen` (bank choice indices, in any
+    /// order). `AllOrNothing` gives the points only for exactly the right
+    /// set; `Partial` gives points × max(0, (right chosen − wrong chosen) ÷
+    /// number right). The one scoring rule, shared by the engine and the
+    /// report.
+    pub fn score(&self, chosen: &[usize], scoring: Scoring) -> f64 {
+        let mut chosen = chosen.to_vec();
+        chosen.sort_unstable();
+        chosen.dedup();
+        if self.answer.is_empty() {
+            return 0.0;
+        }
+        match scoring {
+            Scoring::AllOrNothing if chosen == self.answer => self.points,
+            Scoring::AllOrNothing => 0.0,
+            Scoring::Partial => {
+                let right = chosen.iter().filter(|c| self.answer.contains(c)).count();
+                let wrong = chosen.len() - right;
+                let ratio = (right as f64 - wrong as f64) / self.answer.len() as f64;
+                self.points * ratio.max(0.0)
+            }
+        }
+    }
 }
 
 impl Bank {

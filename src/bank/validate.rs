@@ -61,6 +61,11 @@ pub(crate) struct Checker<'a> {
     path: &'a Path,
     src: &'a str,
     pub(crate) diags: Vec<Diagnostic>,
+    /// How many of `diags` are errors.
+    errors: usize,
+    /// A number or boolean was read as text but its written form was not
+    /// known (a tree read without positions): the caller must read again.
+    needed_raw: bool,
 }
 
 impl<'a> Checker<'a> {
@@ -69,48 +74,80 @@ impl<'a> Checker<'a> {
             path,
             src,
             diags: Vec::new(),
+            errors: 0,
+            needed_raw: false,
         }
     }
 
+    /// Whether the tree had all the checks needed (see `needed_raw`).
+    pub(crate) fn complete(&self) -> bool {
+        !self.needed_raw
+    }
+
     fn report(&mut self, at: Pos, problem: Problem, hint: Option<Hint>) {
+        if problem.severity() == super::diag::Severity::Error {
+            self.errors += 1;
+        }
         self.diags.push(
             Diagnostic::new(self.path.to_path_buf(), at.line, at.col, problem).with_hint(hint),
         );
     }
 
     fn has_errors(&self) -> bool {
-        self.diags.iter().any(Diagnostic::is_error)
+        self.errors > 0
     }
 
-    /// Reports keys outside `known`, with a suggestion for near misses.
-    fn unknown_keys(&mut self, entries: &[Entry], known: &[&'static str]) {
+    /// Reports keys outside `known`, with a suggestion for near misses,
+    /// and a hint when the key belongs to the other level (`elsewhere`):
+    /// an `answer` among the bank's keys is a question's line indented
+    /// wrongly.
+    fn unknown_keys(
+        &mut self,
+        entries: &[Entry],
+        known: &[&'static str],
+        elsewhere: &[&'static str],
+    ) {
         for e in entries {
             if !known.contains(&e.key.as_str()) {
                 let suggestion = suggest(&e.key, known);
+                let hint = (suggestion.is_none() && elsewhere.contains(&e.key.as_str()))
+                    .then_some(Hint::WrongLevel);
                 self.report(
                     e.node.at,
                     Problem::UnknownKey {
                         key: e.key.clone(),
                         suggestion,
                     },
-                    None,
+                    hint,
                 );
             }
         }
     }
 
     /// A text value: strings, and numbers or booleans as written (a choice
-    /// may well be `2018`). Trimmed; `None` after reporting a problem.
-    fn text(&mut self, node: &Node, key: &str, multiline: bool) -> Option<String> {
-        let s = match &node.value {
-            Value::Str(s) => s.trim().to_owned(),
-            Value::Int(_) | Value::Float(_) | Value::Bool(_) => {
-                node.raw.clone().unwrap_or_else(|| scalar_text(&node.value))
+    /// may well be `2018`). Trimmed; `None` after reporting a problem. A
+    /// string is moved out of the tree, not copied (each node is read once).
+    fn text(&mut self, node: &mut Node, key: &str, multiline: bool) -> Option<String> {
+        let s = match &mut node.value {
+            Value::Str(s) => {
+                let owned = std::mem::take(s);
+                if owned.trim().len() == owned.len() {
+                    owned
+                } else {
+                    owned.trim().to_owned()
+                }
             }
+            Value::Int(_) | Value::Float(_) | Value::Bool(_) => match &node.raw {
+                Some(raw) => raw.clone(),
+                None => {
+                    self.needed_raw = true;
+                    scalar_text(&node.value)
+                }
+            },
             Value::Null => String::new(),
             Value::Seq(_) | Value::Map(_) => {
-                let hint = match (&node.value, key) {
-                    (Value::Map(_), _) => Some(Hint::QuoteColon),
+                let hint = match node.value {
+                    Value::Map(_) => Some(Hint::QuoteColon),
                     _ => None,
                 };
                 self.report(
@@ -146,9 +183,23 @@ impl<'a> Checker<'a> {
                     key: key.to_owned(),
                     ch,
                 },
-                Some(Hint::ControlChar),
+                Some(if ch == '\n' {
+                    Hint::OneLine
+                } else {
+                    Hint::ControlChar
+                }),
             );
             return None;
+        }
+        if node.cut_at_hash {
+            self.report(
+                node.at,
+                Problem::CutAtHash {
+                    key: key.to_owned(),
+                    kept: s.clone(),
+                },
+                Some(Hint::QuoteHash),
+            );
         }
         Some(s)
     }
@@ -186,7 +237,7 @@ impl<'a> Checker<'a> {
 
     fn optional_text(
         &mut self,
-        map: &[Entry],
+        map: &mut [Entry],
         key: &'static str,
         multiline: bool,
     ) -> Option<String> {
@@ -229,7 +280,7 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn duration(&mut self, node: &Node, key: &str) -> Option<Duration> {
+    fn duration(&mut self, node: &mut Node, key: &str) -> Option<Duration> {
         let written = match &node.value {
             Value::Str(s) => s.clone(),
             Value::Seq(_) | Value::Map(_) => {
@@ -261,7 +312,7 @@ impl<'a> Checker<'a> {
 
     fn choice_enum<T: Copy>(
         &mut self,
-        node: &Node,
+        node: &mut Node,
         key: &'static str,
         allowed: &'static [&'static str],
         values: &[T],
@@ -286,7 +337,7 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn id(&mut self, node: &Node, key: &str) -> Option<String> {
+    fn id(&mut self, node: &mut Node, key: &str) -> Option<String> {
         let id = self.text(node, key, false)?;
         if is_valid_id(&id) {
             Some(id)
@@ -297,12 +348,13 @@ impl<'a> Checker<'a> {
     }
 
     /// Validates a bank file's tree; `None` when it has errors.
-    pub(crate) fn bank(&mut self, root: &Node, sha256: String) -> Option<Bank> {
-        let Value::Map(map) = &root.value else {
-            self.report(root.at, Problem::NotAMapping, None);
+    pub(crate) fn bank(&mut self, root: &mut Node, sha256: String) -> Option<Bank> {
+        let root_at = root.at;
+        let Value::Map(map) = &mut root.value else {
+            self.report(root_at, Problem::NotAMapping, None);
             return None;
         };
-        self.unknown_keys(map, BANK_KEYS);
+        self.unknown_keys(map, BANK_KEYS, QUESTION_KEYS);
         let title = match get(map, "title") {
             Some(n) => self.text(n, "title", false),
             None => {
@@ -319,7 +371,11 @@ impl<'a> Checker<'a> {
             Some(n) => self.id(n, "id"),
             None if is_valid_id(&stem) => Some(stem),
             None => {
-                self.report(root.at, Problem::BadId { id: stem }, Some(Hint::IdForm));
+                self.report(
+                    root.at,
+                    Problem::BadId { id: stem },
+                    Some(Hint::IdFromFileName),
+                );
                 None
             }
         };
@@ -371,7 +427,7 @@ impl<'a> Checker<'a> {
         let mut question_count = 0;
         match get(map, "questions") {
             None => self.report(root.at, Problem::MissingKey { key: "questions" }, None),
-            Some(node) => match &node.value {
+            Some(node) => match &mut node.value {
                 Value::Seq(items) if items.is_empty() => self.report(
                     node.at,
                     Problem::Empty {
@@ -456,14 +512,15 @@ impl<'a> Checker<'a> {
         })
     }
 
-    fn questions(&mut self, items: &[Node]) -> Vec<Question> {
+    fn questions(&mut self, items: &mut [Node]) -> Vec<Question> {
         let mut out = Vec::with_capacity(items.len());
         let mut ids: HashMap<String, usize> = HashMap::new();
         let mut texts: HashMap<String, usize> = HashMap::new();
         for item in items {
-            let Value::Map(map) = &item.value else {
+            let item_at = item.at;
+            let Value::Map(map) = &mut item.value else {
                 self.report(
-                    item.at,
+                    item_at,
                     Problem::WrongType {
                         key: "questions".to_owned(),
                         expected: Expected::Mapping,
@@ -472,11 +529,11 @@ impl<'a> Checker<'a> {
                 );
                 continue;
             };
-            let Some(q) = self.question(item, map) else {
+            let Some(q) = self.question(item_at, map) else {
                 continue;
             };
             let mut q = q;
-            let id_at = get(map, "id").map_or(item.at, |n| n.at);
+            let id_at = get(map, "id").map_or(item_at, |n| n.at);
             if get(map, "id").is_none() {
                 // Two questions with the same text (a warning, below) would
                 // get the same derived id; number the later ones so the
@@ -500,7 +557,7 @@ impl<'a> Checker<'a> {
             } else {
                 ids.insert(q.id.clone(), id_at.line);
             }
-            let text_at = get(map, "text").map_or(item.at, |n| n.at);
+            let text_at = get(map, "text").map_or(item_at, |n| n.at);
             if let Some(&first_line) = texts.get(&q.text) {
                 self.report(text_at, Problem::DuplicateQuestionText { first_line }, None);
             } else {
@@ -511,13 +568,13 @@ impl<'a> Checker<'a> {
         out
     }
 
-    fn question(&mut self, item: &Node, map: &[Entry]) -> Option<Question> {
-        self.unknown_keys(map, QUESTION_KEYS);
-        let before = self.diags.iter().filter(|d| d.is_error()).count();
+    fn question(&mut self, item_at: Pos, map: &mut [Entry]) -> Option<Question> {
+        self.unknown_keys(map, QUESTION_KEYS, BANK_KEYS);
+        let before = self.errors;
         let text = match get(map, "text") {
             Some(n) => self.text(n, "text", true),
             None => {
-                self.report(item.at, Problem::MissingKey { key: "text" }, None);
+                self.report(item_at, Problem::MissingKey { key: "text" }, None);
                 None
             }
         };
@@ -546,7 +603,7 @@ impl<'a> Checker<'a> {
         let choices = match get(map, "choices") {
             Some(n) => self.choices(n),
             None => {
-                self.report(item.at, Problem::MissingKey { key: "choices" }, None);
+                self.report(item_at, Problem::MissingKey { key: "choices" }, None);
                 None
             }
         };
@@ -559,12 +616,11 @@ impl<'a> Checker<'a> {
         let answer = match get(map, "answer") {
             Some(n) => self.answer(n, choice_count),
             None => {
-                self.report(item.at, Problem::MissingKey { key: "answer" }, None);
+                self.report(item_at, Problem::MissingKey { key: "answer" }, None);
                 None
             }
         };
-        let after = self.diags.iter().filter(|d| d.is_error()).count();
-        if after > before {
+        if self.errors > before {
             return None;
         }
         Some(Question {
@@ -580,12 +636,13 @@ impl<'a> Checker<'a> {
         })
     }
 
-    fn choices(&mut self, node: &Node) -> Option<Vec<String>> {
-        let items = match &node.value {
+    fn choices(&mut self, node: &mut Node) -> Option<Vec<String>> {
+        let at = node.at;
+        let items = match &mut node.value {
             Value::Seq(items) => items,
             Value::Null => {
                 self.report(
-                    node.at,
+                    at,
                     Problem::Empty {
                         key: "choices".to_owned(),
                     },
@@ -600,7 +657,7 @@ impl<'a> Checker<'a> {
                     Hint::ChoicesAsList
                 };
                 self.report(
-                    node.at,
+                    at,
                     Problem::WrongType {
                         key: "choices".to_owned(),
                         expected: Expected::List,
@@ -611,7 +668,7 @@ impl<'a> Checker<'a> {
             }
             _ => {
                 self.report(
-                    node.at,
+                    at,
                     Problem::WrongType {
                         key: "choices".to_owned(),
                         expected: Expected::List,
@@ -623,20 +680,16 @@ impl<'a> Checker<'a> {
         };
         let mut ok = true;
         if items.len() < 2 {
-            self.report(node.at, Problem::TooFewChoices { count: items.len() }, None);
+            self.report(at, Problem::TooFewChoices { count: items.len() }, None);
             ok = false;
         } else if items.len() > MAX_CHOICES {
-            self.report(
-                node.at,
-                Problem::TooManyChoices { count: items.len() },
-                None,
-            );
+            self.report(at, Problem::TooManyChoices { count: items.len() }, None);
             ok = false;
         }
-        let mut out = Vec::with_capacity(items.len());
-        let mut exact: HashMap<String, usize> = HashMap::new();
-        let mut loose: HashMap<String, usize> = HashMap::new();
-        for (i, item) in items.iter().enumerate() {
+        let mut out: Vec<String> = Vec::with_capacity(items.len());
+        // At most 10 choices: comparing pairs is cheaper than hashing.
+        let mut letters: Vec<usize> = Vec::with_capacity(items.len());
+        for (i, item) in items.iter_mut().enumerate() {
             let text = if let Value::Map(_) = item.value {
                 self.report(
                     item.at,
@@ -655,7 +708,8 @@ impl<'a> Checker<'a> {
                 continue;
             };
             let letter = super::letter(i);
-            if let Some(&first) = exact.get(&text) {
+            let earlier = || out.iter().zip(&letters);
+            if let Some((_, &first)) = earlier().find(|(t, _)| **t == text) {
                 self.report(
                     item.at,
                     Problem::DuplicateChoice {
@@ -665,23 +719,18 @@ impl<'a> Checker<'a> {
                     None,
                 );
                 ok = false;
-            } else {
-                let folded = loosen(&text);
-                if let Some(&first) = loose.get(&folded) {
-                    self.report(
-                        item.at,
-                        Problem::SimilarChoices {
-                            letter,
-                            same_as: super::letter(first),
-                        },
-                        None,
-                    );
-                } else {
-                    loose.insert(folded, i);
-                }
-                exact.insert(text.clone(), i);
+            } else if let Some((_, &first)) = earlier().find(|(t, _)| loose_eq(t, &text)) {
+                self.report(
+                    item.at,
+                    Problem::SimilarChoices {
+                        letter,
+                        same_as: super::letter(first),
+                    },
+                    None,
+                );
             }
             out.push(text);
+            letters.push(i);
         }
         ok.then_some(out)
     }
@@ -766,16 +815,17 @@ impl<'a> Checker<'a> {
     }
 
     /// Validates a roster file's tree; `None` when it has errors.
-    pub(crate) fn roster(&mut self, root: &Node) -> Option<Roster> {
-        let Value::Map(map) = &root.value else {
-            self.report(root.at, Problem::NotAMapping, None);
+    pub(crate) fn roster(&mut self, root: &mut Node) -> Option<Roster> {
+        let root_at = root.at;
+        let Value::Map(map) = &mut root.value else {
+            self.report(root_at, Problem::NotAMapping, None);
             return None;
         };
-        self.unknown_keys(map, ROSTER_KEYS);
+        self.unknown_keys(map, ROSTER_KEYS, UNIT_KEYS);
         let mut units = Vec::new();
         match get(map, "units") {
-            None => self.report(root.at, Problem::MissingKey { key: "units" }, None),
-            Some(node) => match &node.value {
+            None => self.report(root_at, Problem::MissingKey { key: "units" }, None),
+            Some(node) => match &mut node.value {
                 Value::Seq(items) if !items.is_empty() => units = self.units(items),
                 Value::Seq(_) | Value::Null => self.report(
                     node.at,
@@ -800,14 +850,15 @@ impl<'a> Checker<'a> {
         Some(Roster { units })
     }
 
-    fn units(&mut self, items: &[Node]) -> Vec<Unit> {
+    fn units(&mut self, items: &mut [Node]) -> Vec<Unit> {
         let mut out = Vec::with_capacity(items.len());
         let mut names: HashMap<String, usize> = HashMap::new();
         let mut codes: HashMap<String, usize> = HashMap::new();
         for item in items {
-            let Value::Map(map) = &item.value else {
+            let item_at = item.at;
+            let Value::Map(map) = &mut item.value else {
                 self.report(
-                    item.at,
+                    item_at,
                     Problem::WrongType {
                         key: "units".to_owned(),
                         expected: Expected::Mapping,
@@ -816,7 +867,7 @@ impl<'a> Checker<'a> {
                 );
                 continue;
             };
-            self.unknown_keys(map, UNIT_KEYS);
+            self.unknown_keys(map, UNIT_KEYS, ROSTER_KEYS);
             let name = match get(map, "name") {
                 Some(n) => self.text(n, "name", false),
                 None => {
@@ -888,8 +939,8 @@ impl<'a> Checker<'a> {
 }
 
 /// The value of `key` in a mapping (the first, if repeated).
-fn get<'n>(map: &'n [Entry], key: &str) -> Option<&'n Node> {
-    map.iter().find(|e| e.key == key).map(|e| &e.node)
+fn get<'n>(map: &'n mut [Entry], key: &str) -> Option<&'n mut Node> {
+    map.iter_mut().find(|e| e.key == key).map(|e| &mut e.node)
 }
 
 fn scalar_text(v: &Value) -> String {
@@ -934,13 +985,15 @@ pub fn hex(bytes: &[u8]) -> String {
     s
 }
 
-/// Lower case with runs of spaces folded, for "differ only by case or
+/// Equal but for case and runs of spaces: "differ only by case or
 /// spacing".
-fn loosen(s: &str) -> String {
-    s.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+fn loose_eq(a: &str, b: &str) -> bool {
+    // Compared lazily: most choices differ within a few characters.
+    fn folded(s: &str) -> impl Iterator<Item = char> + '_ {
+        s.split_whitespace()
+            .flat_map(|w| std::iter::once(' ').chain(w.chars().flat_map(char::to_lowercase)))
+    }
+    folded(a).eq(folded(b))
 }
 
 /// The known word closest to `word`, when it is a likely misspelling: at

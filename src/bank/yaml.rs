@@ -10,8 +10,14 @@
 //!
 //! The event pass also measures how far aliases would expand, so that a
 //! "billion laughs" file is refused before `serde_yaml` builds anything.
+//!
+//! Positions are only needed to report problems, so [`parse_quick`] reads a
+//! file with `serde_yaml` alone when no anchor can hide an alias bomb; the
+//! caller falls back to [`parse`] when anything is to be reported.
 
-use saphyr_parser::{Event, Parser, ScanError, Span, SpannedEventReceiver};
+use std::borrow::Cow;
+
+use saphyr_parser::{Event, Parser, ScalarStyle, ScanError, Span, SpannedEventReceiver};
 
 /// A line and column in the source, both counted from 1 (columns in
 /// characters).
@@ -55,6 +61,10 @@ pub struct Node {
     pub at: Pos,
     /// The last line the value spans (for multi-line text).
     pub end_line: usize,
+    /// An unquoted scalar directly followed by ` #` and a non-space, as in
+    /// `- Điều #13`: YAML reads the rest as a comment, which is rarely what
+    /// the trainer meant.
+    pub cut_at_hash: bool,
 }
 
 /// One entry of a mapping.
@@ -111,7 +121,7 @@ const MAX_DEPTH: usize = 128;
 
 /// Feeds saphyr's events to `index` one by one, instead of saphyr's
 /// recursive `load`, and stops at [`MAX_DEPTH`].
-fn scan(src: &str, index: &mut IndexBuilder) -> Result<(), ScanError> {
+fn scan<'a>(src: &'a str, index: &mut IndexBuilder<'a>) -> Result<(), ScanError> {
     let mut parser = Parser::new_from_str(src);
     let mut depth = 0usize;
     while let Some(next) = parser.next_event() {
@@ -134,10 +144,56 @@ fn scan(src: &str, index: &mut IndexBuilder) -> Result<(), ScanError> {
     Ok(())
 }
 
-/// Parses `src` (without BOM) into a [`Node`] tree.
+/// Reads `src` with `serde_yaml` alone, without positions (every node is
+/// at 1:1, no `raw`), when that is safe: no anchor (`&`) that could hide an
+/// alias bomb, and no ` #x` that could be text cut by a comment. `None`
+/// when the file needs [`parse`] (or does not parse).
+pub fn parse_quick(src: &str) -> Option<Node> {
+    if src.contains('&') || has_space_hash_word(src) || flow_depth_over(src, MAX_DEPTH) {
+        return None;
+    }
+    let value = serde_yaml::from_str::<serde_yaml::Value>(src).ok()?;
+    Some(convert(value, None, Pos { line: 1, col: 1 }))
+}
+
+/// Whether brackets in `src` may nest deeper than `max` (quotes are not
+/// understood, so text such as `"[1]"` counts too: a cheap, cautious guess).
+/// serde_yaml takes time quadratic in the depth before it refuses deep
+/// nesting, so such files go to [`parse`], which stops at [`MAX_DEPTH`].
+fn flow_depth_over(src: &str, max: usize) -> bool {
+    let mut depth = 0usize;
+    for b in src.bytes() {
+        match b {
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > max {
+                    return true;
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    false
+}
+
+/// Whether `src` holds ` #` followed by a non-space character.
+fn has_space_hash_word(src: &str) -> bool {
+    src.as_bytes()
+        .windows(3)
+        .any(|w| w[0] == b' ' && w[1] == b'#' && !w[2].is_ascii_whitespace())
+}
+
+/// Parses `src` (without BOM) into a [`Node`] tree with positions.
 pub fn parse(src: &str) -> Result<Node, ParseError> {
-    let mut index = IndexBuilder::default();
+    let mut index = IndexBuilder {
+        lines: src.lines().collect(),
+        ..IndexBuilder::default()
+    };
     let scanned = scan(src, &mut index);
+    if scanned.is_err() {
+        index.close_all();
+    }
     if index.alias_nodes > MAX_ALIAS_NODES {
         return Err(ParseError::AliasExpansion {
             at: index.first_alias.unwrap_or_default(),
@@ -161,32 +217,50 @@ pub fn parse(src: &str) -> Result<Node, ParseError> {
     if let Some(at) = index.second_document {
         return Err(ParseError::SeveralDocuments { at });
     }
-    if let Some((key, at)) = index.duplicate.take() {
-        return Err(ParseError::DuplicateKey { key, at });
-    }
     let value = match serde_yaml::from_str::<serde_yaml::Value>(src) {
         Ok(value) => value,
-        Err(e) => return Err(syntax_error(&e)),
+        Err(e) => {
+            // serde_yaml places a duplicate key at its mapping; the index
+            // knows the line of the second occurrence.
+            if e.to_string().contains("duplicate entry")
+                && let Some((key, at)) = index.root.as_ref().and_then(first_duplicate)
+            {
+                return Err(ParseError::DuplicateKey { key, at });
+            }
+            return Err(syntax_error(&e));
+        }
     };
-    if let Err(e) = scanned {
-        // serde_yaml (libyaml, YAML 1.1) accepted what saphyr (YAML 1.2)
-        // refused; report it rather than guess positions.
-        let m = e.marker();
-        return Err(ParseError::Syntax {
-            message: e.info().to_owned(),
-            at: Pos {
-                line: m.line(),
-                col: m.col() + 1,
-            },
-            context: None,
-        });
-    }
+    // When saphyr (YAML 1.2) refused what serde_yaml (libyaml, YAML 1.1)
+    // accepted, such as a plain scalar folded over a line in a flow list,
+    // serde_yaml's reading stands (as on the quick path) and positions past
+    // saphyr's stop fall back to the nearest parent.
     let root_pos = index.root.take();
-    let at = root_pos
-        .as_ref()
-        .map(|p| p.at)
-        .unwrap_or(Pos { line: 1, col: 1 });
-    Ok(convert(value, root_pos.as_ref(), at))
+    let at = root_pos.as_ref().map_or(Pos { line: 1, col: 1 }, |p| p.at);
+    Ok(convert(value, root_pos, at))
+}
+
+/// The first key, in file order, that repeats within its mapping.
+fn first_duplicate(node: &PosNode<'_>) -> Option<(String, Pos)> {
+    let mut found: Option<(String, Pos)> = None;
+    let mut stack = vec![node];
+    while let Some(n) = stack.pop() {
+        match &n.kind {
+            PosKind::Leaf => {}
+            PosKind::Seq(items) => stack.extend(items.iter()),
+            PosKind::Map(entries) => {
+                let mut seen = std::collections::HashSet::new();
+                for (key, value) in entries {
+                    if !seen.insert(key.as_ref())
+                        && found.as_ref().is_none_or(|(_, at)| value.at < *at)
+                    {
+                        found = Some((key.to_string(), value.at));
+                    }
+                    stack.push(value);
+                }
+            }
+        }
+    }
+    found
 }
 
 fn syntax_error(e: &serde_yaml::Error) -> ParseError {
@@ -234,76 +308,104 @@ fn find_line_col(s: &str) -> Option<Pos> {
 
 /// Positions of one node, shaped like the document.
 #[derive(Debug, Clone)]
-struct PosNode {
+struct PosNode<'s> {
     at: Pos,
     end_line: usize,
-    raw: Option<String>,
-    kind: PosKind,
+    /// The scalar as written; borrowed from the source when it can be.
+    raw: Option<Cow<'s, str>>,
+    cut_at_hash: bool,
+    kind: PosKind<'s>,
 }
 
 #[derive(Debug, Clone)]
-enum PosKind {
+enum PosKind<'s> {
     Leaf,
-    Seq(Vec<PosNode>),
-    Map(Vec<(String, PosNode)>),
+    Seq(Vec<PosNode<'s>>),
+    Map(Vec<(Cow<'s, str>, PosNode<'s>)>),
 }
 
-/// Walks the `serde_yaml` value and the position tree together.
-fn convert(value: serde_yaml::Value, pos: Option<&PosNode>, at: Pos) -> Node {
-    let end_line = pos.map_or(at.line, |p| p.end_line.max(at.line));
-    let raw = pos.and_then(|p| p.raw.clone());
+/// Walks the `serde_yaml` value and the position tree together, consuming
+/// both (no string is copied twice).
+fn convert(value: serde_yaml::Value, pos: Option<PosNode<'_>>, at: Pos) -> Node {
+    let mut value = value;
+    while let serde_yaml::Value::Tagged(tagged) = value {
+        value = tagged.value;
+    }
+    let (end_line, raw, cut_at_hash, kind) = match pos {
+        Some(p) => (p.end_line.max(at.line), p.raw, p.cut_at_hash, Some(p.kind)),
+        None => (at.line, None, false, None),
+    };
+    // Only numbers and booleans need the text as written (a choice `1.50`).
+    let mut keep_raw = false;
     let value = match value {
         serde_yaml::Value::Null => Value::Null,
-        serde_yaml::Value::Bool(b) => Value::Bool(b),
-        serde_yaml::Value::Number(n) => match n.as_i64() {
-            Some(i) => Value::Int(i),
-            None => Value::Float(n.as_f64().unwrap_or(f64::NAN)),
-        },
+        serde_yaml::Value::Bool(b) => {
+            keep_raw = true;
+            Value::Bool(b)
+        }
+        serde_yaml::Value::Number(n) => {
+            keep_raw = true;
+            match n.as_i64() {
+                Some(i) => Value::Int(i),
+                None => Value::Float(n.as_f64().unwrap_or(f64::NAN)),
+            }
+        }
         serde_yaml::Value::String(s) => Value::Str(crate::text::nfc(&s)),
         serde_yaml::Value::Sequence(items) => {
-            let positions = match pos.map(|p| &p.kind) {
-                Some(PosKind::Seq(v)) if v.len() == items.len() => Some(v),
+            let mut positions = match kind {
+                Some(PosKind::Seq(v)) if v.len() == items.len() => Some(v.into_iter()),
                 _ => None,
             };
             Value::Seq(
                 items
                     .into_iter()
-                    .enumerate()
-                    .map(|(i, item)| {
-                        let p = positions.and_then(|v| v.get(i));
-                        convert(item, p, p.map_or(at, |p| p.at))
+                    .map(|item| {
+                        let p = positions.as_mut().and_then(Iterator::next);
+                        let item_at = p.as_ref().map_or(at, |p| p.at);
+                        convert(item, p, item_at)
                     })
                     .collect(),
             )
         }
         serde_yaml::Value::Mapping(map) => {
-            let positions = match pos.map(|p| &p.kind) {
-                Some(PosKind::Map(v)) if v.len() == map.len() => Some(v),
+            let mut positions = match kind {
+                Some(PosKind::Map(v)) if v.len() == map.len() => Some(v.into_iter()),
                 _ => None,
             };
             Value::Map(
                 map.into_iter()
-                    .enumerate()
-                    .map(|(i, (k, v))| {
-                        let p = positions.and_then(|v| v.get(i));
-                        let key = match (&k, p) {
-                            (serde_yaml::Value::String(s), _) => crate::text::nfc(s),
-                            (_, Some((raw, _))) => crate::text::nfc(raw),
-                            (other, None) => key_text(other),
+                    .map(|(k, v)| {
+                        let p = positions.as_mut().and_then(Iterator::next);
+                        let (written, p) = match p {
+                            Some((written, p)) => (Some(written), Some(p)),
+                            None => (None, None),
                         };
-                        let node = convert(v, p.map(|(_, n)| n), p.map_or(at, |(_, n)| n.at));
-                        Entry { key, node }
+                        let key = match (k, written) {
+                            (serde_yaml::Value::String(s), _) => crate::text::nfc(&s),
+                            (_, Some(written)) => crate::text::nfc(&written),
+                            (other, None) => key_text(&other),
+                        };
+                        let entry_at = p.as_ref().map_or(at, |p| p.at);
+                        Entry {
+                            key,
+                            node: convert(v, p, entry_at),
+                        }
                     })
                     .collect(),
             )
         }
-        serde_yaml::Value::Tagged(tagged) => return convert(tagged.value, pos, at),
+        serde_yaml::Value::Tagged(_) => Value::Null,
     };
     Node {
         value,
-        raw,
+        raw: if keep_raw {
+            raw.map(Cow::into_owned)
+        } else {
+            None
+        },
         at,
         end_line,
+        cut_at_hash,
     }
 }
 
@@ -319,21 +421,21 @@ fn key_text(v: &serde_yaml::Value) -> String {
 
 /// A container being built from events.
 #[derive(Debug)]
-struct Frame {
-    node: PosNode,
+struct Frame<'s> {
+    node: PosNode<'s>,
     anchor: usize,
     nodes_at_start: u64,
     /// For mappings: the key just read, waiting for its value.
-    pending_key: Option<(String, Pos)>,
-    /// For mappings: keys seen, to find duplicates.
-    keys: std::collections::HashSet<String>,
+    pending_key: Option<(Cow<'s, str>, Pos)>,
 }
 
 /// Builds the position tree from saphyr's events, and measures aliases.
 #[derive(Debug, Default)]
-struct IndexBuilder {
-    stack: Vec<Frame>,
-    root: Option<PosNode>,
+struct IndexBuilder<'s> {
+    /// The source lines, to look behind unquoted scalars.
+    lines: Vec<&'s str>,
+    stack: Vec<Frame<'s>>,
+    root: Option<PosNode<'s>>,
     documents: usize,
     second_document: Option<Pos>,
     /// Nodes seen, counting what each alias would expand to.
@@ -341,7 +443,6 @@ struct IndexBuilder {
     alias_nodes: u64,
     anchor_sizes: std::collections::HashMap<usize, u64>,
     first_alias: Option<Pos>,
-    duplicate: Option<(String, Pos)>,
 }
 
 fn pos_of(span: &Span) -> Pos {
@@ -351,9 +452,33 @@ fn pos_of(span: &Span) -> Pos {
     }
 }
 
-impl IndexBuilder {
+impl<'s> IndexBuilder<'s> {
+    /// Whether the source goes on with ` #x` right after `span`.
+    fn followed_by_hash(&self, span: &Span) -> bool {
+        let Some(line) = span
+            .end
+            .line()
+            .checked_sub(1)
+            .and_then(|i| self.lines.get(i))
+        else {
+            return false;
+        };
+        let mut rest = line.chars().skip(span.end.col());
+        matches!(
+            (rest.next(), rest.next(), rest.next()),
+            (Some(' '), Some('#'), Some(c)) if !c.is_whitespace()
+        )
+    }
+
+    /// The indentation of a line, in characters.
+    fn indent_of(&self, line: usize) -> usize {
+        line.checked_sub(1)
+            .and_then(|i| self.lines.get(i))
+            .map_or(0, |l| l.chars().take_while(|c| c.is_whitespace()).count())
+    }
+
     /// Places a finished node in its parent (or as the root).
-    fn place(&mut self, node: PosNode) {
+    fn place(&mut self, mut node: PosNode<'s>) {
         let Some(parent) = self.stack.last_mut() else {
             if self.root.is_none() {
                 self.root = Some(node);
@@ -363,16 +488,12 @@ impl IndexBuilder {
         match &mut parent.node.kind {
             PosKind::Seq(items) => items.push(node),
             PosKind::Map(entries) => match parent.pending_key.take() {
+                // This node is a key; only scalar keys have a name.
                 None => {
-                    // This node is a key; only scalar keys have a name.
-                    let name = node.raw.clone().unwrap_or_else(|| "?".to_owned());
-                    if !parent.keys.insert(name.clone()) && self.duplicate.is_none() {
-                        self.duplicate = Some((name.clone(), node.at));
-                    }
+                    let name = node.raw.take().unwrap_or(Cow::Borrowed("?"));
                     parent.pending_key = Some((name, node.at));
                 }
                 Some((name, key_at)) => {
-                    let mut node = node;
                     node.at = key_at;
                     entries.push((name, node));
                 }
@@ -381,7 +502,7 @@ impl IndexBuilder {
         }
     }
 
-    fn start(&mut self, kind: PosKind, anchor: usize, span: &Span) {
+    fn start(&mut self, kind: PosKind<'s>, anchor: usize, span: &Span) {
         self.nodes = self.nodes.saturating_add(1);
         let at = pos_of(span);
         self.stack.push(Frame {
@@ -389,13 +510,20 @@ impl IndexBuilder {
                 at,
                 end_line: at.line,
                 raw: None,
+                cut_at_hash: false,
                 kind,
             },
             anchor,
             nodes_at_start: self.nodes,
             pending_key: None,
-            keys: Default::default(),
         });
+    }
+
+    /// Closes every open container, after an error stopped the events.
+    fn close_all(&mut self) {
+        while let Some(frame) = self.stack.pop() {
+            self.place(frame.node);
+        }
     }
 
     fn end(&mut self, span: &Span) {
@@ -410,8 +538,8 @@ impl IndexBuilder {
     }
 }
 
-impl<'input> SpannedEventReceiver<'input> for IndexBuilder {
-    fn on_event(&mut self, ev: Event<'input>, span: Span) {
+impl<'s> SpannedEventReceiver<'s> for IndexBuilder<'s> {
+    fn on_event(&mut self, ev: Event<'s>, span: Span) {
         match ev {
             Event::DocumentStart(_) => {
                 self.documents += 1;
@@ -419,7 +547,7 @@ impl<'input> SpannedEventReceiver<'input> for IndexBuilder {
                     self.second_document = Some(pos_of(&span));
                 }
             }
-            Event::Scalar(value, _, anchor, _) => {
+            Event::Scalar(value, style, anchor, _) => {
                 if self.documents > 1 {
                     return;
                 }
@@ -427,11 +555,18 @@ impl<'input> SpannedEventReceiver<'input> for IndexBuilder {
                 if anchor != 0 {
                     self.anchor_sizes.insert(anchor, 1);
                 }
-                let at = pos_of(&span);
+                let mut at = pos_of(&span);
+                if value.is_empty() && style == ScalarStyle::Plain {
+                    // An empty item (`- ` or `- #…`) is marked where the
+                    // parser gave up looking; point at its line's start.
+                    at.col = self.indent_of(at.line) + 1;
+                }
+                let cut_at_hash = style == ScalarStyle::Plain && self.followed_by_hash(&span);
                 self.place(PosNode {
                     at,
                     end_line: span.end.line().max(at.line),
-                    raw: Some(value.into_owned()),
+                    raw: Some(value),
+                    cut_at_hash,
                     kind: PosKind::Leaf,
                 });
             }
@@ -448,6 +583,7 @@ impl<'input> SpannedEventReceiver<'input> for IndexBuilder {
                     at,
                     end_line: at.line,
                     raw: None,
+                    cut_at_hash: false,
                     kind: PosKind::Leaf,
                 });
             }

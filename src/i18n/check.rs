@@ -108,7 +108,6 @@ fn letters(allowed: &[&str]) -> String {
 
 fn char_name(ch: char) -> String {
     match ch {
-        '\n' => "xuống dòng (newline)".to_owned(),
         '\t' => "Tab".to_owned(),
         c => format!("U+{:04X}", u32::from(c)),
     }
@@ -173,13 +172,21 @@ pub fn problem(p: &Problem, lang: Lang) -> String {
         (Problem::WrongType { key, expected: e }, En) => {
             format!("\"{key}\" must be {}", expected(*e, lang))
         }
+        (Problem::ControlChar { key, ch: '\n' }, Vi) => {
+            format!("\"{key}\" phải viết trên một dòng")
+        }
+        (Problem::ControlChar { key, ch: '\n' }, En) => {
+            format!("\"{key}\" must be on one line")
+        }
         (Problem::ControlChar { key, ch }, Vi) => {
             format!("\"{key}\" chứa ký tự điều khiển {}", char_name(*ch))
         }
-        (Problem::ControlChar { key, ch }, En) => format!(
-            "\"{key}\" contains the control character {}",
-            char_name(*ch).replace("xuống dòng (newline)", "newline")
-        ),
+        (Problem::ControlChar { key, ch }, En) => {
+            format!(
+                "\"{key}\" contains the control character {}",
+                char_name(*ch)
+            )
+        }
         (Problem::BadId { id }, Vi) => {
             format!("mã \"{id}\" chỉ được gồm chữ cái không dấu, chữ số, \".\", \"_\", \"-\"")
         }
@@ -328,6 +335,12 @@ pub fn problem(p: &Problem, lang: Lang) -> String {
         }
         (Problem::NoBanks, Vi) => "thư mục không có tệp bộ đề .yaml nào".to_owned(),
         (Problem::NoBanks, En) => "the folder holds no .yaml bank file".to_owned(),
+        (Problem::CutAtHash { key, kept }, Vi) => {
+            format!("\"{key}\" chỉ còn \"{kept}\": phần từ dấu \"#\" trở đi bị coi là ghi chú")
+        }
+        (Problem::CutAtHash { key, kept }, En) => {
+            format!("\"{key}\" reads only \"{kept}\": from \"#\" on is taken as a comment")
+        }
     }
 }
 
@@ -382,6 +395,10 @@ pub fn hint(h: Hint, lang: Lang) -> &'static str {
             "gợi ý: mỗi lựa chọn một dòng, bắt đầu bằng \"- \" (dấu gạch và dấu cách)",
             "hint: one choice per line, starting with \"- \" (a dash and a space)",
         ),
+        Hint::OneLine => lang.pick(
+            "gợi ý: chỉ text, explanation và description được viết nhiều dòng; hãy gộp thành một dòng",
+            "hint: only text, explanation and description may span lines; join it into one line",
+        ),
         Hint::ControlChar => lang.pick(
             "gợi ý: gõ lại đoạn chữ này; nó chứa một ký tự vô hình (thường do sao chép từ nơi khác)",
             "hint: retype this text; it holds an invisible character (often from copy and paste)",
@@ -397,6 +414,14 @@ pub fn hint(h: Hint, lang: Lang) -> &'static str {
         Hint::NoAliases => lang.pick(
             "gợi ý: bộ đề không cần bí danh (&tên, *tên); hãy viết thẳng nội dung",
             "hint: banks need no aliases (&name, *name); write the content out",
+        ),
+        Hint::WrongLevel => lang.pick(
+            "gợi ý: khóa này thuộc cấp khác (của câu hỏi hay của bộ đề); kiểm tra thụt lề của dòng",
+            "hint: this key belongs to the other level (a question's or the bank's); check the line's indentation",
+        ),
+        Hint::IdFromFileName => lang.pick(
+            "gợi ý: tên tệp được dùng làm mã bộ đề; đổi tên tệp (không dấu, không dấu cách) hoặc thêm dòng id: ví dụ id: mot-cua-2018",
+            "hint: the file name is used as the bank id; rename the file (no spaces, no diacritics) or add a line such as id: mot-cua-2018",
         ),
         Hint::QuoteText => lang.pick(
             "gợi ý: chữ bắt đầu bằng ký tự đặc biệt (* & ! | > @ ` % { [) phải đặt trong nháy kép",

@@ -1,19 +1,461 @@
 //! `union-quiz report` and `union-quiz board`: rankings of members and units,
 //! question statistics, and a live leaderboard.
+//!
+//! Reading (here) → figures ([`stats`], pure) → drawing ([`format`],
+//! [`xlsx`], [`board`]). Results files from several computers can be given
+//! together, or as a folder; an attempt found in two files counts once.
 
+pub mod board;
+pub mod format;
+pub mod sources;
+pub mod stats;
+pub mod xlsx;
+
+use std::collections::BTreeSet;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use crate::cli::{BoardArgs, ReportArgs};
+use crate::bank::Bank;
+use crate::cli::{ReportArgs, ReportBy, ReportFormat};
 use crate::i18n::Lang;
+use crate::i18n::report as tr;
+use crate::results::{BadRow, ResultRow};
+use crate::roster::Roster;
 
-/// Runs `union-quiz report`.
-pub fn run(_args: &ReportArgs, _lang: Lang) -> ExitCode {
-    eprintln!("union-quiz report: not built yet (issue 5)");
-    ExitCode::from(2)
+pub use board::board;
+
+/// The results file read when none is given.
+pub const DEFAULT_RESULTS: &str = "results/results.csv";
+/// The folder searched for banks and the roster.
+pub const DEFAULT_QUIZZES: &str = "quizzes";
+
+/// Why the results could not be read at all.
+#[derive(Debug, thiserror::Error)]
+pub enum ReportError {
+    /// A path given does not exist.
+    #[error("no results file {}", .0.display())]
+    Missing(PathBuf),
+    /// A folder given holds no `.csv` file.
+    #[error("no .csv file in {}", .0.display())]
+    EmptyFolder(PathBuf),
+    /// A file or folder exists but cannot be read.
+    #[error("{}: {source}", path.display())]
+    Unreadable {
+        /// The file or folder.
+        path: PathBuf,
+        /// What the system said.
+        #[source]
+        source: io::Error,
+    },
 }
 
-/// Runs `union-quiz board`.
-pub fn board(_args: &BoardArgs, _lang: Lang) -> ExitCode {
-    eprintln!("union-quiz board: not built yet (issue 5)");
-    ExitCode::from(2)
+impl ReportError {
+    /// The error for a trainer, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            ReportError::Missing(p) => tr::missing(lang, p),
+            ReportError::EmptyFolder(p) => tr::empty_folder(lang, p),
+            ReportError::Unreadable { path, source } => {
+                tr::unreadable(lang, path, &source.to_string())
+            }
+        }
+    }
+}
+
+/// The results files behind `paths`: files as given, folders as every
+/// `*.csv` directly inside them (sorted by name); none given means
+/// [`DEFAULT_RESULTS`].
+pub fn results_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, ReportError> {
+    let default = [PathBuf::from(DEFAULT_RESULTS)];
+    let paths = if paths.is_empty() {
+        &default[..]
+    } else {
+        paths
+    };
+    let mut files = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            let unreadable = |source| ReportError::Unreadable {
+                path: path.clone(),
+                source,
+            };
+            let mut found: Vec<PathBuf> = std::fs::read_dir(path)
+                .map_err(unreadable)?
+                .filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|p| {
+                    p.is_file() && p.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv"))
+                })
+                .collect();
+            if found.is_empty() {
+                return Err(ReportError::EmptyFolder(path.clone()));
+            }
+            found.sort();
+            files.extend(found);
+        } else if path.exists() {
+            files.push(path.clone());
+        } else {
+            return Err(ReportError::Missing(path.clone()));
+        }
+    }
+    Ok(files)
+}
+
+/// What was read from the results files.
+#[derive(Debug, Clone, Default)]
+pub struct Loaded {
+    /// Distinct attempts, in file order.
+    pub rows: Vec<ResultRow>,
+    /// Rows that could not be read, with file and line.
+    pub bad: Vec<BadRow>,
+    /// Rows dropped because their attempt_id was already seen.
+    pub duplicates: usize,
+    /// Attempts dropped because a score or percent is not a finite number
+    /// ("NaN" and "inf" parse as numbers but mean nothing here).
+    pub not_finite: Vec<String>,
+}
+
+/// Reads and merges results files (see [`results_files`]).
+pub fn load(paths: &[PathBuf]) -> Result<Loaded, ReportError> {
+    let files = results_files(paths)?;
+    let mut rows = Vec::new();
+    let mut bad = Vec::new();
+    for file in &files {
+        let read = crate::results::read_file(file).map_err(|e| match e {
+            crate::results::ResultsError::Io { path, source } => {
+                ReportError::Unreadable { path, source }
+            }
+            crate::results::ResultsError::Csv { path, source } => ReportError::Unreadable {
+                path,
+                source: io::Error::other(source),
+            },
+        })?;
+        rows.extend(read.rows);
+        bad.extend(read.bad);
+    }
+    Ok(loaded_from(rows, bad))
+}
+
+/// Deduplicates and sanity-checks rows already read.
+pub fn loaded_from(rows: Vec<ResultRow>, bad: Vec<BadRow>) -> Loaded {
+    let (rows, duplicates) = stats::dedupe(rows);
+    let (rows, broken): (Vec<ResultRow>, Vec<ResultRow>) = rows
+        .into_iter()
+        .partition(|r| r.percent.is_finite() && r.score.is_finite() && r.max_score.is_finite());
+    Loaded {
+        rows,
+        bad,
+        duplicates,
+        not_finite: broken.into_iter().map(|r| r.attempt_id).collect(),
+    }
+}
+
+/// Every view of a report, as written to the workbook.
+#[derive(Debug, Clone, Default)]
+pub struct Views {
+    /// `--by member`.
+    pub members: Vec<stats::MemberLine>,
+    /// `--by unit`.
+    pub units: Vec<stats::UnitLine>,
+    /// `--by question`, for each bank found.
+    pub questions: Vec<stats::QuestionReport>,
+    /// `--by bank`.
+    pub banks: Vec<stats::BankLine>,
+}
+
+impl Views {
+    /// Computes every view.
+    pub fn compute(
+        rows: &[ResultRow],
+        pick: crate::cli::AttemptPick,
+        banks: &[Bank],
+        roster: Option<&Roster>,
+    ) -> Views {
+        Views::compute_only(None, rows, pick, banks, roster)
+    }
+
+    /// Computes one view (`Some(by)`) or all (`None`); the others stay empty.
+    /// A report of 100,000 rows by unit need not rank every member.
+    pub fn compute_only(
+        by: Option<ReportBy>,
+        rows: &[ResultRow],
+        pick: crate::cli::AttemptPick,
+        banks: &[Bank],
+        roster: Option<&Roster>,
+    ) -> Views {
+        let counted = stats::counted_attempts(rows, pick);
+        let wants = |view: ReportBy| by.is_none_or(|b| b == view);
+        let mut views = Views::default();
+        if wants(ReportBy::Member) {
+            views.members = stats::member_lines(&counted);
+        }
+        if wants(ReportBy::Unit) {
+            views.units = stats::unit_lines(&counted, roster);
+        }
+        if wants(ReportBy::Question) {
+            views.questions = banks
+                .iter()
+                .map(|b| stats::question_report(b, &counted))
+                .collect();
+        }
+        if wants(ReportBy::Bank) {
+            views.banks = stats::bank_lines(rows, &counted);
+        }
+        views
+    }
+
+    /// The sheets of the workbook: one per view (questions only when a bank
+    /// was found).
+    pub fn sheets(&self, lang: Lang) -> Vec<(String, format::Table)> {
+        use format::View;
+        let mut sheets = vec![
+            (
+                tr::SHEET_MEMBERS.get(lang).to_owned(),
+                stats::MemberLine::sheet(&self.members, lang),
+            ),
+            (
+                tr::SHEET_UNITS.get(lang).to_owned(),
+                stats::UnitLine::sheet(&self.units, lang),
+            ),
+        ];
+        if !self.questions.is_empty() {
+            let lines: Vec<stats::QuestionLine> = self
+                .questions
+                .iter()
+                .flat_map(|q| q.lines.iter().cloned())
+                .collect();
+            sheets.push((
+                tr::SHEET_QUESTIONS.get(lang).to_owned(),
+                stats::QuestionLine::sheet(&lines, lang),
+            ));
+        }
+        sheets.push((
+            tr::SHEET_BANKS.get(lang).to_owned(),
+            stats::BankLine::sheet(&self.banks, lang),
+        ));
+        sheets
+    }
+}
+
+/// Runs `union-quiz report`.
+pub fn run(args: &ReportArgs, lang: Lang) -> ExitCode {
+    let stdout = io::stdout();
+    let stderr = io::stderr();
+    run_with(
+        args,
+        lang,
+        Path::new(DEFAULT_QUIZZES),
+        &mut stdout.lock(),
+        &mut stderr.lock(),
+    )
+}
+
+/// `union-quiz report` with its folder of banks and its output streams
+/// given, for tests. The report goes to `out`, warnings and errors to `err`.
+pub fn run_with(
+    args: &ReportArgs,
+    lang: Lang,
+    quizzes: &Path,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> ExitCode {
+    match report(args, lang, quizzes, out, err) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            let _ = writeln!(err, "{message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn report(
+    args: &ReportArgs,
+    lang: Lang,
+    quizzes: &Path,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<(), String> {
+    let loaded = load(&args.results).map_err(|e| e.message(lang))?;
+    // Warnings on stderr never stop the report.
+    for b in &loaded.bad {
+        let reason = tr::bad_row_reason(lang, &b.message);
+        let _ = writeln!(err, "{}", tr::bad_row(lang, &b.path, b.line, &reason));
+    }
+    for id in &loaded.not_finite {
+        let _ = writeln!(err, "{}", tr::not_finite(lang, id));
+    }
+    if loaded.duplicates > 0 {
+        let _ = writeln!(err, "{}", tr::duplicates(lang, loaded.duplicates));
+    }
+    let rows = &loaded.rows;
+    // Only the unit view uses the roster; a broken default one should not
+    // trouble a member ranking.
+    let roster = if args.by == ReportBy::Unit || args.output.is_some() {
+        roster(args, lang, quizzes, err)?
+    } else {
+        None
+    };
+    let need_banks = args.by == ReportBy::Question || args.output.is_some();
+    let banks = if need_banks {
+        banks(args, lang, quizzes, rows, err)?
+    } else {
+        Vec::new()
+    };
+    let only = args.output.is_none().then_some(args.by);
+    let views = Views::compute_only(only, rows, args.attempt, &banks, roster.as_ref());
+    for q in &views.questions {
+        warn_question_report(q, &banks, lang, err);
+    }
+    if let Some(path) = &args.output {
+        let sheets = views.sheets(lang);
+        if views.questions.is_empty() {
+            let _ = writeln!(err, "{}", tr::NO_QUESTION_SHEET.get(lang));
+        }
+        xlsx::write_workbook(path, &sheets)
+            .map_err(|e| tr::workbook_error(lang, path, &e.to_string()))?;
+        let _ = writeln!(err, "{}", tr::wrote_workbook(lang, path, sheets.len()));
+        return Ok(());
+    }
+    let text = render(&views, args.by, args.format, lang).map_err(|e| e.to_string())?;
+    out.write_all(text.as_bytes()).map_err(|e| e.to_string())
+}
+
+/// One view of `views` in `format`.
+pub fn render(
+    views: &Views,
+    by: ReportBy,
+    format: ReportFormat,
+    lang: Lang,
+) -> Result<String, format::FormatError> {
+    fn one<V: format::View>(
+        lines: &[V],
+        f: ReportFormat,
+        lang: Lang,
+    ) -> Result<String, format::FormatError> {
+        match f {
+            ReportFormat::Table => Ok(format::table_text(lines, lang)),
+            ReportFormat::Csv => format::csv_text(lines),
+            ReportFormat::Json => format::json_text(lines),
+        }
+    }
+    match by {
+        ReportBy::Member => one(&views.members, format, lang),
+        ReportBy::Unit => one(&views.units, format, lang),
+        ReportBy::Question => {
+            let lines: Vec<stats::QuestionLine> = views
+                .questions
+                .iter()
+                .flat_map(|q| q.lines.iter().cloned())
+                .collect();
+            one(&lines, format, lang)
+        }
+        ReportBy::Bank if format == ReportFormat::Table => {
+            Ok(format::bank_text(&views.banks, lang))
+        }
+        ReportBy::Bank => one(&views.banks, format, lang),
+    }
+}
+
+fn roster(
+    args: &ReportArgs,
+    lang: Lang,
+    quizzes: &Path,
+    err: &mut dyn Write,
+) -> Result<Option<Roster>, String> {
+    match &args.roster {
+        Some(path) => sources::load_roster(path, lang)
+            .map(Some)
+            .map_err(|e| tr::roster_error(lang, &e)),
+        None => {
+            let path = quizzes.join("roster.yaml");
+            if !path.exists() {
+                return Ok(None);
+            }
+            // The default roster is a convenience: a broken one only warns.
+            match sources::load_roster(&path, lang) {
+                Ok(r) => Ok(Some(r)),
+                Err(e) => {
+                    let _ = writeln!(err, "{}", tr::roster_error(lang, &e));
+                    Ok(None)
+                }
+            }
+        }
+    }
+}
+
+/// The banks for question statistics: `--bank`, or the banks of `quizzes`
+/// whose id appears in the rows.
+fn banks(
+    args: &ReportArgs,
+    lang: Lang,
+    quizzes: &Path,
+    rows: &[ResultRow],
+    err: &mut dyn Write,
+) -> Result<Vec<Bank>, String> {
+    if let Some(path) = &args.bank {
+        let bank = sources::load_bank(path, lang).map_err(|e| tr::bank_error(lang, &e))?;
+        if !rows.iter().any(|r| r.bank_id == bank.id) {
+            let _ = writeln!(err, "{}", tr::no_attempts_for_bank(lang, &bank.id));
+        }
+        return Ok(vec![bank]);
+    }
+    let wanted: BTreeSet<&str> = rows.iter().map(|r| r.bank_id.as_str()).collect();
+    if wanted.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut found: Vec<Bank> = sources::banks_in(quizzes)
+        .into_iter()
+        .filter(|b| wanted.contains(b.id.as_str()))
+        .collect();
+    found.sort_by(|a, b| a.id.cmp(&b.id));
+    found.dedup_by(|a, b| a.id == b.id);
+    let missing: Vec<&str> = wanted
+        .iter()
+        .copied()
+        .filter(|id| !found.iter().any(|b| b.id == *id))
+        .collect();
+    if args.by == ReportBy::Question {
+        let messages: Vec<String> = missing
+            .iter()
+            .map(|id| tr::bank_not_found(lang, id))
+            .collect();
+        if found.is_empty() {
+            return Err(messages.join("\n"));
+        }
+        for m in messages {
+            let _ = writeln!(err, "{m}");
+        }
+    }
+    Ok(found)
+}
+
+fn warn_question_report(
+    q: &stats::QuestionReport,
+    banks: &[Bank],
+    lang: Lang,
+    err: &mut dyn Write,
+) {
+    let Some(bank) = q
+        .lines
+        .first()
+        .and_then(|l| banks.iter().find(|b| b.id == l.bank))
+    else {
+        return;
+    };
+    if q.sha_mismatch > 0 {
+        let _ = writeln!(
+            err,
+            "{}",
+            tr::sha_mismatch(lang, &bank.id, &bank.path, q.sha_mismatch, q.attempts)
+        );
+    }
+    if !q.unknown.is_empty() {
+        let ids: Vec<&str> = q.unknown.iter().map(String::as_str).collect();
+        let _ = writeln!(
+            err,
+            "{}",
+            tr::unknown_questions(lang, &bank.id, &ids.join(", "))
+        );
+    }
 }

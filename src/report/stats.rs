@@ -1,0 +1,1002 @@
+//! The report's figures, computed from rows of the results file (and, for
+//! question statistics, the bank; for participation, the roster).
+//!
+//! Everything here is pure: no file, no terminal, no clock. Each view is a
+//! list of `#[derive(Serialize)]` lines, so CSV and JSON come from serde and
+//! the table and the workbook are drawn from the same values.
+//!
+//! Decisions, so that every figure can be checked by hand:
+//! - **A member** is one person at one bank. Two rows belong to the same
+//!   member when the NFC-normalised, lower-cased, space-collapsed name, code
+//!   and unit are equal (diacritics count: "Lan" and "Lân" are two people).
+//! - **Which attempt counts** ([`AttemptPick`]): the first or last by
+//!   `finished_at` (rows whose time does not parse come after the others, in
+//!   file order), or the best (highest percent, then least time, then first).
+//!   Every view uses the counted attempt only.
+//! - **Ranks** are competition ranks ("1, 2, 2, 4"): members by percent
+//!   (high first) then time used (short first); units by mean percent then
+//!   pass rate. Equal keys share a rank. Ranks are per bank.
+//! - **Units** are reported per bank; a unit is matched to the roster by its
+//!   normalised name or code. Roster units without participants are listed
+//!   (participation 0 %) without a rank.
+//! - **Spread**: the standard deviation is the sample one (n − 1); medians
+//!   of an even count are the mean of the two middle values.
+
+use std::cmp::Ordering;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use serde::{Serialize, Serializer};
+
+use crate::bank::{Bank, letter, letter_index};
+use crate::cli::AttemptPick;
+use crate::results::ResultRow;
+use crate::roster::Roster;
+
+/// A question is flagged when its discrimination index is under this
+/// (Moodle's guidance: below 0.2 the question tells strong and weak members
+/// apart poorly).
+pub const LOW_DISCRIMINATION: f64 = 0.2;
+/// A question is flagged as too hard when its facility is under this percent.
+pub const HARD_FACILITY: f64 = 20.0;
+/// A question is flagged as too easy when its facility is over this percent.
+pub const EASY_FACILITY: f64 = 95.0;
+
+/// Rows with the same `attempt_id` (a file given twice, copies from several
+/// computers) count once: the first is kept. Returns the rows left and the
+/// number dropped.
+pub fn dedupe(rows: Vec<ResultRow>) -> (Vec<ResultRow>, usize) {
+    let mut seen = std::collections::HashSet::with_capacity(rows.len());
+    let before = rows.len();
+    let kept: Vec<ResultRow> = rows
+        .into_iter()
+        .filter(|r| seen.insert(r.attempt_id.clone()))
+        .collect();
+    let dropped = before - kept.len();
+    (kept, dropped)
+}
+
+/// The form of a name, code or unit used to tell people and units apart:
+/// NFC, lower case, surrounding spaces trimmed and inner runs collapsed.
+pub fn identity(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    identity_into(&mut out, s);
+    out
+}
+
+/// Appends [`identity`] of `s` to `out` (one buffer for a whole key: this
+/// runs for every row of a results file).
+fn identity_into(out: &mut String, s: &str) {
+    let composed;
+    let s = if unicode_normalization::is_nfc(s) {
+        s
+    } else {
+        composed = crate::text::nfc(s);
+        &composed
+    };
+    for (i, word) in s.split_whitespace().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        if word.is_ascii() {
+            out.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+        } else {
+            out.extend(word.chars().flat_map(char::to_lowercase));
+        }
+    }
+}
+
+/// The key of a member at a bank: bank id, then the identity of name, code
+/// and unit, separated by a character no typed field holds.
+fn member_key(row: &ResultRow) -> String {
+    let mut key = String::with_capacity(
+        row.bank_id.len() + row.member_name.len() + row.member_code.len() + row.unit.len() + 3,
+    );
+    key.push_str(&row.bank_id);
+    for field in [&row.member_name, &row.member_code, &row.unit] {
+        key.push('\u{1f}');
+        identity_into(&mut key, field);
+    }
+    key
+}
+
+/// One member's counted attempt at one bank.
+#[derive(Debug, Clone, Copy)]
+pub struct Counted<'a> {
+    /// The attempt that counts.
+    pub row: &'a ResultRow,
+    /// How many attempts the member made at this bank.
+    pub attempts: u32,
+}
+
+fn finished_key(row: &ResultRow) -> Option<jiff::Timestamp> {
+    row.finished_at.trim().parse::<jiff::Timestamp>().ok()
+}
+
+/// Orders attempts by time; attempts whose time does not parse come last.
+fn by_time(a: &(Option<jiff::Timestamp>, usize), b: &(Option<jiff::Timestamp>, usize)) -> Ordering {
+    match (a.0, b.0) {
+        (Some(x), Some(y)) => x.cmp(&y).then(a.1.cmp(&b.1)),
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => a.1.cmp(&b.1),
+    }
+}
+
+/// Picks one attempt per member and bank, in first-seen order.
+pub fn counted_attempts(rows: &[ResultRow], pick: AttemptPick) -> Vec<Counted<'_>> {
+    let mut groups: HashMap<String, usize> = HashMap::with_capacity(rows.len());
+    // Each member's rows; the Vec only allocates for a second attempt.
+    let mut members: Vec<(usize, Vec<usize>)> = Vec::new();
+    for (i, row) in rows.iter().enumerate() {
+        let next = members.len();
+        let g = *groups.entry(member_key(row)).or_insert(next);
+        if g == next {
+            members.push((i, Vec::new()));
+        } else if let Some(m) = members.get_mut(g) {
+            m.1.push(i);
+        }
+    }
+    members
+        .iter()
+        .filter_map(|(first, more)| {
+            let chosen = if more.is_empty() {
+                Some(*first)
+            } else {
+                let idx: Vec<usize> = std::iter::once(*first)
+                    .chain(more.iter().copied())
+                    .collect();
+                let timed: Vec<(Option<jiff::Timestamp>, usize)> = idx
+                    .iter()
+                    .filter_map(|&i| rows.get(i).map(|r| (finished_key(r), i)))
+                    .collect();
+                match pick {
+                    AttemptPick::First => timed.iter().min_by(|a, b| by_time(a, b)).map(|t| t.1),
+                    AttemptPick::Last => timed.iter().max_by(|a, b| by_time(a, b)).map(|t| t.1),
+                    AttemptPick::Best => timed
+                        .iter()
+                        .filter_map(|t| Some((t, rows.get(t.1)?)))
+                        .min_by(|(a, ra), (b, rb)| {
+                            rb.percent
+                                .total_cmp(&ra.percent)
+                                .then(ra.duration_s.cmp(&rb.duration_s))
+                                .then_with(|| by_time(a, b))
+                        })
+                        .map(|(t, _)| t.1),
+                }
+            };
+            let row = rows.get(chosen?)?;
+            Some(Counted {
+                row,
+                attempts: u32::try_from(more.len() + 1).unwrap_or(u32::MAX),
+            })
+        })
+        .collect()
+}
+
+/// Competition ranks ("1, 2, 2, 4") of items already sorted by `cmp`.
+fn competition_ranks<T>(sorted: &[T], cmp: impl Fn(&T, &T) -> Ordering) -> Vec<u32> {
+    let mut ranks: Vec<u32> = Vec::with_capacity(sorted.len());
+    for (i, item) in sorted.iter().enumerate() {
+        let tied = i
+            .checked_sub(1)
+            .and_then(|p| sorted.get(p))
+            .is_some_and(|prev| cmp(prev, item) == Ordering::Equal);
+        let rank = match (tied, ranks.last()) {
+            (true, Some(&r)) => r,
+            _ => u32::try_from(i + 1).unwrap_or(u32::MAX),
+        };
+        ranks.push(rank);
+    }
+    ranks
+}
+
+fn round_to(v: f64, decimals: i32) -> f64 {
+    let f = 10f64.powi(decimals);
+    (v * f).round() / f
+}
+
+fn ser_1<S: Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_f64(round_to(*v, 1))
+}
+
+fn ser_opt_1<S: Serializer>(v: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
+    match v {
+        Some(v) => s.serialize_some(&round_to(*v, 1)),
+        None => s.serialize_none(),
+    }
+}
+
+fn ser_opt_3<S: Serializer>(v: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
+    match v {
+        Some(v) => s.serialize_some(&round_to(*v, 3)),
+        None => s.serialize_none(),
+    }
+}
+
+fn ser_points<S: Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_f64(round_to(*v, 2))
+}
+
+/// `--by member`: one line per member and bank.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MemberLine {
+    /// The bank's id.
+    pub bank: String,
+    /// Competition rank within the bank.
+    pub rank: u32,
+    /// The name, as typed in the counted attempt.
+    pub name: String,
+    /// The member code, empty when none.
+    pub code: String,
+    /// The unit, as typed.
+    pub unit: String,
+    /// Points scored.
+    #[serde(serialize_with = "ser_points")]
+    pub score: f64,
+    /// Points available.
+    #[serde(serialize_with = "ser_points")]
+    pub max_score: f64,
+    /// Percent, one decimal.
+    #[serde(serialize_with = "ser_1")]
+    pub percent: f64,
+    /// Whether the counted attempt passed.
+    pub passed: bool,
+    /// Seconds used.
+    pub time_used_s: u64,
+    /// Attempts the member made at this bank.
+    pub attempts: u32,
+    /// The counted attempt's id.
+    pub attempt_id: String,
+}
+
+fn member_order(a: &Counted<'_>, b: &Counted<'_>) -> Ordering {
+    b.row
+        .percent
+        .total_cmp(&a.row.percent)
+        .then(a.row.duration_s.cmp(&b.row.duration_s))
+}
+
+/// Groups counted attempts by bank id, in bank id order.
+fn by_bank<'r>(counted: &[Counted<'r>]) -> BTreeMap<&'r str, Vec<Counted<'r>>> {
+    let mut banks: BTreeMap<&str, Vec<Counted<'_>>> = BTreeMap::new();
+    for c in counted {
+        banks.entry(c.row.bank_id.as_str()).or_default().push(*c);
+    }
+    banks
+}
+
+/// The member view: per bank (in id order), members by rank, ties by name.
+pub fn member_lines(counted: &[Counted<'_>]) -> Vec<MemberLine> {
+    let mut out = Vec::with_capacity(counted.len());
+    for (bank, mut list) in by_bank(counted) {
+        // Ties are listed by name; the names' identities are computed once.
+        let mut keyed: Vec<(String, Counted<'_>)> = list
+            .drain(..)
+            .map(|c| (identity(&c.row.member_name), c))
+            .collect();
+        keyed.sort_by(|(na, a), (nb, b)| member_order(a, b).then_with(|| na.cmp(nb)));
+        list.extend(keyed.into_iter().map(|(_, c)| c));
+        let ranks = competition_ranks(&list, member_order);
+        for (c, rank) in list.iter().zip(ranks) {
+            let r = c.row;
+            out.push(MemberLine {
+                bank: bank.to_owned(),
+                rank,
+                name: r.member_name.clone(),
+                code: r.member_code.clone(),
+                unit: r.unit.clone(),
+                score: r.score,
+                max_score: r.max_score,
+                percent: r.percent,
+                passed: r.passed,
+                time_used_s: r.duration_s,
+                attempts: c.attempts,
+                attempt_id: r.attempt_id.clone(),
+            });
+        }
+    }
+    out
+}
+
+/// `--by unit`: one line per unit and bank.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct UnitLine {
+    /// The bank's id.
+    pub bank: String,
+    /// Rank within the bank; `None` for a roster unit with no participant.
+    pub rank: Option<u32>,
+    /// The unit's name (the roster's spelling when it matched).
+    pub unit: String,
+    /// Members of the unit with a counted attempt.
+    pub participants: u32,
+    /// Head count from the roster.
+    pub members: Option<u32>,
+    /// participants ÷ members, in percent.
+    #[serde(serialize_with = "ser_opt_1")]
+    pub participation: Option<f64>,
+    /// Mean of the counted percents.
+    #[serde(serialize_with = "ser_opt_1")]
+    pub mean_percent: Option<f64>,
+    /// Median of the counted percents.
+    #[serde(serialize_with = "ser_opt_1")]
+    pub median_percent: Option<f64>,
+    /// Passed ÷ participants, in percent.
+    #[serde(serialize_with = "ser_opt_1")]
+    pub pass_rate: Option<f64>,
+}
+
+/// The mean, or `None` for no values.
+pub fn mean(values: &[f64]) -> Option<f64> {
+    if values.is_empty() {
+        return None;
+    }
+    Some(values.iter().sum::<f64>() / values.len() as f64)
+}
+
+/// The median (mean of the two middle values for an even count).
+pub fn median(values: &[f64]) -> Option<f64> {
+    let mut v = values.to_vec();
+    v.sort_by(f64::total_cmp);
+    let n = v.len();
+    match n {
+        0 => None,
+        _ if n % 2 == 1 => v.get(n / 2).copied(),
+        _ => Some((v.get(n / 2 - 1)? + v.get(n / 2)?) / 2.0),
+    }
+}
+
+/// The sample standard deviation (n − 1), `None` under two values.
+pub fn std_dev(values: &[f64]) -> Option<f64> {
+    if values.len() < 2 {
+        return None;
+    }
+    let m = mean(values)?;
+    let ss: f64 = values.iter().map(|v| (v - m).powi(2)).sum();
+    Some((ss / (values.len() - 1) as f64).sqrt())
+}
+
+fn percent_of(part: usize, whole: usize) -> Option<f64> {
+    (whole > 0).then(|| part as f64 * 100.0 / whole as f64)
+}
+
+fn unit_order(a: &UnitLine, b: &UnitLine) -> Ordering {
+    let key = |u: &UnitLine| {
+        (
+            u.mean_percent.unwrap_or(f64::NEG_INFINITY),
+            u.pass_rate.unwrap_or(f64::NEG_INFINITY),
+        )
+    };
+    let (ka, kb) = (key(a), key(b));
+    kb.0.total_cmp(&ka.0).then(kb.1.total_cmp(&ka.1))
+}
+
+/// The unit view: per bank, units by rank; roster units without a
+/// participant last, in roster order.
+pub fn unit_lines(counted: &[Counted<'_>], roster: Option<&Roster>) -> Vec<UnitLine> {
+    // Roster units by normalised name and by code.
+    let mut roster_index: HashMap<String, usize> = HashMap::new();
+    if let Some(roster) = roster {
+        for (i, u) in roster.units.iter().enumerate() {
+            roster_index.entry(identity(&u.name)).or_insert(i);
+            if let Some(code) = &u.code {
+                roster_index.entry(identity(code)).or_insert(i);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for (bank, list) in by_bank(counted) {
+        // Group key: the roster unit when matched, else the typed name.
+        let mut groups: Vec<(String, Option<usize>, Vec<&ResultRow>)> = Vec::new();
+        let mut index: HashMap<String, usize> = HashMap::new();
+        for c in &list {
+            let id = identity(&c.row.unit);
+            let roster_unit = roster_index.get(&id).copied();
+            let key = match roster_unit {
+                Some(i) => format!("\u{0}{i}"),
+                None => id,
+            };
+            let next = groups.len();
+            let g = *index.entry(key).or_insert(next);
+            if g == next {
+                let name = roster
+                    .zip(roster_unit)
+                    .and_then(|(r, i)| r.units.get(i))
+                    .map_or_else(
+                        || c.row.unit.split_whitespace().collect::<Vec<_>>().join(" "),
+                        |u| u.name.clone(),
+                    );
+                groups.push((name, roster_unit, Vec::new()));
+            }
+            if let Some(group) = groups.get_mut(g) {
+                group.2.push(c.row);
+            }
+        }
+        let mut lines: Vec<UnitLine> = groups
+            .iter()
+            .map(|(name, roster_unit, rows)| {
+                let percents: Vec<f64> = rows.iter().map(|r| r.percent).collect();
+                let passed = rows.iter().filter(|r| r.passed).count();
+                let members = roster
+                    .zip(*roster_unit)
+                    .and_then(|(r, i)| r.units.get(i))
+                    .and_then(|u| u.members);
+                UnitLine {
+                    bank: bank.to_owned(),
+                    rank: None,
+                    unit: name.clone(),
+                    participants: u32::try_from(rows.len()).unwrap_or(u32::MAX),
+                    members,
+                    participation: members.and_then(|m| percent_of(rows.len(), m as usize)),
+                    mean_percent: mean(&percents),
+                    median_percent: median(&percents),
+                    pass_rate: percent_of(passed, rows.len()),
+                }
+            })
+            .collect();
+        lines.sort_by(|a, b| {
+            unit_order(a, b).then_with(|| identity(&a.unit).cmp(&identity(&b.unit)))
+        });
+        let ranks = competition_ranks(&lines, unit_order);
+        for (line, rank) in lines.iter_mut().zip(ranks) {
+            line.rank = Some(rank);
+        }
+        if let Some(roster) = roster {
+            let present: BTreeSet<usize> = groups.iter().filter_map(|g| g.1).collect();
+            for (i, u) in roster.units.iter().enumerate() {
+                if present.contains(&i) {
+                    continue;
+                }
+                lines.push(UnitLine {
+                    bank: bank.to_owned(),
+                    rank: None,
+                    unit: u.name.clone(),
+                    participants: 0,
+                    members: u.members,
+                    participation: u.members.and_then(|m| percent_of(0, m as usize)),
+                    mean_percent: None,
+                    median_percent: None,
+                    pass_rate: None,
+                });
+            }
+        }
+        out.extend(lines);
+    }
+    out
+}
+
+/// The number of 10-point bins of a histogram of percents.
+pub const BINS: usize = 10;
+
+/// The bin of a percent: 0–9.9 → 0 … 90–100 → 9 (100 goes in the last bin;
+/// values outside 0–100 go in the nearest end bin).
+pub fn bin_of(percent: f64) -> usize {
+    if percent.is_nan() || percent < 10.0 {
+        return 0;
+    }
+    // Truncation is the point: 19.9 → 1. The cast saturates for huge values.
+    ((percent / 10.0) as usize).min(BINS - 1)
+}
+
+/// Counts of percents per 10-point bin.
+pub fn histogram(percents: impl IntoIterator<Item = f64>) -> [u32; BINS] {
+    let mut bins = [0u32; BINS];
+    for p in percents {
+        if let Some(b) = bins.get_mut(bin_of(p)) {
+            *b = b.saturating_add(1);
+        }
+    }
+    bins
+}
+
+/// `--by bank`: one line per bank.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BankLine {
+    /// The bank's id.
+    pub bank: String,
+    /// The bank's title (from the rows).
+    pub title: String,
+    /// Every distinct attempt at the bank, counted or not.
+    pub attempts: u32,
+    /// Members, i.e. counted attempts, that the figures below describe.
+    pub members: u32,
+    /// Mean percent.
+    #[serde(serialize_with = "ser_opt_1")]
+    pub mean_percent: Option<f64>,
+    /// Median percent.
+    #[serde(serialize_with = "ser_opt_1")]
+    pub median_percent: Option<f64>,
+    /// Sample standard deviation (n − 1) of the percents.
+    #[serde(serialize_with = "ser_opt_1")]
+    pub std_dev: Option<f64>,
+    /// Passed ÷ members, in percent.
+    #[serde(serialize_with = "ser_opt_1")]
+    pub pass_rate: Option<f64>,
+    /// Members with a percent in 0–9.9.
+    #[serde(rename = "bin_0_9")]
+    pub bin0: u32,
+    /// 10–19.9.
+    #[serde(rename = "bin_10_19")]
+    pub bin1: u32,
+    /// 20–29.9.
+    #[serde(rename = "bin_20_29")]
+    pub bin2: u32,
+    /// 30–39.9.
+    #[serde(rename = "bin_30_39")]
+    pub bin3: u32,
+    /// 40–49.9.
+    #[serde(rename = "bin_40_49")]
+    pub bin4: u32,
+    /// 50–59.9.
+    #[serde(rename = "bin_50_59")]
+    pub bin5: u32,
+    /// 60–69.9.
+    #[serde(rename = "bin_60_69")]
+    pub bin6: u32,
+    /// 70–79.9.
+    #[serde(rename = "bin_70_79")]
+    pub bin7: u32,
+    /// 80–89.9.
+    #[serde(rename = "bin_80_89")]
+    pub bin8: u32,
+    /// 90–100.
+    #[serde(rename = "bin_90_100")]
+    pub bin9: u32,
+}
+
+impl BankLine {
+    /// The histogram's bins, low to high.
+    pub fn bins(&self) -> [u32; BINS] {
+        [
+            self.bin0, self.bin1, self.bin2, self.bin3, self.bin4, self.bin5, self.bin6, self.bin7,
+            self.bin8, self.bin9,
+        ]
+    }
+}
+
+/// The bank view, in bank id order. `rows` are all distinct attempts (for
+/// the attempt count), `counted` the counted ones.
+pub fn bank_lines(rows: &[ResultRow], counted: &[Counted<'_>]) -> Vec<BankLine> {
+    let mut all: HashMap<&str, u32> = HashMap::new();
+    for r in rows {
+        *all.entry(r.bank_id.as_str()).or_default() += 1;
+    }
+    by_bank(counted)
+        .into_iter()
+        .map(|(bank, list)| {
+            let percents: Vec<f64> = list.iter().map(|c| c.row.percent).collect();
+            let passed = list.iter().filter(|c| c.row.passed).count();
+            let [bin0, bin1, bin2, bin3, bin4, bin5, bin6, bin7, bin8, bin9] =
+                histogram(percents.iter().copied());
+            BankLine {
+                bank: bank.to_owned(),
+                title: list
+                    .first()
+                    .map(|c| c.row.bank_title.clone())
+                    .unwrap_or_default(),
+                attempts: all.get(bank).copied().unwrap_or(0),
+                members: u32::try_from(list.len()).unwrap_or(u32::MAX),
+                mean_percent: mean(&percents),
+                median_percent: median(&percents),
+                std_dev: std_dev(&percents),
+                pass_rate: percent_of(passed, list.len()),
+                bin0,
+                bin1,
+                bin2,
+                bin3,
+                bin4,
+                bin5,
+                bin6,
+                bin7,
+                bin8,
+                bin9,
+            }
+        })
+        .collect()
+}
+
+/// One question's entry of the `answers` column: its id and the chosen
+/// indices in bank order (empty when unanswered).
+pub fn parse_answers(answers: &str) -> Vec<(&str, Vec<usize>)> {
+    answers
+        .split(';')
+        .filter(|part| !part.trim().is_empty())
+        .filter_map(|part| {
+            let (id, letters) = part.rsplit_once(':')?;
+            let chosen: BTreeSet<usize> = letters.trim().chars().filter_map(letter_index).collect();
+            Some((id.trim(), chosen.into_iter().collect()))
+        })
+        .collect()
+}
+
+/// Why a question deserves a look before the next course.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Flag {
+    /// Strong members get it wrong more than weak ones.
+    NegativeDiscrimination,
+    /// Discrimination under [`LOW_DISCRIMINATION`].
+    LowDiscrimination,
+    /// Facility under [`HARD_FACILITY`] %.
+    TooHard,
+    /// Facility over [`EASY_FACILITY`] %.
+    TooEasy,
+}
+
+impl Flag {
+    /// The machine name, as in CSV and JSON.
+    pub fn code(self) -> &'static str {
+        match self {
+            Flag::NegativeDiscrimination => "negative_discrimination",
+            Flag::LowDiscrimination => "low_discrimination",
+            Flag::TooHard => "too_hard",
+            Flag::TooEasy => "too_easy",
+        }
+    }
+}
+
+/// A question's flags; written as space-separated codes in CSV and JSON.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Flags(pub Vec<Flag>);
+
+impl Serialize for Flags {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let codes: Vec<&str> = self.0.iter().map(|f| f.code()).collect();
+        s.serialize_str(&codes.join(" "))
+    }
+}
+
+/// The flags of a question with this facility (percent) and discrimination.
+pub fn flags(facility: Option<f64>, discrimination: Option<f64>) -> Flags {
+    let mut out = Vec::new();
+    match discrimination {
+        Some(d) if d < 0.0 => out.push(Flag::NegativeDiscrimination),
+        Some(d) if d < LOW_DISCRIMINATION => out.push(Flag::LowDiscrimination),
+        _ => {}
+    }
+    match facility {
+        Some(f) if f < HARD_FACILITY => out.push(Flag::TooHard),
+        Some(f) if f > EASY_FACILITY => out.push(Flag::TooEasy),
+        _ => {}
+    }
+    Flags(out)
+}
+
+/// Pearson's correlation of `x` and `y` with n − 1 (co)variances; `None`
+/// under two pairs or when either side does not vary.
+pub fn correlation(x: &[f64], y: &[f64]) -> Option<f64> {
+    let n = x.len().min(y.len());
+    if n < 2 {
+        return None;
+    }
+    let (x, y) = (x.get(..n)?, y.get(..n)?);
+    let (mx, my) = (mean(x)?, mean(y)?);
+    let d = (n - 1) as f64;
+    let cov: f64 = x
+        .iter()
+        .zip(y)
+        .map(|(a, b)| (a - mx) * (b - my))
+        .sum::<f64>()
+        / d;
+    let vx: f64 = x.iter().map(|a| (a - mx).powi(2)).sum::<f64>() / d;
+    let vy: f64 = y.iter().map(|b| (b - my).powi(2)).sum::<f64>() / d;
+    // Scores are multiples of points; a variance this small is zero.
+    if vx <= 1e-12 || vy <= 1e-12 {
+        return None;
+    }
+    Some(cov / (vx * vy).sqrt())
+}
+
+/// `--by question`: one line per question of a bank.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct QuestionLine {
+    /// The bank's id.
+    pub bank: String,
+    /// 1-based position in the bank.
+    pub number: u32,
+    /// The question's id.
+    pub question: String,
+    /// The right letters, in bank letters.
+    pub key: String,
+    /// Points for the question.
+    #[serde(serialize_with = "ser_points")]
+    pub points: f64,
+    /// Counted attempts in which the question was shown.
+    pub shown: u32,
+    /// Mean score ÷ points, in percent.
+    #[serde(serialize_with = "ser_opt_1")]
+    pub facility: Option<f64>,
+    /// Correlation of the question's score with the rest of the attempt's
+    /// score (total minus this question), as in Moodle's quiz statistics.
+    #[serde(serialize_with = "ser_opt_3")]
+    pub discrimination: Option<f64>,
+    /// Times shown but not answered.
+    pub blank: u32,
+    /// Times each letter was chosen (A–J; `None` past the question's
+    /// choices).
+    #[serde(rename = "A")]
+    pub a: Option<u32>,
+    /// See `a`.
+    #[serde(rename = "B")]
+    pub b: Option<u32>,
+    /// See `a`.
+    #[serde(rename = "C")]
+    pub c: Option<u32>,
+    /// See `a`.
+    #[serde(rename = "D")]
+    pub d: Option<u32>,
+    /// See `a`.
+    #[serde(rename = "E")]
+    pub e: Option<u32>,
+    /// See `a`.
+    #[serde(rename = "F")]
+    pub f: Option<u32>,
+    /// See `a`.
+    #[serde(rename = "G")]
+    pub g: Option<u32>,
+    /// See `a`.
+    #[serde(rename = "H")]
+    pub h: Option<u32>,
+    /// See `a`.
+    #[serde(rename = "I")]
+    pub i: Option<u32>,
+    /// See `a`.
+    #[serde(rename = "J")]
+    pub j: Option<u32>,
+    /// Why the question deserves a look.
+    pub flags: Flags,
+}
+
+/// The most choices a question has (A–J).
+pub const MAX_CHOICES: usize = 10;
+
+impl QuestionLine {
+    /// Times each letter was chosen, A first.
+    pub fn letter_counts(&self) -> [Option<u32>; MAX_CHOICES] {
+        [
+            self.a, self.b, self.c, self.d, self.e, self.f, self.g, self.h, self.i, self.j,
+        ]
+    }
+}
+
+/// The question view of one bank, with what the caller should warn about.
+#[derive(Debug, Clone, PartialEq)]
+pub struct QuestionReport {
+    /// One line per question, in bank order.
+    pub lines: Vec<QuestionLine>,
+    /// Counted attempts at this bank.
+    pub attempts: usize,
+    /// Of those, attempts whose `bank_sha256` differs from the bank file's.
+    pub sha_mismatch: usize,
+    /// Question ids in the answers that the bank does not have.
+    pub unknown: BTreeSet<String>,
+}
+
+/// Question statistics of `bank` over the counted attempts at it.
+pub fn question_report(bank: &Bank, counted: &[Counted<'_>]) -> QuestionReport {
+    let index: HashMap<&str, usize> = bank
+        .questions
+        .iter()
+        .enumerate()
+        .map(|(i, q)| (q.id.as_str(), i))
+        .collect();
+    let nq = bank.questions.len();
+    // Per question: (its score, rest of the attempt's score) per attempt
+    // showing it, blanks, and letter counts.
+    let mut pairs: Vec<(Vec<f64>, Vec<f64>)> = vec![(Vec::new(), Vec::new()); nq];
+    let mut blank = vec![0u32; nq];
+    let mut letters = vec![[0u32; MAX_CHOICES]; nq];
+    let mut unknown = BTreeSet::new();
+    let mut attempts = 0;
+    let mut sha_mismatch = 0;
+    for c in counted.iter().filter(|c| c.row.bank_id == bank.id) {
+        attempts += 1;
+        if !c.row.bank_sha256.eq_ignore_ascii_case(&bank.sha256) {
+            sha_mismatch += 1;
+        }
+        let mut scored: Vec<(usize, f64)> = Vec::new();
+        for (id, chosen) in parse_answers(&c.row.answers) {
+            let Some((qi, q)) = index
+                .get(id)
+                .and_then(|&i| Some((i, bank.questions.get(i)?)))
+            else {
+                unknown.insert(id.to_owned());
+                continue;
+            };
+            // A question listed twice in one attempt counts once.
+            if scored.iter().any(|(i, _)| *i == qi) {
+                continue;
+            }
+            let chosen: Vec<usize> = chosen
+                .into_iter()
+                .filter(|&i| i < q.choices.len())
+                .collect();
+            if let Some(b) = blank.get_mut(qi).filter(|_| chosen.is_empty()) {
+                *b += 1;
+            }
+            if let Some(counts) = letters.get_mut(qi) {
+                for &i in &chosen {
+                    if let Some(n) = counts.get_mut(i) {
+                        *n += 1;
+                    }
+                }
+            }
+            scored.push((qi, q.score(&chosen, bank.scoring)));
+        }
+        let total: f64 = scored.iter().map(|(_, s)| s).sum();
+        for (qi, s) in scored {
+            if let Some((xs, ys)) = pairs.get_mut(qi) {
+                xs.push(s);
+                ys.push(total - s);
+            }
+        }
+    }
+    let lines = bank
+        .questions
+        .iter()
+        .enumerate()
+        .map(|(qi, q)| {
+            let (xs, ys) = pairs
+                .get(qi)
+                .map_or((&[][..], &[][..]), |(x, y)| (&x[..], &y[..]));
+            let facility = mean(xs)
+                .filter(|_| q.points > 0.0)
+                .map(|m| m / q.points * 100.0);
+            let discrimination = correlation(xs, ys);
+            let counts = letters.get(qi).copied().unwrap_or_default();
+            let count =
+                |i: usize| (i < q.choices.len()).then(|| counts.get(i).copied().unwrap_or(0));
+            QuestionLine {
+                bank: bank.id.clone(),
+                number: u32::try_from(qi + 1).unwrap_or(u32::MAX),
+                question: q.id.clone(),
+                key: q.answer.iter().map(|&i| letter(i)).collect(),
+                points: q.points,
+                shown: u32::try_from(xs.len()).unwrap_or(u32::MAX),
+                facility,
+                discrimination,
+                blank: blank.get(qi).copied().unwrap_or(0),
+                a: count(0),
+                b: count(1),
+                c: count(2),
+                d: count(3),
+                e: count(4),
+                f: count(5),
+                g: count(6),
+                h: count(7),
+                i: count(8),
+                j: count(9),
+                flags: flags(facility, discrimination),
+            }
+        })
+        .collect();
+    QuestionReport {
+        lines,
+        attempts,
+        sha_mismatch,
+        unknown,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bank::{Question, Scoring};
+
+    fn question(answer: Vec<usize>, points: f64) -> Question {
+        Question {
+            id: "q".into(),
+            topic: None,
+            text: "?".into(),
+            choices: vec!["a".into(), "b".into(), "c".into(), "d".into()],
+            answer,
+            shuffle_choices: None,
+            points,
+            explanation: None,
+            source: None,
+        }
+    }
+
+    #[test]
+    fn all_or_nothing_needs_exactly_the_right_set() {
+        let q = question(vec![0, 2], 2.0);
+        assert_eq!(q.score(&[0, 2], Scoring::AllOrNothing), 2.0);
+        assert_eq!(q.score(&[0], Scoring::AllOrNothing), 0.0);
+        assert_eq!(q.score(&[0, 1, 2], Scoring::AllOrNothing), 0.0);
+        assert_eq!(q.score(&[], Scoring::AllOrNothing), 0.0);
+    }
+
+    #[test]
+    fn partial_subtracts_wrong_choices_and_never_goes_negative() {
+        let q = question(vec![0, 2], 2.0);
+        assert_eq!(q.score(&[0], Scoring::Partial), 1.0);
+        assert_eq!(q.score(&[0, 2], Scoring::Partial), 2.0);
+        assert_eq!(q.score(&[0, 1], Scoring::Partial), 0.0);
+        assert_eq!(q.score(&[1, 3], Scoring::Partial), 0.0);
+        assert_eq!(q.score(&[0, 1, 2], Scoring::Partial), 1.0);
+    }
+
+    #[test]
+    fn answers_parse_in_bank_letters_with_blanks() {
+        assert_eq!(
+            parse_answers("nd61-hieu-luc:B;nq30c-6:AC;q7:-"),
+            vec![
+                ("nd61-hieu-luc", vec![1]),
+                ("nq30c-6", vec![0, 2]),
+                ("q7", vec![])
+            ]
+        );
+        assert_eq!(parse_answers(""), vec![]);
+        assert_eq!(parse_answers("garbage;q1:ca"), vec![("q1", vec![0, 2])]);
+    }
+
+    #[test]
+    fn competition_ranking_shares_ties_and_skips() {
+        let v = [90, 80, 80, 70, 70, 70, 10];
+        assert_eq!(
+            competition_ranks(&v, |a, b| b.cmp(a)),
+            vec![1, 2, 2, 4, 4, 4, 7]
+        );
+        assert_eq!(
+            competition_ranks::<i32>(&[], |a, b| a.cmp(b)),
+            Vec::<u32>::new()
+        );
+    }
+
+    #[test]
+    fn bins_put_100_in_the_last_bin() {
+        assert_eq!(bin_of(0.0), 0);
+        assert_eq!(bin_of(9.9), 0);
+        assert_eq!(bin_of(10.0), 1);
+        assert_eq!(bin_of(89.9), 8);
+        assert_eq!(bin_of(90.0), 9);
+        assert_eq!(bin_of(100.0), 9);
+        assert_eq!(bin_of(-5.0), 0);
+        assert_eq!(bin_of(f64::NAN), 0);
+        assert_eq!(bin_of(1e300), 9);
+    }
+
+    #[test]
+    fn spread_uses_n_minus_1() {
+        // 2, 4, 4, 4, 5, 5, 7, 9: mean 5, squares sum 32, 32 / 7.
+        let v = [2.0, 4.0, 4.0, 4.0, 5.0, 5.0, 7.0, 9.0];
+        assert_eq!(mean(&v), Some(5.0));
+        assert_eq!(median(&v), Some(4.5));
+        let sd = std_dev(&v).unwrap_or_default();
+        assert!((sd - (32.0f64 / 7.0).sqrt()).abs() < 1e-12);
+        assert_eq!(std_dev(&[3.0]), None);
+        assert_eq!(median(&[]), None);
+    }
+
+    #[test]
+    fn flags_follow_the_documented_thresholds() {
+        assert_eq!(
+            flags(Some(50.0), Some(-0.1)).0,
+            vec![Flag::NegativeDiscrimination]
+        );
+        assert_eq!(
+            flags(Some(50.0), Some(0.19)).0,
+            vec![Flag::LowDiscrimination]
+        );
+        assert_eq!(flags(Some(50.0), Some(0.2)).0, vec![]);
+        assert_eq!(flags(Some(19.9), None).0, vec![Flag::TooHard]);
+        assert_eq!(flags(Some(20.0), None).0, vec![]);
+        assert_eq!(flags(Some(95.1), Some(0.5)).0, vec![Flag::TooEasy]);
+        assert_eq!(flags(Some(95.0), Some(0.5)).0, vec![]);
+    }
+
+    #[test]
+    fn identity_ignores_case_spacing_and_normal_form() {
+        assert_eq!(identity("  Nguyễn   Văn AN "), identity("nguyễn văn an"));
+        // "Lê" typed decomposed: e + combining circumflex.
+        assert_eq!(identity("Le\u{0302} Va\u{0306}n"), identity("lê văn"));
+        assert_ne!(identity("Lan"), identity("Lân"));
+    }
+
+    #[test]
+    fn correlation_is_none_without_variance() {
+        assert_eq!(correlation(&[1.0, 1.0, 1.0], &[1.0, 2.0, 3.0]), None);
+        assert_eq!(correlation(&[1.0], &[2.0]), None);
+        let r = correlation(&[1.0, 2.0, 3.0], &[2.0, 4.0, 6.0]).unwrap_or_default();
+        assert!((r - 1.0).abs() < 1e-12);
+    }
+}

@@ -1,0 +1,143 @@
+//! The board in a real terminal: tmux runs the built binary on a results
+//! file, a row is appended as a quiz would append it, the pane must show it,
+//! and `q` must end the board.
+//!
+//! Waiting polls the pane for a bounded time: this tests a real process
+//! re-reading a real file, not a timer (the refresh logic itself is tested
+//! without waiting in tests/board.rs).
+
+use std::path::Path;
+use std::process::{Command, Output};
+use std::time::{Duration, Instant};
+
+use union_quiz::results::{self, ResultRow};
+
+/// A tmux server of our own, killed when the test ends, even on failure.
+struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    fn cmd(&self, args: &[&str]) -> Output {
+        Command::new("tmux")
+            .arg("-u")
+            .arg("-L")
+            .arg(&self.socket)
+            .args(args)
+            .output()
+            .expect("run tmux")
+    }
+
+    fn pane(&self) -> String {
+        String::from_utf8_lossy(&self.cmd(&["capture-pane", "-p", "-t", "board"]).stdout)
+            .into_owned()
+    }
+
+    /// Waits until the pane shows `needle`, for at most 15 seconds.
+    fn wait_for(&self, needle: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let pane = self.pane();
+            if pane.contains(needle) {
+                return pane;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(15),
+                "the board never showed {needle:?}; it shows:\n{pane}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = self.cmd(&["kill-server"]);
+    }
+}
+
+fn tmux_available() -> bool {
+    Command::new("tmux")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+fn start(results: &Path) -> Tmux {
+    let bin = env!("CARGO_BIN_EXE_union-quiz");
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    let tmux = Tmux {
+        socket: format!("union-quiz-board-{}-{nanos}", std::process::id()),
+    };
+    // The shell prints a marker when the board exits, so the test sees it.
+    let command = format!(
+        "LANG=C.UTF-8 '{bin}' board '{}'; echo BOARD-EXITED-$?; sleep 30",
+        results.display()
+    );
+    let out = tmux.cmd(&[
+        "new-session",
+        "-d",
+        "-x",
+        "80",
+        "-y",
+        "24",
+        "-s",
+        "board",
+        &command,
+    ]);
+    assert!(out.status.success(), "tmux new-session: {out:?}");
+    tmux
+}
+
+fn row() -> ResultRow {
+    ResultRow {
+        attempt_id: "tmux-a9".into(),
+        finished_at: "2026-11-20T11:05:00+07:00".into(),
+        member_name: "Vũ Thị Giang".into(),
+        member_code: "CD009".into(),
+        unit: "Công đoàn Sở Y tế".into(),
+        bank_id: "cchc-mini".into(),
+        bank_title: "Cải cách hành chính — bài kiểm tra ngắn".into(),
+        bank_sha256: String::new(),
+        score: 4.0,
+        max_score: 4.0,
+        percent: 100.0,
+        passed: true,
+        answered: 4,
+        questions: 4,
+        duration_s: 200,
+        time_limit_s: Some(600),
+        timed_out: false,
+        seed: 9,
+        answers: "q1:B;q2:A;q3:D;q4:AC".into(),
+        app_version: "0.1.0".into(),
+    }
+}
+
+#[test]
+fn the_board_shows_a_new_row_and_quits_on_q() {
+    if !tmux_available() {
+        eprintln!("SKIPPED the_board_shows_a_new_row_and_quits_on_q: tmux is not installed");
+        return;
+    }
+    let dir = tempfile::tempdir().expect("dir");
+    let results_file = dir.path().join("results.csv");
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/results/small.csv");
+    std::fs::copy(fixture, &results_file).expect("copy");
+    let tmux = start(&results_file);
+    let pane = tmux.wait_for("6 bài · 4 đạt");
+    assert!(pane.contains("BẢNG XẾP HẠNG"), "{pane}");
+    assert!(pane.contains("Nguyễn Văn An"), "{pane}");
+
+    results::append_row(&results_file, &row()).expect("append");
+    let pane = tmux.wait_for("7 bài · 5 đạt");
+    assert!(pane.contains("   1 Vũ Thị Giang"), "{pane}");
+
+    let out = tmux.cmd(&["send-keys", "-t", "board", "q"]);
+    assert!(out.status.success(), "{out:?}");
+    let pane = tmux.wait_for("BOARD-EXITED-0");
+    // The alternate screen is gone: the board no longer shows.
+    assert!(!pane.contains("BẢNG XẾP HẠNG"), "{pane}");
+}

@@ -1,0 +1,196 @@
+//! `union-quiz report` with real bank and roster files: `--bank`, banks
+//! found in the quizzes folder by id, a bank changed after the attempts,
+//! and `--roster`.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use union_quiz::bank::Scoring;
+use union_quiz::cli::{AttemptPick, ReportArgs, ReportBy, ReportFormat};
+use union_quiz::i18n::Lang;
+use union_quiz::report;
+
+const SHA: &str = "903299ec7b673463b83776f4e52fff5166e48096f258f8ef701bc8ea5dce6a80";
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+fn args(by: ReportBy) -> ReportArgs {
+    ReportArgs {
+        results: vec![fixture("results/small.csv")],
+        by,
+        attempt: AttemptPick::First,
+        bank: None,
+        roster: None,
+        format: ReportFormat::Table,
+        output: None,
+    }
+}
+
+fn run(args: &ReportArgs, quizzes: &Path, lang: Lang) -> (ExitCode, String, String) {
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let code = report::run_with(args, lang, quizzes, &mut out, &mut err);
+    (
+        code,
+        String::from_utf8_lossy(&out).into_owned(),
+        String::from_utf8_lossy(&err).into_owned(),
+    )
+}
+
+fn no_quizzes() -> tempfile::TempDir {
+    tempfile::tempdir().expect("temp dir")
+}
+
+/// The figures of tests/report.rs, as the table shows them.
+const QUESTION_TABLE: &str = "\
+Bộ đề      Câu  Mã câu  Đáp án  Số lần ra  Độ dễ %  Độ phân biệt  A  B  C  D  Bỏ trống  Cần xem lại
+─────────  ───  ──────  ──────  ─────────  ───────  ────────────  ─  ─  ─  ─  ────────  ──────────────
+cchc-mini    1  q1      B               6     66,7         0,632  1  4  1  0         0
+cchc-mini    2  q2      A               6     66,7        -0,213  4  1  1  0         0  phân biệt âm
+cchc-mini    3  q3      D               6     66,7         0,125  1  1  0  4         0  phân biệt thấp
+cchc-mini    4  q4      AC              6     33,3         0,433  3  0  3  0         2
+";
+
+#[test]
+fn the_fixture_bank_file_is_the_bank_the_figures_assume() {
+    let bank = union_quiz::bank::load(&fixture("report/cchc-mini.yaml")).expect("loads");
+    assert_eq!(bank.id, "cchc-mini");
+    assert_eq!(bank.sha256, SHA, "small.csv records this hash");
+    assert_eq!(bank.scoring, Scoring::AllOrNothing);
+    let shape: Vec<(&str, Vec<usize>, f64)> = bank
+        .questions
+        .iter()
+        .map(|q| (q.id.as_str(), q.answer.clone(), q.points))
+        .collect();
+    assert_eq!(
+        shape,
+        vec![
+            ("q1", vec![1], 1.0),
+            ("q2", vec![0], 1.0),
+            ("q3", vec![3], 1.0),
+            ("q4", vec![0, 2], 1.0)
+        ]
+    );
+}
+
+#[test]
+fn by_question_with_bank_given() {
+    let mut a = args(ReportBy::Question);
+    a.bank = Some(fixture("report/cchc-mini.yaml"));
+    let quizzes = no_quizzes();
+    let (code, out, err) = run(&a, quizzes.path(), Lang::Vi);
+    assert_eq!(code, ExitCode::SUCCESS);
+    assert_eq!(out, QUESTION_TABLE);
+    assert!(!err.contains("cảnh báo"), "{err}");
+}
+
+#[test]
+fn by_question_finds_the_bank_in_quizzes_by_id() {
+    let (code, out, _) = run(&args(ReportBy::Question), &fixture("report"), Lang::Vi);
+    assert_eq!(code, ExitCode::SUCCESS);
+    assert_eq!(out, QUESTION_TABLE);
+}
+
+#[test]
+fn by_question_without_the_bank_says_how_to_give_it() {
+    let quizzes = no_quizzes();
+    let (code, out, err) = run(&args(ReportBy::Question), quizzes.path(), Lang::Vi);
+    assert_eq!(code, ExitCode::FAILURE);
+    assert!(out.is_empty());
+    assert!(
+        err.contains("không tìm thấy tệp bộ đề \"cchc-mini\"") && err.contains("--bank"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_bank_changed_after_the_attempts_is_said_clearly_and_still_computed() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let changed = dir.path().join("cchc-mini.yaml");
+    let mut text = std::fs::read_to_string(fixture("report/cchc-mini.yaml")).expect("reads");
+    text.push_str("# edited after the course\n");
+    std::fs::write(&changed, text).expect("writes");
+    let mut a = args(ReportBy::Question);
+    a.bank = Some(changed.clone());
+    let quizzes = no_quizzes();
+    let (code, out, err) = run(&a, quizzes.path(), Lang::Vi);
+    assert_eq!(code, ExitCode::SUCCESS);
+    assert_eq!(
+        out, QUESTION_TABLE,
+        "a comment changes the hash, not the figures"
+    );
+    assert!(
+        err.contains(&format!(
+            "cảnh báo: tệp bộ đề {} (\"cchc-mini\") đã thay đổi sau khi làm bài: mã băm sha256 khác với 6/6 lượt làm bài.",
+            changed.display()
+        )),
+        "{err}"
+    );
+    let (_, _, err_en) = run(&a, quizzes.path(), Lang::En);
+    assert!(
+        err_en.contains("its sha256 differs from 6 of 6 attempts"),
+        "{err_en}"
+    );
+}
+
+#[test]
+fn roster_given_or_found_in_quizzes_adds_participation() {
+    let expected = "\
+Bộ đề      Hạng  Công đoàn cơ sở                  Dự thi  Số ĐV  Tỷ lệ dự thi %  TB %  Trung vị %  Tỷ lệ đạt %
+─────────  ────  ───────────────────────────────  ──────  ─────  ──────────────  ────  ──────────  ───────────
+cchc-mini     1  Công đoàn Kho bạc Nhà nước tỉnh       2     45             4,4  87,5        87,5        100,0
+cchc-mini     2  Công đoàn Sở Tư pháp                  2     20            10,0  62,5        62,5        100,0
+cchc-mini     3  Công đoàn Sở Nội vụ                   2      —               —  25,0        25,0          0,0
+cchc-mini     —  Công đoàn Sở Y tế                     0     30             0,0     —           —            —
+";
+    let mut a = args(ReportBy::Unit);
+    a.roster = Some(fixture("report/roster.yaml"));
+    let quizzes = no_quizzes();
+    let (code, out, _) = run(&a, quizzes.path(), Lang::Vi);
+    assert_eq!(code, ExitCode::SUCCESS);
+    assert_eq!(out, expected);
+    // The same roster as quizzes/roster.yaml, without --roster.
+    let (_, out, _) = run(&args(ReportBy::Unit), &fixture("report"), Lang::Vi);
+    assert_eq!(out, expected);
+}
+
+#[test]
+fn a_broken_roster_given_is_an_error() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let roster = dir.path().join("roster.yaml");
+    std::fs::write(&roster, "units:\n  - code: X\n").expect("writes");
+    let mut a = args(ReportBy::Unit);
+    a.roster = Some(roster);
+    let quizzes = no_quizzes();
+    let (code, out, err) = run(&a, quizzes.path(), Lang::Vi);
+    assert_eq!(code, ExitCode::FAILURE);
+    assert!(out.is_empty());
+    assert!(
+        err.contains("lỗi: không đọc được danh sách công đoàn cơ sở:\n"),
+        "{err}"
+    );
+    assert!(
+        err.contains("roster.yaml:2:5: lỗi: "),
+        "the loader's diagnostic: {err}"
+    );
+}
+
+#[test]
+fn workbook_with_every_sheet_when_the_bank_is_found() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("bao-cao.xlsx");
+    let mut a = args(ReportBy::Member);
+    a.output = Some(path.clone());
+    let (code, _, err) = run(&a, &fixture("report"), Lang::Vi);
+    assert_eq!(code, ExitCode::SUCCESS);
+    assert!(err.contains("(4 trang tính)"), "{err}");
+    use calamine::Reader;
+    let book: calamine::Xlsx<_> = calamine::open_workbook(&path).expect("opens");
+    assert_eq!(
+        book.sheet_names(),
+        vec!["Đoàn viên", "Công đoàn cơ sở", "Câu hỏi", "Bộ đề"]
+    );
+}
