@@ -674,3 +674,24 @@ fn the_new_screens_never_panic_at_any_size() {
         }
     }
 }
+
+#[test]
+fn a_submitted_attempt_whose_row_is_written_is_not_offered_again() {
+    let dir = tempfile::tempdir().expect("dir");
+    let results = results_in(dir.path());
+    fs::create_dir_all(&results).expect("blocked");
+    let mut h = finish(&results);
+    let id = h.app.attempt.as_ref().expect("a").attempt_id().to_owned();
+    let path = Autosaves::for_results(&results)
+        .dir()
+        .join(format!("{id}.json"));
+    let copy = fs::read(&path).expect("autosave");
+    fs::remove_dir(&results).expect("unblock");
+    h.typed("r");
+    assert!(!not_saved(&h));
+    // As if removing the autosave had failed after the row was written.
+    fs::write(&path, copy).expect("put back");
+    let next = Harness::new(vec![plain_bank()], &results, Lang::Vi, Instant::now());
+    assert_eq!(next.app.screen, Screen::Identity);
+    assert_eq!(rows(&results).len(), 1);
+}

@@ -426,12 +426,31 @@ impl App {
     }
 
     fn find_resumable(&self) -> Vec<Resumable> {
-        self.autosaves
+        let found: Vec<_> = self
+            .autosaves
             .list::<Snapshot>()
             .into_iter()
             .filter(|f| !f.in_use)
+            .collect();
+        // A submitted attempt whose row is written after all (its autosave
+        // could not be removed) is not offered again; `recover` clears it.
+        let written: std::collections::HashSet<String> = if found
+            .iter()
+            .any(|f| f.saved.as_ref().is_ok_and(|s| s.finish.is_some()))
+        {
+            results::read_file(&self.settings.results)
+                .map(|r| r.rows.into_iter().map(|row| row.attempt_id).collect())
+                .unwrap_or_default()
+        } else {
+            Default::default()
+        };
+        found
+            .into_iter()
             .filter_map(|f| {
                 let mut snapshot = f.saved.ok()?;
+                if snapshot.finish.is_some() && written.contains(&snapshot.attempt_id) {
+                    return None;
+                }
                 clean_member(&mut snapshot.member);
                 let bank_title = self
                     .banks
