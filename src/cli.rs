@@ -104,6 +104,10 @@ pub struct RecoverArgs {
     /// Submit every unfinished attempt as it stands.
     #[arg(long)]
     pub submit: bool,
+    /// The banks the attempts were taken on (a file or folder), needed to
+    /// score them.
+    #[arg(long, value_name = "PATH", default_value = "quizzes")]
+    pub banks: PathBuf,
 }
 
 /// Options of `union-quiz report`.

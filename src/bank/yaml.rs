@@ -17,7 +17,7 @@
 
 use std::borrow::Cow;
 
-use saphyr_parser::{Event, Parser, ScalarStyle, Span, SpannedEventReceiver};
+use saphyr_parser::{Event, Parser, ScalarStyle, ScanError, Span, SpannedEventReceiver};
 
 /// A line and column in the source, both counted from 1 (columns in
 /// characters).
@@ -114,16 +114,67 @@ pub enum ParseError {
 /// the odd shared choice list while keeping memory small.
 const MAX_ALIAS_NODES: u64 = 200_000;
 
+/// Nesting deeper than this is refused. Reading nested nodes recurses
+/// (saphyr's own `load`, serde_yaml, the position tree), so without a limit
+/// a few thousand `- ` lines overflow the stack; serde_yaml stops at 128 too.
+const MAX_DEPTH: usize = 128;
+
+/// Feeds saphyr's events to `index` one by one, instead of saphyr's
+/// recursive `load`, and stops at [`MAX_DEPTH`].
+fn scan<'a>(src: &'a str, index: &mut IndexBuilder<'a>) -> Result<(), ScanError> {
+    let mut parser = Parser::new_from_str(src);
+    let mut depth = 0usize;
+    while let Some(next) = parser.next_event() {
+        let (ev, span) = next?;
+        match ev {
+            Event::SequenceStart(..) | Event::MappingStart(..) => {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    return Err(ScanError::new(
+                        span.start,
+                        "recursion limit exceeded".to_owned(),
+                    ));
+                }
+            }
+            Event::SequenceEnd | Event::MappingEnd => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        index.on_event(ev, span);
+    }
+    Ok(())
+}
+
 /// Reads `src` with `serde_yaml` alone, without positions (every node is
 /// at 1:1, no `raw`), when that is safe: no anchor (`&`) that could hide an
 /// alias bomb, and no ` #x` that could be text cut by a comment. `None`
 /// when the file needs [`parse`] (or does not parse).
 pub fn parse_quick(src: &str) -> Option<Node> {
-    if src.contains('&') || has_space_hash_word(src) {
+    if src.contains('&') || has_space_hash_word(src) || flow_depth_over(src, MAX_DEPTH) {
         return None;
     }
     let value = serde_yaml::from_str::<serde_yaml::Value>(src).ok()?;
     Some(convert(value, None, Pos { line: 1, col: 1 }))
+}
+
+/// Whether brackets in `src` may nest deeper than `max` (quotes are not
+/// understood, so text such as `"[1]"` counts too: a cheap, cautious guess).
+/// serde_yaml takes time quadratic in the depth before it refuses deep
+/// nesting, so such files go to [`parse`], which stops at [`MAX_DEPTH`].
+fn flow_depth_over(src: &str, max: usize) -> bool {
+    let mut depth = 0usize;
+    for b in src.bytes() {
+        match b {
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > max {
+                    return true;
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    false
 }
 
 /// Whether `src` holds ` #` followed by a non-space character.
@@ -139,14 +190,28 @@ pub fn parse(src: &str) -> Result<Node, ParseError> {
         lines: src.lines().collect(),
         ..IndexBuilder::default()
     };
-    let mut parser = Parser::new_from_str(src);
-    let scanned = parser.load(&mut index, true);
+    let scanned = scan(src, &mut index);
     if scanned.is_err() {
         index.close_all();
     }
     if index.alias_nodes > MAX_ALIAS_NODES {
         return Err(ParseError::AliasExpansion {
             at: index.first_alias.unwrap_or_default(),
+        });
+    }
+    // Too deep: stop here. serde_yaml's scanner takes time quadratic in the
+    // depth (100,000 `[` took minutes) before it gives the same answer.
+    if let Err(e) = &scanned
+        && e.info() == "recursion limit exceeded"
+    {
+        let m = e.marker();
+        return Err(ParseError::Syntax {
+            message: e.info().to_owned(),
+            at: Pos {
+                line: m.line(),
+                col: m.col() + 1,
+            },
+            context: None,
         });
     }
     if let Some(at) = index.second_document {
