@@ -411,6 +411,18 @@ impl Attempt {
         left <= Duration::from_secs(120).min(limit / 10)
     }
 
+    /// Whether the current question's own countdown should show the warning
+    /// colour: the same rule as [`Attempt::time_warning`], applied to the
+    /// per-question limit.
+    pub fn question_time_warning(&self, now: Instant) -> bool {
+        let (Some(limit), Some(left)) =
+            (self.plan.question_time_limit, self.question_remaining(now))
+        else {
+            return false;
+        };
+        left <= Duration::from_secs(120).min(limit / 10)
+    }
+
     /// How long until a countdown on screen shows another second, so the
     /// event loop can sleep until then; `None` when nothing on screen
     /// depends on the time.

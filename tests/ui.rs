@@ -868,3 +868,51 @@ fn esc_on_the_identity_screen_clears_first_then_goes_back_or_quits() {
         "one bank: the identity screen is the start screen"
     );
 }
+
+/// The buffer of the screen at 80x24, for tests that look at styles.
+fn buffer(h: &Harness) -> ratatui::buffer::Buffer {
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+    terminal
+        .draw(|f| view::render_app(&h.app, f.area(), f.buffer_mut(), h.now))
+        .expect("draw");
+    terminal.backend().buffer().clone()
+}
+
+/// The style of the first cell of `needle` on the screen.
+fn style_of(buf: &ratatui::buffer::Buffer, needle: &str) -> Option<ratatui::style::Style> {
+    for y in 0..buf.area.height {
+        let mut line = String::new();
+        let mut starts = Vec::new();
+        for x in 0..buf.area.width {
+            starts.push((line.len(), x));
+            line.push_str(buf[(x, y)].symbol());
+        }
+        if let Some(at) = line.find(needle) {
+            let x = starts.iter().find(|(b, _)| *b == at).map(|(_, x)| *x)?;
+            return Some(buf[(x, y)].style());
+        }
+    }
+    None
+}
+
+#[test]
+fn per_question_countdown_shows_without_an_overall_limit() {
+    let mut b = fixed_vietnamese();
+    b.time_limit = None;
+    b.question_time_limit = Some(secs(10));
+    let mut h = Harness::new(vec![b], None, Lang::Vi);
+    h.app.theme = union_quiz::ui::theme::Theme::new(true);
+    h.start_quiz();
+    h.at(5).cmd(Command::Tick);
+    let s = h.screen();
+    assert!(s.contains("Câu này còn 00:05"), "{s}");
+    assert!(!s.contains("Không giới hạn thời gian"), "{s}");
+    let calm = style_of(&buffer(&h), "Câu này còn").expect("label");
+    assert_ne!(calm.fg, Some(ratatui::style::Color::LightRed));
+    // The last 10 % of the question's limit: the warning colour.
+    h.at(9).cmd(Command::Tick);
+    let a = h.app.attempt.as_ref().expect("attempt");
+    assert!(a.question_time_warning(h.now));
+    let warn = style_of(&buffer(&h), "Câu này còn 00:01").expect("label");
+    assert_eq!(warn.fg, Some(ratatui::style::Color::LightRed));
+}

@@ -246,23 +246,36 @@ fn render_gauge(app: &App, area: Rect, buf: &mut Buffer, now: Instant) {
     let Some(attempt) = app.attempt.as_ref() else {
         return;
     };
-    let (Some(limit), Some(left)) = (attempt.plan().time_limit, attempt.remaining(now)) else {
-        Line::styled(app.t().untimed, app.theme.dim()).render(area, buf);
-        return;
-    };
-    let warning = attempt.time_warning(now);
-    let mut label = mm_ss(countdown_secs(left));
-    if let Some(q) = attempt.question_remaining(now) {
-        label = format!(
-            "{label} · {} {}",
+    let question = attempt.question_remaining(now);
+    let question_warning = attempt.question_time_warning(now);
+    let question_label = question.map(|q| {
+        format!(
+            "{} {}",
             app.t().question_time_left,
             mm_ss(countdown_secs(q))
-        );
-    }
-    let ratio = if limit.is_zero() {
-        0.0
-    } else {
-        (left.as_secs_f64() / limit.as_secs_f64()).clamp(0.0, 1.0)
+        )
+    });
+    // The gauge follows the whole quiz's limit when there is one, else the
+    // question's own limit; without either, there is nothing to count.
+    let (label, ratio, warning) = match (attempt.plan().time_limit, attempt.remaining(now)) {
+        (Some(limit), Some(left)) => {
+            let mut label = mm_ss(countdown_secs(left));
+            if let Some(q) = &question_label {
+                label = format!("{label} · {q}");
+            }
+            (
+                label,
+                ratio(left, limit),
+                attempt.time_warning(now) || question_warning,
+            )
+        }
+        _ => match (question_label, question, attempt.plan().question_time_limit) {
+            (Some(label), Some(left), Some(limit)) => (label, ratio(left, limit), question_warning),
+            _ => {
+                Line::styled(app.t().untimed, app.theme.dim()).render(area, buf);
+                return;
+            }
+        },
     };
     Gauge::default()
         .ratio(ratio)
@@ -277,6 +290,15 @@ fn render_gauge(app: &App, area: Rect, buf: &mut Buffer, now: Instant) {
         .gauge_style(app.theme.gauge(warning))
         .use_unicode(true)
         .render(area, buf);
+}
+
+/// The share of `limit` still `left`, for a gauge.
+fn ratio(left: std::time::Duration, limit: std::time::Duration) -> f64 {
+    if limit.is_zero() {
+        0.0
+    } else {
+        (left.as_secs_f64() / limit.as_secs_f64()).clamp(0.0, 1.0)
+    }
 }
 
 fn render_strip(app: &App, area: Rect, buf: &mut Buffer) {
