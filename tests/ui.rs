@@ -12,7 +12,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use union_quiz::bank::{Bank, Review};
-use union_quiz::engine::Overrides;
+use union_quiz::engine::{Overrides, QuestionLock};
 use union_quiz::i18n::Lang;
 use union_quiz::roster::{Roster, Unit};
 use union_quiz::ui::app::{App, Command, Field, Screen, SeedSource, Settings};
@@ -359,13 +359,15 @@ fn screen_question_practice_feedback() {
         b.questions[0] = q;
         let mut h = Harness::new(vec![b], None, lang);
         h.start_quiz();
-        h.key(KeyCode::Char('a')).key(KeyCode::Enter);
-        assert_eq!(
-            h.app.attempt.as_ref().expect("a").current(),
-            0,
-            "stays to show"
-        );
+        // One answer: choosing it is the answer, shown right or wrong at once.
+        h.key(KeyCode::Char('a'));
+        let a = h.app.attempt.as_ref().expect("a");
+        assert_eq!(a.current(), 0, "stays to show");
+        assert_eq!(a.lock(0), QuestionLock::Checked);
         let screen = h.screen();
+        // Locked: another letter changes nothing.
+        h.key(KeyCode::Char('b'));
+        assert_eq!(h.app.attempt.as_ref().expect("a").chosen(0), vec![0]);
         h.key(KeyCode::Enter);
         assert_eq!(h.app.attempt.as_ref().expect("a").current(), 1);
         screen
@@ -915,4 +917,33 @@ fn per_question_countdown_shows_without_an_overall_limit() {
     assert!(a.question_time_warning(h.now));
     let warn = style_of(&buffer(&h), "Câu này còn 00:01").expect("label");
     assert_eq!(warn.fg, Some(ratatui::style::Color::LightRed));
+}
+
+#[test]
+fn practice_several_answers_are_checked_by_enter() {
+    both("question_practice_several", |lang| {
+        let mut b = fixed_vietnamese();
+        b.review = Review::EachQuestion;
+        let mut h = Harness::new(vec![b], None, lang);
+        h.start_quiz();
+        h.key(KeyCode::Right);
+        // Several answers: toggling does not check.
+        h.key(KeyCode::Char('a')).key(KeyCode::Char('c'));
+        let a = h.app.attempt.as_ref().expect("a");
+        assert_eq!(a.current(), 1);
+        assert_eq!(a.lock(1), QuestionLock::Open);
+        assert_eq!(a.chosen(1), vec![0, 2]);
+        let before = h.screen();
+        let hint = lang.pick("Chọn xong, bấm Enter để xem đáp án", "press Enter to see");
+        assert!(before.contains(hint), "{before}");
+        h.key(KeyCode::Enter);
+        let a = h.app.attempt.as_ref().expect("a");
+        assert_eq!(a.lock(1), QuestionLock::Checked);
+        assert_eq!(a.current(), 1, "stays to show");
+        let after = h.screen();
+        assert!(!after.contains(hint), "{after}");
+        h.key(KeyCode::Enter);
+        assert_eq!(h.app.attempt.as_ref().expect("a").current(), 2);
+        format!("{before}\n{after}")
+    });
 }

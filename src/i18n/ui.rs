@@ -60,6 +60,10 @@ pub struct Texts {
     pub wrong: &'static str,
     /// Practice: label before the right answer.
     pub right_answer: &'static str,
+    /// Practice, on a several-answers question: how to see the right answer.
+    pub check_hint: &'static str,
+    /// Practice, under the right answer: how to go on.
+    pub next_hint: &'static str,
     /// Said when a question's time ran out.
     pub question_time_up: &'static str,
     /// Title of the submit screen.
@@ -202,6 +206,8 @@ pub static VI: Texts = Texts {
     right: "Đúng!",
     wrong: "Chưa đúng.",
     right_answer: "Đáp án đúng",
+    check_hint: "Chọn xong, bấm Enter để xem đáp án.",
+    next_hint: "Bấm Enter để sang câu tiếp theo.",
     question_time_up: "Hết giờ cho câu trước, đã chuyển sang câu tiếp theo.",
     submit_title: "Nộp bài",
     submit_confirm: "Nộp bài ngay",
@@ -302,6 +308,8 @@ pub static EN: Texts = Texts {
     right: "Right!",
     wrong: "Not right.",
     right_answer: "Right answer",
+    check_hint: "When you have chosen, press Enter to see the right answer.",
+    next_hint: "Press Enter for the next question.",
     question_time_up: "Time ran out for the last question; moved to the next one.",
     submit_title: "Submit",
     submit_confirm: "Submit now",

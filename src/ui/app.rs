@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 use rand::RngExt;
 
 use crate::autosave::{AutosaveError, Autosaves, Claim};
-use crate::bank::Bank;
+use crate::bank::{Bank, Review};
 use crate::engine::{
     Attempt, AttemptPlan, Member, Outcome, Overrides, Refusal, ResumeError, Snapshot, TickEvent,
 };
@@ -965,6 +965,10 @@ impl App {
         };
         let before = attempt.current();
         let mut result: Result<(), Refusal> = Ok(());
+        let chooses = matches!(
+            command,
+            Command::Choose(_) | Command::ChooseCursor | Command::Click(..)
+        );
         match command {
             Command::Choose(i) => result = attempt.choose(i, now),
             Command::ChooseCursor => result = attempt.choose(self.choice_cursor, now),
@@ -1002,6 +1006,9 @@ impl App {
             Command::ScrollDown => self.scroll += 1,
             _ => {}
         }
+        if result.is_ok() && chooses {
+            result = self.check_single_in_practice(now);
+        }
         if result == Err(Refusal::TimeUp) {
             self.finalize();
             self.screen = Screen::TimeUp;
@@ -1012,6 +1019,23 @@ impl App {
             self.scroll = 0;
             self.notice = None;
         }
+    }
+
+    /// Practice (`review: each_question`): choosing the answer of a
+    /// one-answer question is the answer, so it is checked at once and the
+    /// right answer shown. A several-answers question is checked by Enter,
+    /// once the member has chosen all they want.
+    fn check_single_in_practice(&mut self, now: Instant) -> Result<(), Refusal> {
+        let practice = self
+            .current_bank()
+            .is_some_and(|b| b.review == Review::EachQuestion);
+        let Some(attempt) = self.attempt.as_mut() else {
+            return Ok(());
+        };
+        if !practice || attempt.is_multiple(attempt.current()) {
+            return Ok(());
+        }
+        attempt.check(now).map(drop)
     }
 
     fn open_submit(&mut self) {

@@ -836,6 +836,13 @@ fn question_lines(app: &App, w: usize) -> Body {
         if let Some(s) = &q.source {
             lines.extend(wrapped(&format!("{}: {s}", t.source), w, app.theme.dim()));
         }
+        lines.extend(wrapped(t.next_hint, w, app.theme.title()));
+    } else if multiple
+        && bank.review == Review::EachQuestion
+        && attempt.lock(i) == QuestionLock::Open
+    {
+        lines.push(Line::default());
+        lines.extend(wrapped(t.check_hint, w, app.theme.title()));
     } else if attempt.lock(i) == QuestionLock::TimeUp {
         lines.push(Line::default());
         lines.extend(wrapped(t.locked, w, app.theme.warning()));
