@@ -947,3 +947,38 @@ fn practice_several_answers_are_checked_by_enter() {
         format!("{before}\n{after}")
     });
 }
+
+#[test]
+fn enter_on_an_empty_unit_field_picks_no_unit() {
+    both("identity_unit_required", |lang| {
+        let mut h = Harness::new(vec![vietnamese()], Some(roster()), lang);
+        h.typed("Trần Văn Bình")
+            .key(KeyCode::Enter)
+            .key(KeyCode::Enter);
+        assert_eq!(h.app.form.field, Field::Unit);
+        h.key(KeyCode::Enter);
+        assert_eq!(h.app.screen, Screen::Identity, "no unit chosen");
+        assert_eq!(h.app.form.error, Some(Field::Unit));
+        let screen = h.screen();
+        let message = lang.pick("Vui lòng chọn công đoàn cơ sở.", "Please choose");
+        assert!(screen.contains(message), "{screen}");
+        assert!(!screen.contains("▶ Công đoàn Sở Tư pháp"), "{screen}");
+        // ↓ highlights the first unit; Enter then takes it.
+        h.key(KeyCode::Down);
+        assert_eq!(h.app.form.error, None);
+        assert!(h.screen().contains("▶ Công đoàn Sở Tư pháp"));
+        h.key(KeyCode::Enter);
+        assert_eq!(h.app.screen, Screen::Instructions);
+        assert_eq!(h.app.form.unit, "Công đoàn Sở Tư pháp");
+        screen
+    });
+    // Typing then erasing the filter needs a choice again.
+    let mut h = Harness::new(vec![vietnamese()], Some(roster()), Lang::Vi);
+    h.typed("Hoa").key(KeyCode::Enter).key(KeyCode::Enter);
+    h.key(KeyCode::Down).typed("k").key(KeyCode::Backspace);
+    h.key(KeyCode::Enter);
+    assert_eq!(h.app.screen, Screen::Identity);
+    // ↓ twice: the second unit.
+    h.key(KeyCode::Down).key(KeyCode::Down).key(KeyCode::Enter);
+    assert_eq!(h.app.form.unit, "Công đoàn Kho bạc Nhà nước tỉnh");
+}

@@ -171,6 +171,10 @@ pub struct IdentityForm {
     pub unit: String,
     /// The highlighted unit among the roster matches.
     pub unit_cursor: usize,
+    /// Whether the member moved the highlight in the roster list with ↑/↓.
+    /// With nothing typed, Enter picks a unit only then: a member who just
+    /// presses Enter must not be counted for the first unit of the roster.
+    pub unit_picked: bool,
     /// The field being typed in.
     pub field: Field,
     /// The problem to show, if the member tried to go on too early.
@@ -820,15 +824,22 @@ impl App {
             Command::Backspace => {
                 self.field_mut().pop();
                 self.form.unit_cursor = 0;
+                self.form.unit_picked = false;
             }
             Command::NextField => self.form.field = next_field(self.form.field),
             Command::PrevField => self.form.field = prev_field(self.form.field),
             Command::Up if self.form.field == Field::Unit && has_roster => {
-                self.form.unit_cursor = self.form.unit_cursor.saturating_sub(1);
+                if self.unit_chosen() {
+                    self.form.unit_cursor = self.form.unit_cursor.saturating_sub(1);
+                }
+                self.pick_unit();
             }
             Command::Down if self.form.field == Field::Unit && has_roster => {
-                let n = self.unit_matches().len();
-                self.form.unit_cursor = (self.form.unit_cursor + 1).min(n.saturating_sub(1));
+                if self.unit_chosen() {
+                    let n = self.unit_matches().len();
+                    self.form.unit_cursor = (self.form.unit_cursor + 1).min(n.saturating_sub(1));
+                }
+                self.pick_unit();
             }
             Command::Up => self.form.field = prev_field(self.form.field),
             Command::Down => self.form.field = next_field(self.form.field),
@@ -861,6 +872,19 @@ impl App {
         }
     }
 
+    /// Whether the highlighted roster unit is the member's choice: they
+    /// typed a filter, or moved the highlight with ↑/↓.
+    pub fn unit_chosen(&self) -> bool {
+        self.form.unit_picked || !self.form.unit.trim().is_empty()
+    }
+
+    fn pick_unit(&mut self) {
+        self.form.unit_picked = true;
+        if self.form.error == Some(Field::Unit) {
+            self.form.error = None;
+        }
+    }
+
     fn field_mut(&mut self) -> &mut String {
         match self.form.field {
             Field::Name => &mut self.form.name,
@@ -881,6 +905,7 @@ impl App {
         let joined = clean_line(&format!("{field}{s}"));
         *field = truncate_chars(&joined, max).to_owned();
         self.form.unit_cursor = 0;
+        self.form.unit_picked = false;
         if self.form.error == Some(self.form.field) {
             self.form.error = None;
         }
@@ -894,6 +919,10 @@ impl App {
             return;
         }
         let unit = if self.roster.is_some() {
+            if !self.unit_chosen() {
+                self.form.error = Some(Field::Unit);
+                return;
+            }
             self.unit_matches()
                 .get(self.form.unit_cursor)
                 .map(|u| u.name.clone())

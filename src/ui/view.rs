@@ -635,7 +635,9 @@ fn identity_lines(app: &App, w: usize) -> Vec<Line<'static>> {
         const SHOWN: usize = 6;
         let first = f.unit_cursor.saturating_sub(SHOWN - 1);
         for (i, unit) in matches.iter().enumerate().skip(first).take(SHOWN) {
-            let active = i == f.unit_cursor && f.field == Field::Unit;
+            // Nothing is highlighted until the member chooses: Enter on an
+            // empty filter picks no unit.
+            let active = i == f.unit_cursor && f.field == Field::Unit && app.unit_chosen();
             let text = crate::text::truncate_chars(&unit.name, w.saturating_sub(4)).to_owned();
             if active {
                 lines.push(Line::from(vec![
