@@ -982,3 +982,56 @@ fn enter_on_an_empty_unit_field_picks_no_unit() {
     h.key(KeyCode::Down).key(KeyCode::Down).key(KeyCode::Enter);
     assert_eq!(h.app.form.unit, "Công đoàn Kho bạc Nhà nước tỉnh");
 }
+
+#[test]
+fn partial_credit_uses_a_decimal_comma_and_its_own_label() {
+    for lang in [Lang::Vi, Lang::En] {
+        let mut b = fixed_vietnamese();
+        b.scoring = union_quiz::bank::Scoring::Partial;
+        let mut h = Harness::new(vec![b.clone()], None, lang);
+        h.start_quiz();
+        // Question 2 has A and B right: A alone earns half its point.
+        h.key(KeyCode::Char('b'))
+            .key(KeyCode::Enter)
+            .key(KeyCode::Char('a'))
+            .key(KeyCode::Enter)
+            .key(KeyCode::Esc)
+            .key(KeyCode::Char('y'));
+        assert_eq!(h.app.screen, Screen::Result);
+        h.cmd(Command::Down).cmd(Command::Down);
+        let all: String = (0..30)
+            .map(|_| {
+                let s = h.screen();
+                h.cmd(Command::Down);
+                s
+            })
+            .collect();
+        match lang {
+            Lang::Vi => {
+                assert!(all.contains("Điểm: 1,5/3 (50,0%)"), "{all}");
+                assert!(all.contains("Câu 2 — Đúng một phần (0,5/1 điểm)"), "{all}");
+                assert!(!all.contains("0.5"), "{all}");
+            }
+            Lang::En => {
+                assert!(all.contains("Score: 1.5/3 (50.0%)"), "{all}");
+                assert!(
+                    all.contains("Question 2 — Partly right (0.5/1 points)"),
+                    "{all}"
+                );
+            }
+        }
+        // Practice says so too, as soon as it is checked.
+        b.review = Review::EachQuestion;
+        let mut h = Harness::new(vec![b], None, lang);
+        h.start_quiz();
+        h.key(KeyCode::Right)
+            .key(KeyCode::Char('a'))
+            .key(KeyCode::Enter);
+        let s = h.screen();
+        let want = lang.pick(
+            "Đúng một phần (0,5/1 điểm).",
+            "Partly right (0.5/1 points).",
+        );
+        assert!(s.contains(want), "{s}");
+    }
+}

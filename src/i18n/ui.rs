@@ -56,6 +56,8 @@ pub struct Texts {
     pub locked: &'static str,
     /// Practice: the answer is right.
     pub right: &'static str,
+    /// Partial scoring: some of the points.
+    pub partly_right: &'static str,
     /// Practice: the answer is wrong.
     pub wrong: &'static str,
     /// Practice: label before the right answer.
@@ -204,6 +206,7 @@ pub static VI: Texts = Texts {
     legend: "✓ đã trả lời   ! đã đánh dấu   [ ] câu đang làm",
     locked: "Câu này đã hết giờ, không thể sửa đáp án.",
     right: "Đúng!",
+    partly_right: "Đúng một phần",
     wrong: "Chưa đúng.",
     right_answer: "Đáp án đúng",
     check_hint: "Chọn xong, bấm Enter để xem đáp án.",
@@ -306,6 +309,7 @@ pub static EN: Texts = Texts {
     legend: "✓ answered   ! flagged   [ ] current",
     locked: "This question's time is up; its answer can no longer change.",
     right: "Right!",
+    partly_right: "Partly right",
     wrong: "Not right.",
     right_answer: "Right answer",
     check_hint: "When you have chosen, press Enter to see the right answer.",
@@ -438,7 +442,7 @@ pub fn instructions_facts(
     out.push(format!(
         "{}: {}%",
         lang.pick("Điểm đạt", "Pass mark"),
-        crate::results::format_points(pass_percent)
+        points(lang, pass_percent)
     ));
     out
 }
@@ -491,24 +495,55 @@ pub fn go_back_to(lang: Lang, n: usize, unanswered: bool, flagged: bool) -> Stri
     )
 }
 
+/// Points as a member reads them: "0,5" in Vietnamese (a decimal comma),
+/// "0.5" in English; whole numbers without decimals.
+pub fn points(lang: Lang, v: f64) -> String {
+    let s = crate::results::format_points(v);
+    match lang {
+        Lang::Vi => s.replace('.', ","),
+        Lang::En => s,
+    }
+}
+
 /// The score line: "7/10 (70,0%)".
-pub fn score_line(lang: Lang, score: &str, max: &str, percent: f64) -> String {
+pub fn score_line(lang: Lang, score: f64, max: f64, percent: f64) -> String {
     let p = format!("{percent:.1}");
     let p = match lang {
         Lang::Vi => p.replace('.', ","),
         Lang::En => p,
     };
-    format!("{score}/{max} ({p}%)")
+    format!("{}/{} ({p}%)", points(lang, score), points(lang, max))
 }
 
-/// "Câu 3 — Đúng (1/1 điểm)".
-pub fn review_heading(lang: Lang, n: usize, correct: bool, points: &str, max: &str) -> String {
+/// Right, partly right (some points under partial scoring) or wrong.
+pub fn verdict(lang: Lang, correct: bool, earned: f64) -> &'static str {
     let t = texts(lang);
+    if correct {
+        t.right
+    } else if earned > 0.0 {
+        t.partly_right
+    } else {
+        t.wrong
+    }
+}
+
+/// "(0,5/1 điểm)".
+pub fn points_of(lang: Lang, earned: f64, max: f64) -> String {
     format!(
-        "{} — {} ({points}/{max} {})",
-        question_n(lang, n),
-        if correct { t.right } else { t.wrong },
+        "({}/{} {})",
+        points(lang, earned),
+        points(lang, max),
         lang.pick("điểm", "points")
+    )
+}
+
+/// "Câu 3 — Đúng! (1/1 điểm)", "Câu 4 — Đúng một phần (0,5/1 điểm)".
+pub fn review_heading(lang: Lang, n: usize, correct: bool, earned: f64, max: f64) -> String {
+    format!(
+        "{} — {} {}",
+        question_n(lang, n),
+        verdict(lang, correct, earned),
+        points_of(lang, earned, max)
     )
 }
 

@@ -15,7 +15,6 @@ use super::app::{App, Field, PinProblem, Screen};
 use crate::bank::{Bank, Question, Review, letter};
 use crate::engine::{Attempt, QuestionLock, countdown_secs};
 use crate::i18n::ui as tr;
-use crate::results::format_points;
 use crate::text::{clean_line, width};
 
 /// The smallest terminal the screens are laid out for.
@@ -823,11 +822,20 @@ fn question_lines(app: &App, w: usize) -> Body {
             .filter(|(_, c)| q.answer.contains(c))
             .map(|(d, _)| letter(d))
             .collect();
-        let verdict = if correct { t.right } else { t.wrong };
+        let earned = q.score(&attempt.chosen(i), bank.scoring);
+        let verdict = tr::verdict(app.lang(), correct, earned);
+        // Partial scoring: say how much of the question's points it earned.
+        let verdict = if !correct && earned > 0.0 {
+            format!("{verdict} {}.", tr::points_of(app.lang(), earned, q.points))
+        } else {
+            verdict.to_owned()
+        };
         lines.push(Line::styled(
             format!("{verdict} {}: {right}", t.right_answer),
             if correct {
                 app.theme.good()
+            } else if earned > 0.0 {
+                app.theme.warning()
             } else {
                 app.theme.bad()
             },
@@ -1067,12 +1075,7 @@ fn result_lines(app: &App, w: usize) -> Vec<Line<'static>> {
     lines.push(Line::from(vec![
         Span::raw(format!("{}: ", t.score)),
         Span::styled(
-            tr::score_line(
-                lang,
-                &format_points(o.score),
-                &format_points(o.max_score),
-                o.percent,
-            ),
+            tr::score_line(lang, o.score, o.max_score, o.percent),
             Style::new().add_modifier(Modifier::BOLD),
         ),
     ]));
@@ -1104,15 +1107,11 @@ fn result_lines(app: &App, w: usize) -> Vec<Line<'static>> {
         };
         lines.push(Line::default());
         lines.push(Line::styled(
-            tr::review_heading(
-                lang,
-                r.position + 1,
-                r.correct,
-                &format_points(r.points),
-                &format_points(r.max_points),
-            ),
+            tr::review_heading(lang, r.position + 1, r.correct, r.points, r.max_points),
             if r.correct {
                 app.theme.good()
+            } else if r.points > 0.0 {
+                app.theme.warning()
             } else {
                 app.theme.bad()
             },
