@@ -1035,3 +1035,23 @@ fn partial_credit_uses_a_decimal_comma_and_its_own_label() {
         assert!(s.contains(want), "{s}");
     }
 }
+
+#[test]
+fn enter_on_an_unanswered_question_says_how_to_go_on() {
+    both("question_enter_unanswered", |lang| {
+        let mut h = Harness::new(vec![fixed_vietnamese()], None, lang);
+        h.start_quiz();
+        h.key(KeyCode::Enter);
+        assert_eq!(h.app.attempt.as_ref().expect("a").current(), 0);
+        let screen = h.screen();
+        let hint = lang.pick(
+            "Chưa chọn đáp án. Bấm → để bỏ qua câu này.",
+            "No answer chosen yet. Press → to skip this question.",
+        );
+        assert!(screen.contains(hint), "{screen}");
+        // Choosing an answer takes the hint away.
+        h.key(KeyCode::Char('a'));
+        assert!(!h.screen().contains(hint));
+        screen
+    });
+}

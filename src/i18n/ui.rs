@@ -66,6 +66,8 @@ pub struct Texts {
     pub check_hint: &'static str,
     /// Practice, under the right answer: how to go on.
     pub next_hint: &'static str,
+    /// Said when Enter is pressed on a question with no answer chosen.
+    pub enter_unanswered: &'static str,
     /// Said when a question's time ran out.
     pub question_time_up: &'static str,
     /// Title of the submit screen.
@@ -195,7 +197,7 @@ pub static VI: Texts = Texts {
     unit_required: "Vui lòng chọn công đoàn cơ sở.",
     optional: "(không bắt buộc)",
     instructions_title: "Hướng dẫn làm bài",
-    instructions_how: "Mỗi câu hỏi có các đáp án A, B, C… Bấm phím chữ cái (hoặc số 1, 2, 3…) để chọn đáp án. Bấm → hoặc Enter để sang câu tiếp theo, ← để quay lại câu trước. Bấm F2 để đánh dấu câu muốn xem lại. Có thể bấm chuột vào đáp án.",
+    instructions_how: "Mỗi câu hỏi có các đáp án A, B, C… Bấm phím chữ cái (hoặc số 1, 2, 3…) để chọn đáp án. Bấm Enter (sau khi chọn) hoặc → để sang câu tiếp theo, ← để quay lại câu trước. Bấm F2 để đánh dấu câu muốn xem lại. Có thể bấm chuột vào đáp án. Làm xong, bấm Esc để mở màn hình nộp bài, rồi bấm Enter (hoặc y) để nộp bài.",
     instructions_start: "Khi sẵn sàng, bấm Enter để bắt đầu tính giờ.",
     untimed: "Không giới hạn thời gian",
     time_left: "Còn lại",
@@ -211,6 +213,7 @@ pub static VI: Texts = Texts {
     right_answer: "Đáp án đúng",
     check_hint: "Chọn xong, bấm Enter để xem đáp án.",
     next_hint: "Bấm Enter để sang câu tiếp theo.",
+    enter_unanswered: "Chưa chọn đáp án. Bấm → để bỏ qua câu này.",
     question_time_up: "Hết giờ cho câu trước, đã chuyển sang câu tiếp theo.",
     submit_title: "Nộp bài",
     submit_confirm: "Nộp bài ngay",
@@ -298,7 +301,7 @@ pub static EN: Texts = Texts {
     unit_required: "Please choose your grassroots union.",
     optional: "(optional)",
     instructions_title: "Instructions",
-    instructions_how: "Each question has choices A, B, C… Press a letter (or 1, 2, 3…) to choose. Press → or Enter for the next question, ← for the previous one. Press F2 to flag a question to come back to. You can also click a choice.",
+    instructions_how: "Each question has choices A, B, C… Press a letter (or 1, 2, 3…) to choose. Press Enter (once you have chosen) or → for the next question, ← for the previous one. Press F2 to flag a question to come back to. You can also click a choice. When you are done, press Esc to open the submit screen, then Enter (or y) to submit.",
     instructions_start: "When you are ready, press Enter to start the clock.",
     untimed: "No time limit",
     time_left: "Time left",
@@ -314,6 +317,7 @@ pub static EN: Texts = Texts {
     right_answer: "Right answer",
     check_hint: "When you have chosen, press Enter to see the right answer.",
     next_hint: "Press Enter for the next question.",
+    enter_unanswered: "No answer chosen yet. Press → to skip this question.",
     question_time_up: "Time ran out for the last question; moved to the next one.",
     submit_title: "Submit",
     submit_confirm: "Submit now",

@@ -13,7 +13,8 @@ use rand::RngExt;
 use crate::autosave::{AutosaveError, Autosaves, Claim};
 use crate::bank::{Bank, Review};
 use crate::engine::{
-    Attempt, AttemptPlan, Member, Outcome, Overrides, Refusal, ResumeError, Snapshot, TickEvent,
+    Attempt, AttemptPlan, Member, Outcome, Overrides, QuestionLock, Refusal, ResumeError, Snapshot,
+    TickEvent,
 };
 use crate::i18n::Lang;
 use crate::i18n::ui::{self as tr, Texts, texts};
@@ -312,8 +313,9 @@ pub struct App {
     pub submit_cursor: usize,
     /// Set once the attempt is finished and scored.
     pub finished: Option<Finished>,
-    /// Shown once after a per-question limit moved the attempt on.
-    pub notice: Option<&'static str>,
+    /// Shown over the question: a per-question limit moved the attempt on,
+    /// or Enter was pressed with no answer chosen.
+    pub notice: Option<String>,
     /// Why the results file cannot be written, checked before the first
     /// member starts.
     pub results_problem: Option<String>,
@@ -621,7 +623,7 @@ impl App {
                     return true;
                 }
                 TickEvent::QuestionTimeUp { .. } => {
-                    self.notice = Some(texts(self.settings.lang).question_time_up);
+                    self.notice = Some(texts(self.settings.lang).question_time_up.to_owned());
                     self.screen = Screen::Question;
                     self.choice_cursor = 0;
                     self.scroll = 0;
@@ -1019,14 +1021,17 @@ impl App {
             Command::Flag => result = attempt.toggle_flag(now),
             Command::Enter => {
                 let i = attempt.current();
-                let answered = !attempt.chosen(i).is_empty();
+                // A question whose time ran out cannot be answered any more:
+                // Enter moves on from it as from an answered one.
+                let done = !attempt.chosen(i).is_empty() || attempt.lock(i) != QuestionLock::Open;
                 let last = i + 1 >= attempt.len();
                 match attempt.check(now) {
                     // Practice: first show right or wrong; the next Enter moves on.
                     Ok(true) => {}
-                    Ok(_) if answered && last => self.open_submit(),
-                    Ok(_) if answered => result = attempt.next(now),
-                    Ok(_) => {}
+                    Ok(_) if done && last => self.open_submit(),
+                    Ok(_) if done => result = attempt.next(now),
+                    // Nothing chosen: say so, rather than nothing at all.
+                    Ok(_) => self.notice = Some(self.t().enter_unanswered.to_owned()),
                     Err(e) => result = Err(e),
                 }
             }
@@ -1036,6 +1041,7 @@ impl App {
             _ => {}
         }
         if result.is_ok() && chooses {
+            self.notice = None;
             result = self.check_single_in_practice(now);
         }
         if result == Err(Refusal::TimeUp) {

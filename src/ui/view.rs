@@ -753,7 +753,7 @@ fn question_lines(app: &App, w: usize) -> Body {
     let Some(q) = bank.questions.get(drawn.index) else {
         return Body { lines, choices };
     };
-    if let Some(notice) = app.notice {
+    if let Some(notice) = &app.notice {
         lines.extend(wrapped(notice, w, app.theme.warning()));
     }
     if app.autosave_problem.is_some() {
