@@ -1055,3 +1055,50 @@ fn enter_on_an_unanswered_question_says_how_to_go_on() {
         screen
     });
 }
+
+#[test]
+fn untimed_instructions_and_the_real_letter_range() {
+    both("instructions_untimed", |lang| {
+        let mut b = fixed_vietnamese();
+        b.time_limit = None;
+        let mut h = Harness::new(vec![b], None, lang);
+        h.typed("Nguyễn Thị Hoa")
+            .key(KeyCode::Enter)
+            .key(KeyCode::Enter)
+            .typed("Công đoàn Sở Tư pháp")
+            .key(KeyCode::Enter);
+        assert_eq!(h.app.screen, Screen::Instructions);
+        let s = h.screen();
+        let (limit, start, clock) = match lang {
+            Lang::Vi => (
+                "Thời gian làm bài: không giới hạn",
+                "bấm Enter để bắt đầu.",
+                "tính giờ",
+            ),
+            Lang::En => ("Time limit: no limit", "press Enter to start.", "clock"),
+        };
+        assert!(s.contains(limit), "{s}");
+        assert!(s.contains(start), "{s}");
+        assert!(!s.contains(clock), "{s}");
+        s
+    });
+    let mut h = Harness::new(vec![fixed_vietnamese()], None, Lang::Vi);
+    h.start_quiz();
+    assert!(h.screen().contains("A–D chọn ·"));
+    // The third question has three choices.
+    h.key(KeyCode::Right).key(KeyCode::Right);
+    assert!(h.screen().contains("A–C chọn ·"), "{}", h.screen());
+}
+
+#[test]
+fn practice_lists_several_right_letters_with_commas() {
+    let mut b = fixed_vietnamese();
+    b.review = Review::EachQuestion;
+    let mut h = Harness::new(vec![b], None, Lang::Vi);
+    h.start_quiz();
+    h.key(KeyCode::Right)
+        .key(KeyCode::Char('a'))
+        .key(KeyCode::Enter);
+    let s = h.screen();
+    assert!(s.contains("Đáp án đúng: A, B"), "{s}");
+}

@@ -36,8 +36,12 @@ pub struct Texts {
     pub instructions_title: &'static str,
     /// Instructions: how to answer.
     pub instructions_how: &'static str,
-    /// Instructions: press Enter to start.
+    /// Instructions: press Enter to start (and the clock).
     pub instructions_start: &'static str,
+    /// Instructions of an untimed quiz: press Enter to start.
+    pub instructions_start_untimed: &'static str,
+    /// The time limit in the instructions' facts, when there is none.
+    pub no_limit: &'static str,
     /// No time limit.
     pub untimed: &'static str,
     /// Label before the time left.
@@ -124,7 +128,8 @@ pub struct Texts {
     pub keys_identity: &'static str,
     /// Footer keys of the instructions screen.
     pub keys_instructions: &'static str,
-    /// Footer keys of the question screen.
+    /// Footer keys of the question screen, after the letters to choose
+    /// (see [`keys_question`]).
     pub keys_question: &'static str,
     /// Footer keys of the submit screen.
     pub keys_submit: &'static str,
@@ -199,6 +204,8 @@ pub static VI: Texts = Texts {
     instructions_title: "Hướng dẫn làm bài",
     instructions_how: "Mỗi câu hỏi có các đáp án A, B, C… Bấm phím chữ cái (hoặc số 1, 2, 3…) để chọn đáp án. Bấm Enter (sau khi chọn) hoặc → để sang câu tiếp theo, ← để quay lại câu trước. Bấm F2 để đánh dấu câu muốn xem lại. Có thể bấm chuột vào đáp án. Làm xong, bấm Esc để mở màn hình nộp bài, rồi bấm Enter (hoặc y) để nộp bài.",
     instructions_start: "Khi sẵn sàng, bấm Enter để bắt đầu tính giờ.",
+    instructions_start_untimed: "Khi sẵn sàng, bấm Enter để bắt đầu.",
+    no_limit: "không giới hạn",
     untimed: "Không giới hạn thời gian",
     time_left: "Còn lại",
     question_time_left: "Câu này còn",
@@ -256,7 +263,7 @@ pub static VI: Texts = Texts {
     keys_choose_bank: "↑/↓ chọn · Enter tiếp tục · Esc thoát · ? trợ giúp",
     keys_identity: "Enter ô tiếp theo · Tab/↑/↓ chuyển ô · Esc quay lại · ? trợ giúp",
     keys_instructions: "Enter bắt đầu · Esc quay lại · ? trợ giúp",
-    keys_question: "A–J chọn · ←/→ đổi câu · Enter câu tiếp · F2 đánh dấu · Esc nộp bài · ? trợ giúp",
+    keys_question: "←/→ đổi câu · Enter câu tiếp · F2 đánh dấu · Esc nộp bài · ? trợ giúp",
     keys_submit: "↑/↓ chọn · Enter xác nhận · y nộp bài · Esc quay lại làm bài",
     keys_time_up: "Enter xem kết quả",
     keys_result: "↑/↓ cuộn · Enter xong, nhường máy cho người tiếp theo",
@@ -303,6 +310,8 @@ pub static EN: Texts = Texts {
     instructions_title: "Instructions",
     instructions_how: "Each question has choices A, B, C… Press a letter (or 1, 2, 3…) to choose. Press Enter (once you have chosen) or → for the next question, ← for the previous one. Press F2 to flag a question to come back to. You can also click a choice. When you are done, press Esc to open the submit screen, then Enter (or y) to submit.",
     instructions_start: "When you are ready, press Enter to start the clock.",
+    instructions_start_untimed: "When you are ready, press Enter to start.",
+    no_limit: "no limit",
     untimed: "No time limit",
     time_left: "Time left",
     question_time_left: "This question",
@@ -360,7 +369,7 @@ pub static EN: Texts = Texts {
     keys_choose_bank: "↑/↓ choose · Enter continue · Esc quit · ? help",
     keys_identity: "Enter next field · Tab/↑/↓ move · Esc back · ? help",
     keys_instructions: "Enter start · Esc back · ? help",
-    keys_question: "A–J choose · ←/→ prev/next · Enter next · F2 flag · Esc submit · ? help",
+    keys_question: "←/→ prev/next · Enter next · F2 flag · Esc submit · ? help",
     keys_submit: "↑/↓ choose · Enter confirm · y submit · Esc back to the quiz",
     keys_time_up: "Enter see the result",
     keys_result: "↑/↓ scroll · Enter done, next member",
@@ -396,6 +405,20 @@ pub fn texts(lang: Lang) -> &'static Texts {
         Lang::Vi => &VI,
         Lang::En => &EN,
     }
+}
+
+/// The footer of the question screen, with the letters this question
+/// really has: "A–D chọn · ←/→ đổi câu · …".
+pub fn keys_question(lang: Lang, choices: usize) -> String {
+    let letters = match choices {
+        0 | 1 => "A".to_owned(),
+        n => format!("A–{}", crate::bank::letter(n - 1)),
+    };
+    format!(
+        "{letters} {} · {}",
+        lang.pick("chọn", "choose"),
+        texts(lang).keys_question
+    )
 }
 
 /// "Câu 3/20".
@@ -435,7 +458,7 @@ pub fn instructions_facts(
     out.push(format!(
         "{}: {}",
         lang.pick("Thời gian làm bài", "Time limit"),
-        limit.unwrap_or(texts(lang).untimed)
+        limit.unwrap_or(texts(lang).no_limit)
     ));
     if let Some(q) = question_limit {
         out.push(format!(

@@ -342,6 +342,12 @@ fn render_legend(app: &App, area: Rect, buf: &mut Buffer) {
 
 fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
     let t = app.t();
+    let choices = app
+        .attempt
+        .as_ref()
+        .and_then(|a| a.drawn(a.current()))
+        .map_or(0, |d| d.order.len());
+    let question_keys;
     let keys = match app.screen {
         Screen::SetPin => t.keys_set_pin,
         Screen::Resume => t.keys_resume,
@@ -350,7 +356,10 @@ fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
         Screen::ChooseBank => t.keys_choose_bank,
         Screen::Identity => t.keys_identity,
         Screen::Instructions => t.keys_instructions,
-        Screen::Question => t.keys_question,
+        Screen::Question => {
+            question_keys = tr::keys_question(app.lang(), choices);
+            &question_keys
+        }
         Screen::Submit => t.keys_submit,
         Screen::TimeUp => t.keys_time_up,
         Screen::Result if app.only_in_memory() => t.keys_result_memory,
@@ -735,7 +744,13 @@ fn instructions_lines(app: &App, w: usize) -> Vec<Line<'static>> {
     lines.push(Line::default());
     lines.extend(wrapped(t.instructions_how, w, Style::new()));
     lines.push(Line::default());
-    lines.extend(wrapped(t.instructions_start, w, app.theme.good()));
+    let timed = limit_words(app, bank).is_some() || bank.question_time_limit.is_some();
+    let start = if timed {
+        t.instructions_start
+    } else {
+        t.instructions_start_untimed
+    };
+    lines.extend(wrapped(start, w, app.theme.good()));
     lines
 }
 
@@ -815,13 +830,14 @@ fn question_lines(app: &App, w: usize) -> Body {
     }
     if let Some(correct) = feedback {
         lines.push(Line::default());
-        let right: String = drawn
+        let right = drawn
             .order
             .iter()
             .enumerate()
             .filter(|(_, c)| q.answer.contains(c))
-            .map(|(d, _)| letter(d))
-            .collect();
+            .map(|(d, _)| letter(d).to_string())
+            .collect::<Vec<_>>()
+            .join(", ");
         let earned = q.score(&attempt.chosen(i), bank.scoring);
         let verdict = tr::verdict(app.lang(), correct, earned);
         // Partial scoring: say how much of the question's points it earned.
