@@ -1102,3 +1102,37 @@ fn practice_lists_several_right_letters_with_commas() {
     let s = h.screen();
     assert!(s.contains("Đáp án đúng: A, B"), "{s}");
 }
+
+#[test]
+fn scroll_marks_name_the_key_that_scrolls_and_show_text_above() {
+    both("result_scrolled", |lang| {
+        let mut h = finished(lang, Review::AfterSubmit);
+        let top = h.screen();
+        let (down, above) = match lang {
+            Lang::Vi => ("▼ Còn nữa — bấm ↓ để xem tiếp", "▲ Còn ở trên"),
+            Lang::En => ("▼ More below — press ↓", "▲ More above"),
+        };
+        assert!(top.contains(down), "{top}");
+        assert!(!top.contains(above), "{top}");
+        h.key(KeyCode::Down).key(KeyCode::Down);
+        let s = h.screen();
+        let body_top = s.lines().nth(2).unwrap_or_default();
+        assert_eq!(body_top.trim(), above, "{s}");
+        s
+    });
+    // On a question ↓ moves between choices: the mark says Shift+↓.
+    let mut b = fixed_vietnamese();
+    b.questions[0].text = (1..=40)
+        .map(|k| format!("Dòng {k}."))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let mut h = Harness::new(vec![b], None, Lang::Vi);
+    h.start_quiz();
+    assert!(h.screen().contains("▼ Còn nữa — lăn chuột hoặc Shift+↓"));
+    h.key_mod(KeyCode::Down, KeyModifiers::SHIFT);
+    assert!(h.screen().contains("▲ Còn ở trên"));
+    // The highlighted choice is never under the mark.
+    h.key(KeyCode::Down);
+    let s = h.screen();
+    assert!(s.contains("▶ ( ) B."), "{s}");
+}

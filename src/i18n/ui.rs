@@ -52,8 +52,13 @@ pub struct Texts {
     pub choose_one: &'static str,
     /// Over the choices of a several-answers question.
     pub choose_all: &'static str,
-    /// Shown when the text goes on below.
+    /// Shown on a question when the text goes on below (↓ moves between
+    /// choices there, so Shift+↓ and the wheel scroll).
     pub more_below: &'static str,
+    /// Shown on the other screens when the text goes on below (↓ scrolls).
+    pub more_below_down: &'static str,
+    /// Shown when the text is scrolled down.
+    pub more_above: &'static str,
     /// Strip legend.
     pub legend: &'static str,
     /// Shown on a question that can no longer be changed.
@@ -212,6 +217,8 @@ pub static VI: Texts = Texts {
     choose_one: "Chọn một đáp án",
     choose_all: "Chọn tất cả đáp án đúng",
     more_below: "▼ Còn nữa — lăn chuột hoặc Shift+↓ để xem tiếp",
+    more_below_down: "▼ Còn nữa — bấm ↓ để xem tiếp",
+    more_above: "▲ Còn ở trên",
     legend: "✓ đã trả lời   ! đã đánh dấu   [ ] câu đang làm",
     locked: "Câu này đã hết giờ, không thể sửa đáp án.",
     right: "Đúng!",
@@ -318,6 +325,8 @@ pub static EN: Texts = Texts {
     choose_one: "Choose one answer",
     choose_all: "Choose all right answers",
     more_below: "▼ More below — scroll or Shift+↓",
+    more_below_down: "▼ More below — press ↓",
+    more_above: "▲ More above",
     legend: "✓ answered   ! flagged   [ ] current",
     locked: "This question's time is up; its answer can no longer change.",
     right: "Right!",

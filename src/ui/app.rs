@@ -589,6 +589,8 @@ impl App {
             Screen::Question => self.step_question(command, now),
             Screen::Submit => self.step_submit(command, now),
             Screen::TimeUp => match command {
+                Command::Down | Command::ScrollDown => self.scroll += 1,
+                Command::Up | Command::ScrollUp => self.scroll = self.scroll.saturating_sub(1),
                 Command::Enter => {
                     self.screen = Screen::Result;
                     self.scroll = 0;
@@ -1307,8 +1309,9 @@ impl App {
     /// Scrolls so the highlighted choice, bank or submit entry is visible.
     fn keep_cursor_visible(&mut self) {
         if let Some((top, bottom, height)) = view::cursor_rows(self) {
-            if top < self.scroll {
-                self.scroll = top;
+            if top < view::first_readable(self.scroll) {
+                // One line above it, under the "more above" mark.
+                self.scroll = top.saturating_sub(1);
             } else if bottom > self.scroll + height {
                 self.scroll = bottom.saturating_sub(height);
             }

@@ -441,9 +441,26 @@ fn render_scrolled(app: &App, lines: Vec<Line<'static>>, area: Rect, buf: &mut B
     }
     if overflow && scroll + shown < total {
         let y = area.bottom().saturating_sub(1);
-        Line::styled(app.t().more_below, app.theme.dim())
-            .render(Rect::new(area.x, y, area.width, 1), buf);
+        let more = if app.screen == Screen::Question {
+            app.t().more_below
+        } else {
+            app.t().more_below_down
+        };
+        Line::styled(more, app.theme.dim()).render(Rect::new(area.x, y, area.width, 1), buf);
     }
+    if scroll > 0 && shown > 1 {
+        // Over the first line shown, which is also the last line of the
+        // previous view: nothing is hidden that was not just read.
+        let top = Rect::new(area.x, area.y, area.width, 1);
+        Clear.render(top, buf);
+        Line::styled(app.t().more_above, app.theme.dim()).render(top, buf);
+    }
+}
+
+/// The first body line the member can read when scrolled to `scroll`: the
+/// line at the top is under the "more above" mark once scrolled.
+pub fn first_readable(scroll: usize) -> usize {
+    scroll + usize::from(scroll > 0)
 }
 
 /// How many lines of `total` fit in `height`, and whether the rest
@@ -497,7 +514,7 @@ pub fn choice_at(app: &App, col: u16, row: u16) -> Option<usize> {
     let (shown, _) = visible(body.lines.len(), area.height);
     let scroll = app.scroll.min(body.lines.len().saturating_sub(shown));
     let offset = usize::from(row - area.top());
-    if offset >= shown {
+    if offset >= shown || (offset == 0 && scroll > 0) {
         return None;
     }
     let line = scroll + offset;
