@@ -1136,3 +1136,52 @@ fn scroll_marks_name_the_key_that_scrolls_and_show_text_above() {
     let s = h.screen();
     assert!(s.contains("▶ ( ) B."), "{s}");
 }
+
+#[test]
+fn banks_are_listed_in_natural_order_and_the_last_fits() {
+    both("choose_bank_many", |lang| {
+        // The folder order of plain text: b1, b10, b11, b12, b2 …
+        let mut names: Vec<String> = (1..=12).map(|k| format!("b{k}")).collect();
+        names.sort();
+        let banks: Vec<Bank> = names
+            .iter()
+            .map(|id| {
+                let mut b = ten();
+                b.id = id.clone();
+                b.title = format!("Bộ đề {}", id.trim_start_matches('b'));
+                b.path = PathBuf::from(format!("quizzes/{id}.yaml"));
+                b
+            })
+            .collect();
+        let mut h = Harness::new(banks, None, lang);
+        let titles: Vec<&str> = h.app.banks.iter().map(|b| b.title.as_str()).collect();
+        let want: Vec<String> = (1..=12).map(|k| format!("Bộ đề {k}")).collect();
+        assert_eq!(titles, want);
+        for _ in 0..11 {
+            h.key(KeyCode::Down);
+        }
+        assert_eq!(h.app.bank, 11);
+        let s = h.screen();
+        let rows: Vec<&str> = s.lines().collect();
+        let last = rows
+            .iter()
+            .position(|r| r.contains("▶ Bộ đề 12"))
+            .expect("selected shown");
+        let detail = rows.get(last + 1).copied().unwrap_or_default();
+        assert!(detail.contains("10"), "detail line under it: {s}");
+        assert!(!s.contains("▼"), "{s}");
+        s
+    });
+}
+
+#[test]
+fn natural_order_compares_numbers_as_numbers() {
+    use std::cmp::Ordering;
+    use union_quiz::ui::app::natural_cmp;
+    assert_eq!(natural_cmp("b2", "b10"), Ordering::Less);
+    assert_eq!(natural_cmp("b10", "b2"), Ordering::Greater);
+    assert_eq!(natural_cmp("b02", "b2"), Ordering::Greater);
+    assert_eq!(natural_cmp("de 9 a", "de 9 b"), Ordering::Less);
+    assert_eq!(natural_cmp("x", "x1"), Ordering::Less);
+    assert_eq!(natural_cmp("", ""), Ordering::Equal);
+}

@@ -349,7 +349,13 @@ pub struct App {
 impl App {
     /// A new app on the start screen. Checks that the results file can be
     /// written, so the trainer sees a problem before the first member.
-    pub fn new(banks: Vec<Bank>, roster: Option<Roster>, settings: Settings) -> App {
+    pub fn new(mut banks: Vec<Bank>, roster: Option<Roster>, settings: Settings) -> App {
+        // By title, numbers in their natural order ("Bộ đề 2" before
+        // "Bộ đề 10"), whatever order the folder listed the files in.
+        banks.sort_by(|a, b| {
+            natural_cmp(&fold(&a.title), &fold(&b.title))
+                .then_with(|| natural_cmp(&a.path.to_string_lossy(), &b.path.to_string_lossy()))
+        });
         let results_problem = results::check_writable(&settings.results)
             .err()
             .map(|e| crate::i18n::ui::results_error(settings.lang, &e.to_string()));
@@ -1315,6 +1321,42 @@ impl App {
             } else if bottom > self.scroll + height {
                 self.scroll = bottom.saturating_sub(height);
             }
+        }
+    }
+}
+
+/// Compares two strings with runs of digits as numbers: "b2" < "b10".
+pub fn natural_cmp(a: &str, b: &str) -> std::cmp::Ordering {
+    use std::cmp::Ordering;
+    let (mut a, mut b) = (a, b);
+    loop {
+        let (ca, cb) = match (a.chars().next(), b.chars().next()) {
+            (None, None) => return Ordering::Equal,
+            (None, Some(_)) => return Ordering::Less,
+            (Some(_), None) => return Ordering::Greater,
+            (Some(x), Some(y)) => (x, y),
+        };
+        if ca.is_ascii_digit() && cb.is_ascii_digit() {
+            let na = a.find(|c: char| !c.is_ascii_digit()).unwrap_or(a.len());
+            let nb = b.find(|c: char| !c.is_ascii_digit()).unwrap_or(b.len());
+            let (da, db) = (a.get(..na).unwrap_or(""), b.get(..nb).unwrap_or(""));
+            let (ta, tb) = (da.trim_start_matches('0'), db.trim_start_matches('0'));
+            let order = ta
+                .len()
+                .cmp(&tb.len())
+                .then_with(|| ta.cmp(tb))
+                .then_with(|| da.len().cmp(&db.len()));
+            if order != Ordering::Equal {
+                return order;
+            }
+            a = a.get(na..).unwrap_or("");
+            b = b.get(nb..).unwrap_or("");
+        } else {
+            if ca != cb {
+                return ca.cmp(&cb);
+            }
+            a = a.get(ca.len_utf8()..).unwrap_or("");
+            b = b.get(cb.len_utf8()..).unwrap_or("");
         }
     }
 }

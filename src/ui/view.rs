@@ -498,7 +498,20 @@ pub fn cursor_rows(app: &App) -> Option<(usize, usize, usize)> {
             .first()
             .is_some_and(|s| s.content.trim_start().starts_with('▶'))
     })?;
-    Some((line, line + 1, shown))
+    let mut end = line + 1;
+    if matches!(app.screen, Screen::ChooseBank | Screen::Resume) {
+        // A bank or an attempt is its title and the detail line under it
+        // (indented 4): keep them in view together.
+        let detail = body.lines.iter().skip(line).position(|l| {
+            l.spans
+                .first()
+                .is_some_and(|s| s.content.starts_with("    "))
+        });
+        if let Some(k) = detail {
+            end = line + k + 1;
+        }
+    }
+    Some((line, end, shown))
 }
 
 /// The choice (display position) drawn at screen cell (`col`, `row`).
