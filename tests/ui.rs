@@ -1185,3 +1185,90 @@ fn natural_order_compares_numbers_as_numbers() {
     assert_eq!(natural_cmp("x", "x1"), Ordering::Less);
     assert_eq!(natural_cmp("", ""), Ordering::Equal);
 }
+
+#[test]
+fn help_shows_the_keys_of_each_screen() {
+    both("help_identity", |lang| {
+        let mut h = Harness::new(vec![fixed_vietnamese()], None, lang);
+        h.key(KeyCode::Char('?'));
+        let s = h.screen();
+        assert!(s.contains("Tab / Shift+Tab"), "{s}");
+        assert!(!s.contains("F2"), "{s}");
+        s
+    });
+    let pick = |lang: Lang, vi: &'static str, en: &'static str| lang.pick(vi, en).to_owned();
+    for lang in [Lang::Vi, Lang::En] {
+        let question_help = pick(
+            lang,
+            "đánh dấu câu để xem lại",
+            "flag the question to come back to",
+        );
+        // Bank list.
+        let mut h = Harness::new(two_banks(), None, lang);
+        h.key(KeyCode::Char('?'));
+        let s = h.screen();
+        assert!(
+            s.contains(&pick(lang, "chọn bài thi", "choose a quiz")),
+            "{s}"
+        );
+        assert!(!s.contains(&question_help), "{s}");
+        h.key(KeyCode::Char('?'));
+        // Instructions.
+        h.key(KeyCode::Enter)
+            .typed("Hoa")
+            .key(KeyCode::Enter)
+            .key(KeyCode::Enter)
+            .typed("Sở")
+            .key(KeyCode::Enter);
+        assert_eq!(h.app.screen, Screen::Instructions);
+        h.key(KeyCode::Char('?'));
+        let s = h.screen();
+        assert!(
+            s.contains(&pick(lang, "bắt đầu làm bài", "start the quiz")),
+            "{s}"
+        );
+        assert!(!s.contains(&question_help), "{s}");
+        h.key(KeyCode::Char('?')).key(KeyCode::Enter);
+        // Question.
+        h.key(KeyCode::Char('?'));
+        assert!(h.screen().contains(&question_help));
+        h.key(KeyCode::Char('?'));
+        // Submit.
+        h.key(KeyCode::Esc).key(KeyCode::Char('?'));
+        let s = h.screen();
+        assert!(s.contains(&pick(lang, "nộp bài ngay", "submit now")), "{s}");
+        assert!(!s.contains(&question_help), "{s}");
+        h.key(KeyCode::Char('?')).key(KeyCode::Char('y'));
+        // Result.
+        assert_eq!(h.app.screen, Screen::Result);
+        h.key(KeyCode::Char('?'));
+        let s = h.screen();
+        assert!(s.contains(&pick(lang, "thử lưu lại", "try saving")), "{s}");
+        assert!(!s.contains(&question_help), "{s}");
+    }
+}
+
+#[test]
+fn identity_footer_says_what_esc_and_arrows_do_there() {
+    let footer = |h: &Harness| {
+        let s = h.screen();
+        let rows: Vec<&str> = s.lines().collect();
+        rows[rows.len().saturating_sub(2)..].join(" ")
+    };
+    // One bank: Esc on an empty form quits; once typed, it clears.
+    let mut h = Harness::new(vec![vietnamese()], Some(roster()), Lang::Vi);
+    assert!(footer(&h).contains("Esc thoát"), "{}", footer(&h));
+    h.typed("Hoa");
+    assert!(footer(&h).contains("Esc xóa hết"), "{}", footer(&h));
+    assert!(footer(&h).contains("Tab/↑/↓ chuyển ô"), "{}", footer(&h));
+    // The unit field with a roster: ↑/↓ move in the list.
+    h.key(KeyCode::Enter).key(KeyCode::Enter);
+    let f = footer(&h);
+    assert!(f.contains("↑/↓ chọn công đoàn"), "{f}");
+    assert!(!f.contains("Tab/↑/↓"), "{f}");
+    // Several banks: Esc on an empty form goes back to the list.
+    let h = Harness::new(two_banks(), None, Lang::En);
+    let mut h = h;
+    h.key(KeyCode::Enter);
+    assert!(footer(&h).contains("Esc back"), "{}", footer(&h));
+}

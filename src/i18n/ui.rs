@@ -121,15 +121,38 @@ pub struct Texts {
     pub results_unwritable: &'static str,
     /// Title of the help popup.
     pub help_title: &'static str,
-    /// Lines of the help popup: keys and what they do.
+    /// Help popup of the question screen: keys and what they do.
     pub help_lines: &'static [(&'static str, &'static str)],
+    /// Help popup of the bank list.
+    pub help_choose_bank: &'static [(&'static str, &'static str)],
+    /// Help popup of the identity screen.
+    pub help_identity: &'static [(&'static str, &'static str)],
+    /// Help popup of the instructions screen.
+    pub help_instructions: &'static [(&'static str, &'static str)],
+    /// Help popup of the submit screen.
+    pub help_submit: &'static [(&'static str, &'static str)],
+    /// Help popup of the time-up and result screens.
+    pub help_result: &'static [(&'static str, &'static str)],
+    /// Help popup of the resume screen.
+    pub help_resume: &'static [(&'static str, &'static str)],
+    /// Identity footer: Esc clears what was typed.
+    pub esc_clear: &'static str,
+    /// Identity footer: Esc goes back to the bank list.
+    pub esc_back: &'static str,
+    /// Identity footer: Esc leaves the app.
+    pub esc_quit: &'static str,
+    /// Identity footer on the unit field with a roster.
+    pub keys_identity_unit: &'static str,
+    /// Identity footer on the last field without a roster.
+    pub keys_identity_last: &'static str,
     /// Closing the help popup.
     pub help_close: &'static str,
     /// Asked when the terminal is too small.
     pub too_small: &'static str,
     /// Footer keys of the bank list.
     pub keys_choose_bank: &'static str,
-    /// Footer keys of the identity screen.
+    /// Footer keys of the identity screen (name and code fields), before
+    /// what Esc does (see [`keys_identity`]).
     pub keys_identity: &'static str,
     /// Footer keys of the instructions screen.
     pub keys_instructions: &'static str,
@@ -262,13 +285,64 @@ pub static VI: Texts = Texts {
         ("Esc", "mở màn hình nộp bài / quay lại"),
         ("Shift+↑ / ↓, lăn chuột", "cuộn nội dung dài"),
         ("Chuột", "bấm vào đáp án để chọn"),
-        ("Tab", "sang ô tiếp theo (màn hình thông tin)"),
         ("? hoặc F1", "xem bảng phím này"),
     ],
+    help_choose_bank: &[
+        ("↑ / ↓", "chọn bài thi"),
+        ("Enter", "làm bài thi đã chọn"),
+        ("Esc", "thoát chương trình"),
+        ("? hoặc F1", "xem bảng phím này"),
+    ],
+    help_identity: &[
+        (
+            "Gõ chữ",
+            "nhập vào ô đang chọn (gõ tiếng Việt hoặc dán đều được)",
+        ),
+        ("Enter", "sang ô tiếp theo; ở ô cuối thì tiếp tục"),
+        ("Tab / Shift+Tab", "sang ô sau / ô trước"),
+        (
+            "↑ / ↓",
+            "ở ô công đoàn cơ sở: chọn trong danh sách; ô khác: đổi ô",
+        ),
+        ("Backspace", "xóa chữ vừa gõ"),
+        ("Esc", "xóa hết để nhập lại; khi đã trống thì quay lại"),
+        ("? hoặc F1", "xem bảng phím này"),
+    ],
+    help_instructions: &[
+        ("Enter", "bắt đầu làm bài"),
+        ("↑ / ↓", "cuộn nội dung"),
+        ("Esc", "quay lại sửa thông tin"),
+        ("? hoặc F1", "xem bảng phím này"),
+    ],
+    help_submit: &[
+        ("↑ / ↓", "chọn \"Nộp bài ngay\" hoặc một câu để quay lại"),
+        ("Enter", "nộp bài, hoặc quay lại câu đã chọn"),
+        ("y", "nộp bài ngay"),
+        ("Esc", "quay lại làm bài"),
+        ("? hoặc F1", "xem bảng phím này"),
+    ],
+    help_result: &[
+        ("↑ / ↓", "cuộn nội dung"),
+        ("← / →, PgUp / PgDn", "cuộn nhanh"),
+        ("Enter", "xong, nhường máy cho người tiếp theo"),
+        ("R", "thử lưu lại kết quả (khi chưa lưu được)"),
+        ("? hoặc F1", "xem bảng phím này"),
+    ],
+    help_resume: &[
+        ("↑ / ↓", "chọn bài làm dở"),
+        ("Enter", "làm tiếp bài đã chọn"),
+        ("Esc", "bắt đầu bài thi mới"),
+        ("? hoặc F1", "xem bảng phím này"),
+    ],
+    esc_clear: "Esc xóa hết",
+    esc_back: "Esc quay lại",
+    esc_quit: "Esc thoát",
+    keys_identity_unit: "Gõ để tìm · ↑/↓ chọn công đoàn · Enter xác nhận · Tab/Shift+Tab chuyển ô",
+    keys_identity_last: "Enter tiếp tục · Tab/↑/↓ chuyển ô",
     help_close: "Bấm phím bất kỳ để đóng.",
     too_small: "Cửa sổ quá nhỏ. Vui lòng phóng to cửa sổ (ít nhất 80 cột × 24 dòng).",
     keys_choose_bank: "↑/↓ chọn · Enter tiếp tục · Esc thoát · ? trợ giúp",
-    keys_identity: "Enter ô tiếp theo · Tab/↑/↓ chuyển ô · Esc quay lại · ? trợ giúp",
+    keys_identity: "Enter ô tiếp theo · Tab/↑/↓ chuyển ô",
     keys_instructions: "Enter bắt đầu · Esc quay lại · ? trợ giúp",
     keys_question: "←/→ đổi câu · Enter câu tiếp · F2 đánh dấu · Esc nộp bài · ? trợ giúp",
     keys_submit: "↑/↓ chọn · Enter xác nhận · y nộp bài · Esc quay lại làm bài",
@@ -370,13 +444,64 @@ pub static EN: Texts = Texts {
         ("Esc", "open the submit screen / go back"),
         ("Shift+↑ / ↓, mouse wheel", "scroll long text"),
         ("Mouse", "click a choice to choose it"),
-        ("Tab", "next field (about you)"),
         ("? or F1", "show these keys"),
     ],
+    help_choose_bank: &[
+        ("↑ / ↓", "choose a quiz"),
+        ("Enter", "take the chosen quiz"),
+        ("Esc", "leave the app"),
+        ("? or F1", "show these keys"),
+    ],
+    help_identity: &[
+        (
+            "Letters",
+            "type in the field (an input method or pasting works)",
+        ),
+        ("Enter", "next field; on the last one, continue"),
+        ("Tab / Shift+Tab", "next / previous field"),
+        (
+            "↑ / ↓",
+            "in the union field: choose in the list; elsewhere: move",
+        ),
+        ("Backspace", "erase the last letter"),
+        ("Esc", "clear everything; when empty, go back"),
+        ("? or F1", "show these keys"),
+    ],
+    help_instructions: &[
+        ("Enter", "start the quiz"),
+        ("↑ / ↓", "scroll"),
+        ("Esc", "back to your details"),
+        ("? or F1", "show these keys"),
+    ],
+    help_submit: &[
+        ("↑ / ↓", "choose \"Submit now\" or a question to go back to"),
+        ("Enter", "submit, or go back to the chosen question"),
+        ("y", "submit now"),
+        ("Esc", "back to the quiz"),
+        ("? or F1", "show these keys"),
+    ],
+    help_result: &[
+        ("↑ / ↓", "scroll"),
+        ("← / →, PgUp / PgDn", "scroll faster"),
+        ("Enter", "done, next member"),
+        ("R", "try saving the result again (when it was not saved)"),
+        ("? or F1", "show these keys"),
+    ],
+    help_resume: &[
+        ("↑ / ↓", "choose an unfinished quiz"),
+        ("Enter", "continue the chosen quiz"),
+        ("Esc", "start a new quiz"),
+        ("? or F1", "show these keys"),
+    ],
+    esc_clear: "Esc clear",
+    esc_back: "Esc back",
+    esc_quit: "Esc quit",
+    keys_identity_unit: "Type to search · ↑/↓ choose a union · Enter confirm · Tab/Shift+Tab move",
+    keys_identity_last: "Enter continue · Tab/↑/↓ move",
     help_close: "Press any key to close.",
     too_small: "The window is too small. Please make it larger (at least 80 columns × 24 lines).",
     keys_choose_bank: "↑/↓ choose · Enter continue · Esc quit · ? help",
-    keys_identity: "Enter next field · Tab/↑/↓ move · Esc back · ? help",
+    keys_identity: "Enter next field · Tab/↑/↓ move",
     keys_instructions: "Enter start · Esc back · ? help",
     keys_question: "←/→ prev/next · Enter next · F2 flag · Esc submit · ? help",
     keys_submit: "↑/↓ choose · Enter confirm · y submit · Esc back to the quiz",
@@ -428,6 +553,24 @@ pub fn keys_question(lang: Lang, choices: usize) -> String {
         lang.pick("chọn", "choose"),
         texts(lang).keys_question
     )
+}
+
+/// The footer of the identity screen: the keys of the field being typed
+/// in, and what Esc does there now (`None` when it does nothing).
+pub fn keys_identity(lang: Lang, unit_list: bool, last: bool, esc: Option<&str>) -> String {
+    let t = texts(lang);
+    let keys = if unit_list {
+        t.keys_identity_unit
+    } else if last {
+        t.keys_identity_last
+    } else {
+        t.keys_identity
+    };
+    let help = lang.pick("? trợ giúp", "? help");
+    match esc {
+        Some(esc) => format!("{keys} · {esc} · {help}"),
+        None => format!("{keys} · {help}"),
+    }
 }
 
 /// "Câu 3/20".

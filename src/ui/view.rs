@@ -348,13 +348,17 @@ fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
         .and_then(|a| a.drawn(a.current()))
         .map_or(0, |d| d.order.len());
     let question_keys;
+    let identity_keys;
     let keys = match app.screen {
         Screen::SetPin => t.keys_set_pin,
         Screen::Resume => t.keys_resume,
         Screen::ExitPin => t.keys_exit_pin,
         Screen::ChooseBank if app.is_kiosk() => t.keys_choose_bank_kiosk,
         Screen::ChooseBank => t.keys_choose_bank,
-        Screen::Identity => t.keys_identity,
+        Screen::Identity => {
+            identity_keys = identity_footer(app);
+            &identity_keys
+        }
         Screen::Instructions => t.keys_instructions,
         Screen::Question => {
             question_keys = tr::keys_question(app.lang(), choices);
@@ -375,17 +379,51 @@ fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
         .render(area, buf);
 }
 
+/// The identity footer: the keys of the field, and what Esc does now.
+fn identity_footer(app: &App) -> String {
+    let t = app.t();
+    let f = &app.form;
+    let typed = [&f.name, &f.code, &f.unit].iter().any(|s| !s.is_empty());
+    // As App::step_identity does it.
+    let esc = if typed {
+        Some(t.esc_clear)
+    } else if app.banks.len() > 1 {
+        Some(t.esc_back)
+    } else if !app.is_kiosk() {
+        Some(t.esc_quit)
+    } else {
+        None
+    };
+    let unit = f.field == Field::Unit;
+    tr::keys_identity(app.lang(), unit && app.roster.is_some(), unit, esc)
+}
+
+/// The keys of the screen shown, for the help popup.
+fn help_lines(app: &App) -> &'static [(&'static str, &'static str)] {
+    let t = app.t();
+    match app.screen {
+        Screen::ChooseBank => t.help_choose_bank,
+        Screen::Identity => t.help_identity,
+        Screen::Instructions => t.help_instructions,
+        Screen::Question => t.help_lines,
+        Screen::Submit => t.help_submit,
+        Screen::TimeUp | Screen::Result => t.help_result,
+        Screen::Resume => t.help_resume,
+        Screen::SetPin | Screen::ExitPin => &[],
+    }
+}
+
 fn render_help(app: &App, area: Rect, buf: &mut Buffer) {
     let t = app.t();
-    let key_w = t
-        .help_lines
+    // In kiosk mode Esc never leaves the app: not a key to offer there.
+    let kiosk_list = app.is_kiosk() && app.screen == Screen::ChooseBank;
+    let help: Vec<&(&str, &str)> = help_lines(app)
         .iter()
-        .map(|(k, _)| width(k))
-        .max()
-        .unwrap_or(0);
-    let lines: Vec<Line> = t
-        .help_lines
-        .iter()
+        .filter(|(k, _)| !(kiosk_list && *k == "Esc"))
+        .collect();
+    let key_w = help.iter().map(|(k, _)| width(k)).max().unwrap_or(0);
+    let lines: Vec<Line> = help
+        .into_iter()
         .map(|(k, what)| {
             let pad = " ".repeat(key_w.saturating_sub(width(k)) + 2);
             Line::from(vec![
