@@ -773,7 +773,10 @@ fn per_question_limit_moves_the_screen_on() {
     h.at(31).cmd(Command::Tick);
     assert_eq!(h.app.attempt.as_ref().expect("a").current(), 1);
     let s = h.screen();
-    assert!(s.contains("Hết giờ cho câu trước"), "{s}");
+    assert!(
+        s.contains("Hết giờ cho câu 1; đã chuyển sang câu 2."),
+        "{s}"
+    );
     assert!(s.contains("Câu này còn 00:29"), "{s}");
 }
 
@@ -1271,4 +1274,44 @@ fn identity_footer_says_what_esc_and_arrows_do_there() {
     let mut h = h;
     h.key(KeyCode::Enter);
     assert!(footer(&h).contains("Esc back"), "{}", footer(&h));
+}
+
+#[test]
+fn a_time_out_on_the_last_question_says_where_it_went_or_offers_to_submit() {
+    // Questions 1 and 3 answered, 2 not: the time-out of 3 goes round to
+    // the first open question, and says which.
+    let mut b = fixed_vietnamese();
+    b.time_limit = None;
+    b.question_time_limit = Some(secs(30));
+    let mut h = Harness::new(vec![b.clone()], None, Lang::Vi);
+    h.start_quiz();
+    h.key(KeyCode::Char('a'))
+        .key(KeyCode::Enter)
+        .key(KeyCode::Right)
+        .key(KeyCode::Char('a'));
+    h.at(31).cmd(Command::Tick);
+    assert_eq!(h.app.screen, Screen::Question);
+    assert_eq!(h.app.attempt.as_ref().expect("a").current(), 0);
+    let s = h.screen();
+    assert!(
+        s.contains("Hết giờ cho câu 3; đã chuyển sang câu 1."),
+        "{s}"
+    );
+    // Every question answered: the submit screen, saying why.
+    both("submit_after_question_time_out", |lang| {
+        let mut h = Harness::new(vec![b.clone()], None, lang);
+        h.start_quiz();
+        h.key(KeyCode::Char('a'))
+            .key(KeyCode::Enter)
+            .key(KeyCode::Char('a'))
+            .key(KeyCode::Enter)
+            .key(KeyCode::Char('a'));
+        assert_eq!(h.app.attempt.as_ref().expect("a").current(), 2);
+        h.at(31).cmd(Command::Tick);
+        assert_eq!(h.app.screen, Screen::Submit);
+        let s = h.screen();
+        let want = lang.pick("Hết giờ cho câu 3.", "Time ran out for question 3.");
+        assert!(s.contains(want), "{s}");
+        s
+    });
 }

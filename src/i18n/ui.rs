@@ -77,8 +77,6 @@ pub struct Texts {
     pub next_hint: &'static str,
     /// Said when Enter is pressed on a question with no answer chosen.
     pub enter_unanswered: &'static str,
-    /// Said when a question's time ran out.
-    pub question_time_up: &'static str,
     /// Title of the submit screen.
     pub submit_title: &'static str,
     /// The submit entry of the submit screen list.
@@ -251,7 +249,6 @@ pub static VI: Texts = Texts {
     check_hint: "Chọn xong, bấm Enter để xem đáp án.",
     next_hint: "Bấm Enter để sang câu tiếp theo.",
     enter_unanswered: "Chưa chọn đáp án. Bấm → để bỏ qua câu này.",
-    question_time_up: "Hết giờ cho câu trước, đã chuyển sang câu tiếp theo.",
     submit_title: "Nộp bài",
     submit_confirm: "Nộp bài ngay",
     all_answered: "Bạn đã trả lời tất cả các câu hỏi.",
@@ -410,7 +407,6 @@ pub static EN: Texts = Texts {
     check_hint: "When you have chosen, press Enter to see the right answer.",
     next_hint: "Press Enter for the next question.",
     enter_unanswered: "No answer chosen yet. Press → to skip this question.",
-    question_time_up: "Time ran out for the last question; moved to the next one.",
     submit_title: "Submit",
     submit_confirm: "Submit now",
     all_answered: "You have answered every question.",
@@ -570,6 +566,29 @@ pub fn keys_identity(lang: Lang, unit_list: bool, last: bool, esc: Option<&str>)
     match esc {
         Some(esc) => format!("{keys} · {esc} · {help}"),
         None => format!("{keys} · {help}"),
+    }
+}
+
+/// Said when question `n`'s own limit ran out and the attempt moved to
+/// question `next` (after the last question it goes round to the first
+/// one still open).
+pub fn question_time_up(lang: Lang, n: usize, next: usize) -> String {
+    match lang {
+        Lang::Vi => format!("Hết giờ cho câu {n}; đã chuyển sang câu {next}."),
+        Lang::En => format!("Time ran out for question {n}; moved to question {next}."),
+    }
+}
+
+/// Said on the submit screen when question `n`'s limit ran out and every
+/// question left is answered or out of time.
+pub fn question_time_up_all_done(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "Hết giờ cho câu {n}. Các câu còn lại đều đã trả lời: bấm Enter để nộp bài, hoặc Esc để quay lại xem bài."
+        ),
+        Lang::En => format!(
+            "Time ran out for question {n}. Every other question is answered: press Enter to submit, or Esc to go back to your answers."
+        ),
     }
 }
 

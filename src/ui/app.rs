@@ -630,11 +630,22 @@ impl App {
                     self.screen = Screen::TimeUp;
                     return true;
                 }
-                TickEvent::QuestionTimeUp { .. } => {
-                    self.notice = Some(texts(self.settings.lang).question_time_up.to_owned());
-                    self.screen = Screen::Question;
+                TickEvent::QuestionTimeUp { question, next } => {
+                    let lang = self.settings.lang;
+                    // Every question still open is answered: rather than
+                    // jump back to one (the engine goes round to the first
+                    // open question), offer to submit.
+                    let nothing_left = attempt.states().iter().all(|s| s.locked || s.answered);
                     self.choice_cursor = 0;
                     self.scroll = 0;
+                    if nothing_left {
+                        self.notice = Some(tr::question_time_up_all_done(lang, question + 1));
+                        self.screen = Screen::Submit;
+                        self.submit_cursor = 0;
+                    } else {
+                        self.notice = Some(tr::question_time_up(lang, question + 1, next + 1));
+                        self.screen = Screen::Question;
+                    }
                 }
             }
         }
@@ -1108,7 +1119,10 @@ impl App {
             Command::Down => {
                 self.submit_cursor = (self.submit_cursor + 1).min(entries.len());
             }
-            Command::Back => self.screen = Screen::Question,
+            Command::Back => {
+                self.notice = None;
+                self.screen = Screen::Question;
+            }
             Command::Confirm => self.submit(now),
             Command::Enter => match self.submit_cursor.checked_sub(1) {
                 None => self.submit(now),
@@ -1118,6 +1132,7 @@ impl App {
                     {
                         // Going back is always allowed before the deadline.
                         let _ = attempt.go_to(q, now);
+                        self.notice = None;
                         self.choice_cursor = 0;
                         self.scroll = 0;
                         self.screen = Screen::Question;

@@ -951,6 +951,10 @@ fn submit_lines(app: &App, w: usize, now: Instant) -> Vec<Line<'static>> {
     let Some(attempt) = app.attempt.as_ref() else {
         return lines;
     };
+    if let Some(notice) = &app.notice {
+        lines.extend(wrapped(notice, w, app.theme.warning()));
+        lines.push(Line::default());
+    }
     let unanswered = attempt.unanswered().len();
     let flagged = attempt.flagged().len();
     if unanswered == 0 {
