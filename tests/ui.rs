@@ -15,6 +15,7 @@ use union_quiz::bank::{Bank, Review};
 use union_quiz::engine::{Overrides, QuestionLock};
 use union_quiz::i18n::Lang;
 use union_quiz::roster::{Roster, Unit};
+use union_quiz::text::width;
 use union_quiz::ui::app::{App, Command, Field, Screen, SeedSource, Settings};
 use union_quiz::ui::input::command_for;
 use union_quiz::ui::view;
@@ -1312,6 +1313,45 @@ fn a_time_out_on_the_last_question_says_where_it_went_or_offers_to_submit() {
         let s = h.screen();
         let want = lang.pick("Hết giờ cho câu 3.", "Time ran out for question 3.");
         assert!(s.contains(want), "{s}");
+        s
+    });
+}
+
+#[test]
+fn a_long_name_scrolls_in_its_field_and_the_cap_is_said() {
+    both("identity_long_name", |lang| {
+        let mut h = Harness::new(vec![vietnamese()], None, lang);
+        // 72 characters: wider than the room after the label.
+        let long = "Nguyễn Thị Phương Thảo Hoàng Minh Châu Lê Văn Tám Trần Bình Trọng XUÔI";
+        h.typed(long);
+        let s = h.screen();
+        assert!(
+            s.contains("Trọng XUÔI"),
+            "the end of the text is shown: {s} {:?}",
+            h.app.form.name
+        );
+        assert!(s.lines().all(|l| width(l) <= 80));
+        let at = view::cursor_position(&h.app, ratatui::layout::Rect::new(0, 0, 80, 24))
+            .expect("cursor shown");
+        let row: Vec<&str> = s.lines().collect();
+        let line = row.get(usize::from(at.1)).copied().unwrap_or_default();
+        assert!(line.contains("XUÔI"), "cursor on the name row: {line}");
+        assert_eq!(
+            usize::from(at.0),
+            width(line),
+            "cursor right after the text"
+        );
+        assert!(!s.contains(lang.pick("tối đa 80", "at most 80")), "{s}");
+        // Past the cap: the text stops, and the screen says why.
+        h.typed(" thêm nữa cho quá tám mươi ký tự");
+        assert_eq!(h.app.form.name.chars().count(), 80);
+        let s = h.screen();
+        let cap = lang.pick("Tên tối đa 80 ký tự.", "A name has at most 80 characters.");
+        assert!(s.contains(cap), "{s}");
+        assert!(view::cursor_position(&h.app, ratatui::layout::Rect::new(0, 0, 80, 24)).is_some());
+        // Erasing a letter takes the message away.
+        h.key(KeyCode::Backspace);
+        assert!(!h.screen().contains(cap));
         s
     });
 }

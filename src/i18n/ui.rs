@@ -592,6 +592,19 @@ pub fn question_time_up_all_done(lang: Lang, n: usize) -> String {
     }
 }
 
+/// Said when what was typed in `field` was cut at its length cap.
+pub fn too_long(lang: Lang, field: crate::ui::app::Field) -> String {
+    use crate::ui::app::{CODE_MAX, Field, NAME_MAX, UNIT_MAX};
+    match (lang, field) {
+        (Lang::Vi, Field::Name) => format!("Tên tối đa {NAME_MAX} ký tự."),
+        (Lang::En, Field::Name) => format!("A name has at most {NAME_MAX} characters."),
+        (Lang::Vi, Field::Code) => format!("Mã đoàn viên tối đa {CODE_MAX} ký tự."),
+        (Lang::En, Field::Code) => format!("A member code has at most {CODE_MAX} characters."),
+        (Lang::Vi, Field::Unit) => format!("Tên công đoàn cơ sở tối đa {UNIT_MAX} ký tự."),
+        (Lang::En, Field::Unit) => format!("A union name has at most {UNIT_MAX} characters."),
+    }
+}
+
 /// "Câu 3/20".
 pub fn question_of(lang: Lang, n: usize, total: usize) -> String {
     format!("{} {n}/{total}", lang.pick("Câu", "Question"))

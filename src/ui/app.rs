@@ -180,6 +180,8 @@ pub struct IdentityForm {
     pub field: Field,
     /// The problem to show, if the member tried to go on too early.
     pub error: Option<Field>,
+    /// The field whose length cap cut what was typed, to say so.
+    pub capped: Option<Field>,
 }
 
 /// The finished attempt as shown on the result screen.
@@ -846,6 +848,7 @@ impl App {
                 self.field_mut().pop();
                 self.form.unit_cursor = 0;
                 self.form.unit_picked = false;
+                self.form.capped = None;
             }
             Command::NextField => self.form.field = next_field(self.form.field),
             Command::PrevField => self.form.field = prev_field(self.form.field),
@@ -924,7 +927,9 @@ impl App {
         };
         let field = self.field_mut();
         let joined = clean_line(&format!("{field}{s}"));
+        let cut = joined.chars().count() > max;
         *field = truncate_chars(&joined, max).to_owned();
+        self.form.capped = cut.then_some(self.form.field);
         self.form.unit_cursor = 0;
         self.form.unit_picked = false;
         if self.form.error == Some(self.form.field) {

@@ -654,6 +654,7 @@ fn identity_lines(app: &App, w: usize) -> Vec<Line<'static>> {
         lines.push(Line::default());
     }
     let field = |label: String, value: &str, active: bool| -> Line<'static> {
+        let value = field_shown(value, field_room(w, &format!("{label}: ")), active);
         let marker = if active { "▶ " } else { "  " };
         let label_style = if active {
             Style::new().add_modifier(Modifier::BOLD)
@@ -680,18 +681,29 @@ fn identity_lines(app: &App, w: usize) -> Vec<Line<'static>> {
             app.theme.bad(),
         ));
     }
+    let capped = |field: Field, lines: &mut Vec<Line<'static>>| {
+        if f.capped == Some(field) && f.field == field {
+            lines.push(Line::styled(
+                format!("  {}", tr::too_long(app.lang(), field)),
+                app.theme.warning(),
+            ));
+        }
+    };
+    capped(Field::Name, &mut lines);
     lines.push(Line::default());
     lines.push(field(
         format!("{} {}", t.code_label, t.optional),
         &f.code,
         f.field == Field::Code,
     ));
+    capped(Field::Code, &mut lines);
     lines.push(Line::default());
     lines.push(field(
         t.unit_label.to_owned(),
         &f.unit,
         f.field == Field::Unit,
     ));
+    capped(Field::Unit, &mut lines);
     if f.error == Some(Field::Unit) {
         lines.push(Line::styled(
             format!("  {}", t.unit_required),
@@ -727,6 +739,35 @@ fn identity_lines(app: &App, w: usize) -> Vec<Line<'static>> {
     }
     results_problem_lines(app, w, &mut lines);
     lines
+}
+
+/// Cells left for a field's value after "▶ " and `label` (with its ": ")
+/// on a line of `w` cells, keeping one for the cursor after the text.
+fn field_room(w: usize, label: &str) -> usize {
+    w.saturating_sub(2 + width(label) + 1).max(2)
+}
+
+/// A field's value as drawn in `room` cells: the field being typed shows
+/// the end of its text (where the cursor is), after "…"; the others show
+/// its start, ending with "…".
+fn field_shown(value: &str, room: usize, active: bool) -> String {
+    if width(value) <= room {
+        return value.to_owned();
+    }
+    if !active {
+        return fit(value, room);
+    }
+    let mut tail: Vec<char> = Vec::new();
+    let mut used = 1; // the "…"
+    for c in value.chars().rev() {
+        let cw = width(c.encode_utf8(&mut [0; 4]));
+        if used + cw > room {
+            break;
+        }
+        used += cw;
+        tail.push(c);
+    }
+    std::iter::once('…').chain(tail.into_iter().rev()).collect()
 }
 
 /// Where the terminal cursor goes (the end of the field being typed), so
@@ -767,7 +808,8 @@ pub fn cursor_position(app: &App, area: Rect) -> Option<(u16, u16)> {
         Field::Code => &app.form.code,
         Field::Unit => &app.form.unit,
     };
-    let col = 2 + width(&label) + width(value);
+    let shown = field_shown(value, field_room(usize::from(body.width), &label), true);
+    let col = 2 + width(&label) + width(&shown);
     let y = body.y + u16::try_from(row).ok()?;
     let x = body.x + u16::try_from(col).ok()?;
     (y < body.bottom() && x < body.right()).then_some((x, y))
