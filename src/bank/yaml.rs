@@ -102,6 +102,11 @@ pub enum ParseError {
         /// The first alias.
         at: Pos,
     },
+    /// More nodes than any bank needs (memory would grow with them).
+    TooManyNodes {
+        /// Where the limit was passed.
+        at: Pos,
+    },
     /// More than one YAML document (`---`) in the file.
     SeveralDocuments {
         /// The start of the second document.
@@ -114,16 +119,76 @@ pub enum ParseError {
 /// the odd shared choice list while keeping memory small.
 const MAX_ALIAS_NODES: u64 = 200_000;
 
+/// How many nodes a file may hold: a bank of 5,000 questions has about
+/// 125,000. Beyond, the trees would take memory in proportion for nothing.
+pub const MAX_NODES: u64 = 500_000;
+
+/// How deep collections may nest (serde_yaml's own limit); deeper, the
+/// position tree would be too deep to drop without a deep recursion.
+const MAX_DEPTH: usize = 128;
+
+/// Files up to this size may take the quick path; larger ones are counted
+/// node by node first.
+const QUICK_MAX_BYTES: usize = 4 * 1024 * 1024;
+
 /// Reads `src` with `serde_yaml` alone, without positions (every node is
 /// at 1:1, no `raw`), when that is safe: no anchor (`&`) that could hide an
 /// alias bomb, and no ` #x` that could be text cut by a comment. `None`
 /// when the file needs [`parse`] (or does not parse).
 pub fn parse_quick(src: &str) -> Option<Node> {
-    if src.contains('&') || has_space_hash_word(src) {
+    if src.len() > QUICK_MAX_BYTES
+        || node_bound(src) > MAX_NODES
+        || src.contains('&')
+        || has_space_hash_word(src)
+        || too_deep(src).is_some()
+    {
         return None;
     }
     let value = serde_yaml::from_str::<serde_yaml::Value>(src).ok()?;
     Some(convert(value, None, Pos { line: 1, col: 1 }))
+}
+
+/// How deep `[` and `{` may nest. libyaml's time grows with the nesting
+/// depth for every token (10,000 `[` take seconds, 10 MiB of them hours);
+/// a bank needs two or three levels.
+const MAX_FLOW_DEPTH: usize = 32;
+
+/// Where `[` or `{` first nest deeper than [`MAX_FLOW_DEPTH`], counting
+/// brackets inside text too (so it may err on the side of refusing only
+/// absurd files).
+fn too_deep(src: &str) -> Option<Pos> {
+    let mut depth = 0usize;
+    let (mut line, mut col) = (1, 0);
+    for c in src.chars() {
+        col += 1;
+        match c {
+            '\n' => {
+                line += 1;
+                col = 0;
+            }
+            '[' | '{' => {
+                depth += 1;
+                if depth > MAX_FLOW_DEPTH {
+                    return Some(Pos { line, col });
+                }
+            }
+            ']' | '}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// A rough upper bound of the nodes in `src`: every node but the first
+/// follows one of these characters.
+fn node_bound(src: &str) -> u64 {
+    let separators = src
+        .bytes()
+        .filter(|b| matches!(b, b',' | b'-' | b':' | b'\n' | b'[' | b'{' | b'?'))
+        .count();
+    u64::try_from(separators)
+        .unwrap_or(u64::MAX)
+        .saturating_add(1)
 }
 
 /// Whether `src` holds ` #` followed by a non-space character.
@@ -135,19 +200,45 @@ fn has_space_hash_word(src: &str) -> bool {
 
 /// Parses `src` (without BOM) into a [`Node`] tree with positions.
 pub fn parse(src: &str) -> Result<Node, ParseError> {
+    if let Some(at) = too_deep(src) {
+        return Err(ParseError::Syntax {
+            message: "recursion limit exceeded".to_owned(),
+            at,
+            context: None,
+        });
+    }
     let mut index = IndexBuilder {
+        src,
         lines: src.lines().collect(),
         ..IndexBuilder::default()
     };
+    // Events are pulled one by one rather than through `Parser::load`,
+    // which recurses once per nesting level (a stack overflow on 10 MiB of
+    // `- `) and cannot stop early once the file is refused.
     let mut parser = Parser::new_from_str(src);
-    let scanned = parser.load(&mut index, true);
-    if scanned.is_err() {
-        index.close_all();
+    let mut scanned = Ok(());
+    while let Some(event) = parser.next_event() {
+        match event {
+            Ok((ev, span)) => index.on_event(ev, span),
+            Err(e) => {
+                scanned = Err(e);
+                break;
+            }
+        }
+        if index.refused.is_some() {
+            break;
+        }
+    }
+    if let Some(refused) = index.refused.take() {
+        return Err(refused);
     }
     if index.alias_nodes > MAX_ALIAS_NODES {
         return Err(ParseError::AliasExpansion {
             at: index.first_alias.unwrap_or_default(),
         });
+    }
+    if scanned.is_err() {
+        index.close_all();
     }
     if let Some(at) = index.second_document {
         return Err(ParseError::SeveralDocuments { at });
@@ -367,8 +458,14 @@ struct Frame<'s> {
 /// Builds the position tree from saphyr's events, and measures aliases.
 #[derive(Debug, Default)]
 struct IndexBuilder<'s> {
-    /// The source lines, to look behind unquoted scalars.
+    src: &'s str,
+    /// The source lines, to find indentation.
     lines: Vec<&'s str>,
+    /// A character index in `src` and its byte offset: scalars end in
+    /// increasing order, so looking behind each one walks the file once.
+    cursor: (usize, usize),
+    /// Why the file is refused, once it is: events are then ignored.
+    refused: Option<ParseError>,
     stack: Vec<Frame<'s>>,
     root: Option<PosNode<'s>>,
     documents: usize,
@@ -389,18 +486,24 @@ fn pos_of(span: &Span) -> Pos {
 
 impl<'s> IndexBuilder<'s> {
     /// Whether the source goes on with ` #x` right after `span`.
-    fn followed_by_hash(&self, span: &Span) -> bool {
-        let Some(line) = span
-            .end
-            .line()
-            .checked_sub(1)
-            .and_then(|i| self.lines.get(i))
-        else {
+    fn followed_by_hash(&mut self, span: &Span) -> bool {
+        let target = span.end.index();
+        let (mut index, mut byte) = self.cursor;
+        if target < index {
             return false;
-        };
-        let mut rest = line.chars().skip(span.end.col());
+        }
+        let rest = self.src.get(byte..).unwrap_or_default();
+        for c in rest.chars() {
+            if index == target {
+                break;
+            }
+            index += 1;
+            byte += c.len_utf8();
+        }
+        self.cursor = (index, byte);
+        let mut after = self.src.get(byte..).unwrap_or_default().chars();
         matches!(
-            (rest.next(), rest.next(), rest.next()),
+            (after.next(), after.next(), after.next()),
             (Some(' '), Some('#'), Some(c)) if !c.is_whitespace()
         )
     }
@@ -440,6 +543,14 @@ impl<'s> IndexBuilder<'s> {
     fn start(&mut self, kind: PosKind<'s>, anchor: usize, span: &Span) {
         self.nodes = self.nodes.saturating_add(1);
         let at = pos_of(span);
+        if self.stack.len() >= MAX_DEPTH {
+            self.refused = Some(ParseError::Syntax {
+                message: "recursion limit exceeded".to_owned(),
+                at,
+                context: None,
+            });
+            return;
+        }
         self.stack.push(Frame {
             node: PosNode {
                 at,
@@ -475,6 +586,19 @@ impl<'s> IndexBuilder<'s> {
 
 impl<'s> SpannedEventReceiver<'s> for IndexBuilder<'s> {
     fn on_event(&mut self, ev: Event<'s>, span: Span) {
+        if self.refused.is_some() {
+            return;
+        }
+        if self.alias_nodes > MAX_ALIAS_NODES {
+            self.refused = Some(ParseError::AliasExpansion {
+                at: self.first_alias.unwrap_or_default(),
+            });
+            return;
+        }
+        if self.nodes > MAX_NODES {
+            self.refused = Some(ParseError::TooManyNodes { at: pos_of(&span) });
+            return;
+        }
         match ev {
             Event::DocumentStart(_) => {
                 self.documents += 1;
