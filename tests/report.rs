@@ -709,3 +709,22 @@ fn a_unit_typed_as_its_roster_code_is_that_unit() {
             .any(|u| u.unit == "kbnn" && u.participants == 1)
     );
 }
+
+#[test]
+fn the_verdict_uses_the_quiz_screens_words() {
+    // A member saw "Chưa đạt" on the result screen; the report must not say
+    // something else ("Không đạt") for the same verdict.
+    for lang in [Lang::Vi, Lang::En] {
+        let ui = union_quiz::i18n::ui::texts(lang);
+        let text = render(ReportBy::Member, ReportFormat::Table, lang);
+        let verdicts: Vec<&str> = text
+            .lines()
+            .filter(|l| l.contains("Phương") || l.contains("Nguyễn Văn An"))
+            .collect();
+        assert_eq!(verdicts.len(), 2, "{text}");
+        assert!(verdicts[0].contains(ui.passed), "{}", verdicts[0]);
+        assert!(verdicts[1].contains(ui.failed), "{}", verdicts[1]);
+    }
+    let vi = render(ReportBy::Member, ReportFormat::Table, Lang::Vi);
+    assert!(!vi.contains("Không đạt"), "{vi}");
+}

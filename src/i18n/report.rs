@@ -89,10 +89,11 @@ pub const COL_BIN: Text = t("Khoảng %", "Range %");
 /// Header: a count.
 pub const COL_COUNT: Text = t("Số bài", "Count");
 
-/// A passed attempt.
-pub const PASSED: Text = t("Đạt", "Pass");
-/// A failed attempt.
-pub const FAILED: Text = t("Không đạt", "Fail");
+/// A passed attempt (the quiz screen's word).
+pub const PASSED: Text = t("Đạt", "Passed");
+/// A failed attempt: "Chưa đạt" ("not yet passed"), as the member read it on
+/// the quiz screen; one word for one verdict.
+pub const FAILED: Text = t("Chưa đạt", "Not passed");
 
 /// Flag: negative discrimination.
 pub const FLAG_NEGATIVE: Text = t("phân biệt âm", "negative discrimination");
