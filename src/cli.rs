@@ -161,7 +161,7 @@ pub enum AttemptPick {
 pub enum ReportFormat {
     /// Aligned by display width (default).
     Table,
-    /// CSV.
+    /// CSV, UTF-8 with a byte order mark (BOM) so that Excel shows Vietnamese.
     Csv,
     /// JSON.
     Json,

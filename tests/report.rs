@@ -664,7 +664,7 @@ fn end_to_end_through_the_binary() {
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert_eq!(
         stdout,
-        "bank,rank,unit,participants,members,participation,mean_percent,median_percent,pass_rate\n\
+        "\u{FEFF}bank,rank,unit,participants,members,participation,mean_percent,median_percent,pass_rate\n\
          cchc-mini,1,Công đoàn Kho bạc Nhà nước tỉnh,2,,,87.5,87.5,100.0\n\
          cchc-mini,2,Công đoàn Sở Tư pháp,2,,,62.5,62.5,100.0\n\
          cchc-mini,3,Công đoàn Sở Nội vụ,2,,,25.0,25.0,0.0\n"
@@ -727,4 +727,41 @@ fn the_verdict_uses_the_quiz_screens_words() {
     }
     let vi = render(ReportBy::Member, ReportFormat::Table, Lang::Vi);
     assert!(!vi.contains("Không đạt"), "{vi}");
+}
+
+#[test]
+fn csv_starts_with_a_bom_and_json_does_not() {
+    // Excel reads a CSV file as UTF-8 only with the mark; the results file
+    // has one too. JSON must not have one.
+    for by in [
+        ReportBy::Member,
+        ReportBy::Unit,
+        ReportBy::Question,
+        ReportBy::Bank,
+    ] {
+        let csv = render(by, ReportFormat::Csv, Lang::Vi);
+        assert!(csv.starts_with("\u{FEFF}bank,"), "{by:?}: {csv:?}");
+        assert_eq!(csv.matches('\u{FEFF}').count(), 1, "{by:?}");
+        let json = render(by, ReportFormat::Json, Lang::Vi);
+        assert!(json.starts_with('['), "{by:?}: {json:?}");
+    }
+    // The bytes written by the command, as a redirect to a file gets them.
+    let mut a = args(vec![fixture("results/small.csv")], ReportBy::Member);
+    a.format = ReportFormat::Csv;
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let empty = tempfile::tempdir().expect("temp dir");
+    let code = report::run_with(&a, Lang::Vi, empty.path(), &mut out, &mut err);
+    assert_eq!(code, ExitCode::SUCCESS);
+    assert!(out.starts_with(b"\xEF\xBB\xBFbank,"), "{out:?}");
+}
+
+#[test]
+fn the_help_says_csv_has_a_bom() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_union-quiz"))
+        .args(["report", "--help"])
+        .output()
+        .expect("runs");
+    assert!(out.status.success());
+    let help = String::from_utf8_lossy(&out.stdout);
+    assert!(help.contains("byte order mark (BOM)"), "{help}");
 }
