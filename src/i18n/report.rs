@@ -193,14 +193,34 @@ pub fn not_finite(lang: Lang, attempt_id: &str) -> String {
     }
 }
 
-/// `--by question` without the bank file.
-pub fn bank_not_found(lang: Lang, bank_id: &str) -> String {
+/// Question statistics without the bank file: an error when the view has
+/// nothing left to show (`fatal`), else a warning.
+pub fn bank_not_found(lang: Lang, bank_id: &str, fatal: bool) -> String {
+    let level = match (lang, fatal) {
+        (Lang::Vi, true) => "lỗi",
+        (Lang::Vi, false) => "cảnh báo",
+        (Lang::En, true) => "error",
+        (Lang::En, false) => "warning",
+    };
     match lang {
         Lang::Vi => format!(
-            "lỗi: không tìm thấy tệp bộ đề \"{bank_id}\" trong quizzes/\n  gợi ý: chỉ tệp bộ đề bằng --bank ĐƯỜNG_DẪN"
+            "{level}: không tìm thấy tệp bộ đề \"{bank_id}\" trong quizzes/\n  gợi ý: chỉ tệp bộ đề bằng --bank ĐƯỜNG_DẪN"
         ),
         Lang::En => format!(
-            "error: bank \"{bank_id}\" not found in quizzes/\n  hint: give the bank file with --bank PATH"
+            "{level}: bank \"{bank_id}\" not found in quizzes/\n  hint: give the bank file with --bank PATH"
+        ),
+    }
+}
+
+/// `--output` with a name that is not `.xlsx`.
+pub fn output_not_xlsx(lang: Lang, path: &Path) -> String {
+    let path = path.display();
+    match lang {
+        Lang::Vi => format!(
+            "lỗi: --output ghi bảng tính Excel, tên tệp phải có đuôi .xlsx: {path}\n  gợi ý: để có CSV, dùng --format csv > TỆP.csv"
+        ),
+        Lang::En => format!(
+            "error: --output writes an Excel workbook, its name must end in .xlsx: {path}\n  hint: for CSV, use --format csv > FILE.csv"
         ),
     }
 }

@@ -260,6 +260,14 @@ pub fn run_with(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> ExitCode {
+    if let Some(path) = &args.output
+        && !is_workbook_path(path)
+    {
+        // A usage error, like clap's: the workbook is always xlsx, and a
+        // ".csv" name would only hide that from Excel and from the trainer.
+        let _ = writeln!(err, "{}", tr::output_not_xlsx(lang, path));
+        return ExitCode::from(2);
+    }
     match report(args, lang, quizzes, out, err) {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
@@ -267,6 +275,13 @@ pub fn run_with(
             ExitCode::FAILURE
         }
     }
+}
+
+/// Whether `path` names an Excel workbook: its extension is `.xlsx`, in any
+/// case.
+pub fn is_workbook_path(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"))
 }
 
 fn report(
@@ -415,12 +430,15 @@ fn banks(
         .copied()
         .filter(|id| !found.iter().any(|b| b.id == *id))
         .collect();
-    if args.by == ReportBy::Question {
+    // The question view cannot go on without any bank; the workbook and a
+    // view with some banks found go on, but say which bank is left out.
+    if args.by == ReportBy::Question || args.output.is_some() {
+        let fatal = found.is_empty() && args.output.is_none();
         let messages: Vec<String> = missing
             .iter()
-            .map(|id| tr::bank_not_found(lang, id))
+            .map(|id| tr::bank_not_found(lang, id, fatal))
             .collect();
-        if found.is_empty() {
+        if fatal {
             return Err(messages.join("\n"));
         }
         for m in messages {
