@@ -6,6 +6,7 @@
 use std::path::Path;
 
 use super::Lang;
+use crate::results::{BadReason, COLUMNS, FieldKind};
 
 /// A string in both languages.
 #[derive(Debug, Clone, Copy)]
@@ -133,17 +134,84 @@ pub fn bad_row(lang: Lang, path: &Path, line: u64, message: &str) -> String {
     }
 }
 
-/// The reason of a bad row, translated where the reader's message is known.
-pub fn bad_row_reason(lang: Lang, message: &str) -> String {
-    if lang == Lang::Vi {
-        if let Some((found, expected)) = message.split_once(" columns instead of ") {
-            return format!("{found} cột thay vì {expected}");
-        }
-        if message.starts_with("header is not the results header") {
-            return "dòng tiêu đề không phải tiêu đề của tệp kết quả".to_owned();
-        }
+/// How much of a bad field a message quotes, in characters.
+const QUOTED_MAX: usize = 40;
+
+/// A field as quoted in a message: without control characters (a hand-edited
+/// file must not move the cursor) and cut to [`QUOTED_MAX`] characters.
+fn quoted(value: &str) -> String {
+    let clean = crate::text::clean_line(value);
+    if clean.chars().count() > QUOTED_MAX {
+        format!("{}…", crate::text::truncate_chars(&clean, QUOTED_MAX))
+    } else {
+        clean
     }
-    message.to_owned()
+}
+
+/// Why a row was skipped, for a person in `lang`; a field is named by its
+/// column's header name, as the trainer sees it in the spreadsheet.
+pub fn bad_row_reason(lang: Lang, reason: &BadReason) -> String {
+    match (reason, lang) {
+        (BadReason::ColumnCount { found, expected }, Lang::Vi) => {
+            format!("{found} cột thay vì {expected}")
+        }
+        (BadReason::ColumnCount { found, expected }, Lang::En) => {
+            format!("{found} columns instead of {expected}")
+        }
+        (
+            BadReason::Field {
+                column,
+                value,
+                kind,
+            },
+            _,
+        ) => {
+            let value = quoted(value);
+            match (kind, lang) {
+                (FieldKind::Number, Lang::Vi) => {
+                    format!("cột \"{column}\": \"{value}\" không phải là số")
+                }
+                (FieldKind::Number, Lang::En) => {
+                    format!("column \"{column}\": \"{value}\" is not a number")
+                }
+                (FieldKind::WholeNumber, Lang::Vi) => {
+                    format!("cột \"{column}\": \"{value}\" không phải là số nguyên không âm")
+                }
+                (FieldKind::WholeNumber, Lang::En) => {
+                    format!("column \"{column}\": \"{value}\" is not a whole number")
+                }
+                (FieldKind::TrueFalse, Lang::Vi) => {
+                    format!("cột \"{column}\": \"{value}\" phải là true hoặc false")
+                }
+                (FieldKind::TrueFalse, Lang::En) => {
+                    format!("column \"{column}\": \"{value}\" must be true or false")
+                }
+                (FieldKind::Text, Lang::Vi) => {
+                    format!("cột \"{column}\": không đọc được \"{value}\"")
+                }
+                (FieldKind::Text, Lang::En) => {
+                    format!("column \"{column}\": cannot read \"{value}\"")
+                }
+            }
+        }
+        (BadReason::NotResultsHeader, Lang::Vi) => {
+            "dòng tiêu đề không phải tiêu đề của tệp kết quả".to_owned()
+        }
+        (BadReason::NotResultsHeader, Lang::En) => {
+            format!(
+                "the header is not the results header ({})",
+                COLUMNS.join(",")
+            )
+        }
+        (BadReason::NotUtf8, Lang::Vi) => {
+            "dòng không phải văn bản UTF-8 (tệp bị hỏng hoặc đã lưu bằng bảng mã khác)".to_owned()
+        }
+        (BadReason::NotUtf8, Lang::En) => {
+            "the line is not UTF-8 text (a damaged file, or saved in another encoding)".to_owned()
+        }
+        (BadReason::BrokenCsv { .. }, Lang::Vi) => "dòng CSV bị hỏng".to_owned(),
+        (BadReason::BrokenCsv { .. }, Lang::En) => "broken CSV line".to_owned(),
+    }
 }
 
 /// Rows sharing an attempt_id, counted once.

@@ -392,7 +392,10 @@ pub fn board(args: &BoardArgs, lang: Lang) -> ExitCode {
     let mut terminal = match ratatui::try_init() {
         Ok(t) => t,
         Err(e) => {
-            eprintln!("{}", tr::terminal_error(lang, &e.to_string()));
+            eprintln!(
+                "{}",
+                tr::terminal_error(lang, &crate::i18n::io_error_message(&e, lang))
+            );
             return ExitCode::FAILURE;
         }
     };
@@ -401,7 +404,10 @@ pub fn board(args: &BoardArgs, lang: Lang) -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("{}", tr::terminal_error(lang, &e.to_string()));
+            eprintln!(
+                "{}",
+                tr::terminal_error(lang, &crate::i18n::io_error_message(&e, lang))
+            );
             ExitCode::FAILURE
         }
     }

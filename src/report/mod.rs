@@ -57,7 +57,7 @@ impl ReportError {
             ReportError::Missing(p) => tr::missing(lang, p),
             ReportError::EmptyFolder(p) => tr::empty_folder(lang, p),
             ReportError::Unreadable { path, source } => {
-                tr::unreadable(lang, path, &source.to_string())
+                tr::unreadable(lang, path, &crate::i18n::io_error_message(source, lang))
             }
         }
     }
@@ -294,7 +294,7 @@ fn report(
     let loaded = load(&args.results).map_err(|e| e.message(lang))?;
     // Warnings on stderr never stop the report.
     for b in &loaded.bad {
-        let reason = tr::bad_row_reason(lang, &b.message);
+        let reason = tr::bad_row_reason(lang, &b.reason);
         let _ = writeln!(err, "{}", tr::bad_row(lang, &b.path, b.line, &reason));
     }
     for id in &loaded.not_finite {
@@ -327,8 +327,13 @@ fn report(
         if views.questions.is_empty() {
             let _ = writeln!(err, "{}", tr::NO_QUESTION_SHEET.get(lang));
         }
-        xlsx::write_workbook(path, &sheets)
-            .map_err(|e| tr::workbook_error(lang, path, &e.to_string()))?;
+        xlsx::write_workbook(path, &sheets).map_err(|e| {
+            let reason = match &e {
+                rust_xlsxwriter::XlsxError::IoError(io) => crate::i18n::io_error_message(io, lang),
+                other => other.to_string(),
+            };
+            tr::workbook_error(lang, path, &reason)
+        })?;
         let _ = writeln!(err, "{}", tr::wrote_workbook(lang, path, sheets.len()));
         return Ok(());
     }
