@@ -173,6 +173,10 @@ pub struct BoardArgs {
     /// The results file to watch.
     #[arg(value_name = "RESULTS", default_value = "results/results.csv")]
     pub results: PathBuf,
+    /// Show this bank (its id) instead of following the newest attempt;
+    /// ←/→ or Tab switch between the banks of the file.
+    #[arg(long, value_name = "ID")]
+    pub bank: Option<String>,
 }
 
 /// Parses the command line and runs the command.

@@ -383,8 +383,32 @@ pub const BOARD_COL_UNIT: Text = t("CĐCS", "Unit");
 pub const BOARD_COL_TIME: Text = t("T.gian", "Time");
 /// Board column: members of a unit who took the quiz.
 pub const BOARD_COL_PARTICIPANTS: Text = t("Dự thi", "Count");
-/// The board's keys.
+/// The board's keys, with one bank in the file.
 pub const BOARD_KEYS: Text = t("q, Esc: thoát", "q, Esc: quit");
+/// The board's keys, with several banks to switch between.
+pub const BOARD_KEYS_SWITCH: Text = t(
+    "←/→ Tab: đổi bộ đề · q: thoát",
+    "←/→ Tab: switch bank · q: quit",
+);
+
+/// Which bank the board shows: its place among the file's banks (`None`
+/// for a chosen bank without rows yet), its id, and whether it follows the
+/// newest attempt or was chosen.
+pub fn board_bank(
+    lang: Lang,
+    position: Option<usize>,
+    banks: usize,
+    id: &str,
+    following: bool,
+) -> String {
+    let place = position.map_or_else(|| "—".to_owned(), |i| (i + 1).to_string());
+    match (lang, following) {
+        (Lang::Vi, true) => format!("Bộ đề {place}/{banks}: {id} (theo bài mới nhất)"),
+        (Lang::Vi, false) => format!("Bộ đề {place}/{banks}: {id} (đã chọn)"),
+        (Lang::En, true) => format!("Bank {place}/{banks}: {id} (following the newest)"),
+        (Lang::En, false) => format!("Bank {place}/{banks}: {id} (chosen)"),
+    }
+}
 /// The board before any row arrives.
 pub const BOARD_WAITING: Text = t(
     "Đang chờ kết quả đầu tiên…",

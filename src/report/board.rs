@@ -1,11 +1,16 @@
 //! `union-quiz board`: a read-only leaderboard for the projector, re-read
 //! whenever the results file changes.
 //!
-//! The board shows the bank of the most recently finished attempt (the quiz
-//! the room is taking now), counted as `--attempt first`: the top members,
-//! the top units and the histogram of percents. The screen is drawn from a
-//! pure [`BoardModel`]; [`Board::refresh`] is the only part that touches the
-//! file, so tests call it directly instead of waiting.
+//! The board shows one bank at a time, counted as `--attempt first`: the top
+//! members, the top units and the histogram of percents. By default it
+//! follows the bank of the most recently finished attempt (the quiz the room
+//! is taking now); `--bank ID` or a key (←/→, Tab) chooses a bank, and the
+//! choice then stays when rows of other banks arrive. The footer says which
+//! bank is shown and how to switch.
+//!
+//! The screen is drawn from a pure [`BoardModel`]; keys become a [`Control`]
+//! that [`Board::step`] applies; [`Board::refresh`] is the only part that
+//! touches the file, so tests call these directly instead of waiting.
 
 use std::io;
 use std::path::{Path, PathBuf};
@@ -13,7 +18,7 @@ use std::process::ExitCode;
 use std::time::{Duration, SystemTime};
 
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
+use ratatui::crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::layout::{Alignment, Constraint, Flex, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::Line;
@@ -65,13 +70,32 @@ pub struct BoardUnit {
     pub mean_percent: f64,
 }
 
+/// Which bank the board shows.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum BankChoice {
+    /// The bank of the most recently finished attempt (the default).
+    #[default]
+    Newest,
+    /// This bank id, chosen with `--bank` or a key; kept when rows of other
+    /// banks arrive.
+    Chosen(String),
+}
+
 /// Everything the board shows; built from rows, drawn by `impl Widget`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct BoardModel {
     /// The language of the screen.
     pub lang: Lang,
-    /// The title of the bank shown; `None` before the first row.
+    /// The id of the bank shown; `None` before the first row (when no bank
+    /// was chosen).
+    pub bank_id: Option<String>,
+    /// The title of the bank shown (its id while it has no row).
     pub bank_title: Option<String>,
+    /// The ids of every bank in the file, in the order of their first row:
+    /// the order ←/→ go through.
+    pub banks: Vec<String>,
+    /// Whether the bank shown follows the newest attempt (no choice made).
+    pub following: bool,
     /// Members counted in the bank.
     pub attempts: usize,
     /// Of those, how many passed.
@@ -91,7 +115,10 @@ impl BoardModel {
     pub fn empty(lang: Lang) -> BoardModel {
         BoardModel {
             lang,
+            bank_id: None,
             bank_title: None,
+            banks: Vec::new(),
+            following: true,
             attempts: 0,
             passed: 0,
             bad: 0,
@@ -101,16 +128,34 @@ impl BoardModel {
         }
     }
 
-    /// The board for these (distinct) rows, `bad` of the file's rows having
-    /// been skipped.
+    /// The board for these (distinct) rows, following the newest attempt,
+    /// `bad` of the file's rows having been skipped.
     pub fn from_rows(rows: &[ResultRow], bad: usize, lang: Lang) -> BoardModel {
+        BoardModel::for_choice(rows, bad, lang, &BankChoice::Newest)
+    }
+
+    /// The board for these (distinct) rows, showing the bank `choice` says.
+    pub fn for_choice(
+        rows: &[ResultRow],
+        bad: usize,
+        lang: Lang,
+        choice: &BankChoice,
+    ) -> BoardModel {
         let mut model = BoardModel::empty(lang);
         model.bad = bad;
-        let Some(latest) = latest(rows) else {
-            return model;
+        model.banks = bank_ids(rows);
+        let bank = match choice {
+            BankChoice::Newest => match latest(rows.iter()) {
+                Some(row) => row.bank_id.clone(),
+                None => return model,
+            },
+            BankChoice::Chosen(id) => id.clone(),
         };
-        let bank = latest.bank_id.clone();
-        model.bank_title = Some(latest.bank_title.clone());
+        model.following = *choice == BankChoice::Newest;
+        // The title of the bank's newest row; the id until one arrives.
+        let title = latest(rows.iter().filter(|r| r.bank_id == bank)).map(|r| &r.bank_title);
+        model.bank_title = Some(title.unwrap_or(&bank).clone());
+        model.bank_id = Some(bank.clone());
         let counted: Vec<stats::Counted<'_>> = stats::counted_attempts(rows, AttemptPick::First)
             .into_iter()
             .filter(|c| c.row.bank_id == bank)
@@ -143,11 +188,21 @@ impl BoardModel {
     }
 }
 
+/// The bank ids of `rows`, each once, in the order of their first row.
+fn bank_ids(rows: &[ResultRow]) -> Vec<String> {
+    let mut ids: Vec<String> = Vec::new();
+    for r in rows {
+        if !ids.contains(&r.bank_id) {
+            ids.push(r.bank_id.clone());
+        }
+    }
+    ids
+}
+
 /// The most recently finished row (by `finished_at`; the last in the file
 /// when times do not parse).
-fn latest(rows: &[ResultRow]) -> Option<&ResultRow> {
-    rows.iter()
-        .enumerate()
+fn latest<'a>(rows: impl Iterator<Item = &'a ResultRow>) -> Option<&'a ResultRow> {
+    rows.enumerate()
         .max_by(|(i, a), (j, b)| {
             let ta = a.finished_at.parse::<jiff::Timestamp>().ok();
             let tb = b.finished_at.parse::<jiff::Timestamp>().ok();
@@ -193,7 +248,7 @@ impl Widget for &BoardModel {
     /// ┌Phân bố điểm (%)───────────────────────────────────────────┐
     /// │ ▆▆  ██ …  (10 bars: 0, 10, … 90)                          │
     /// └───────────────────────────────────────────────────────────┘
-    /// q, Esc: thoát
+    /// Bộ đề 1/2: <id> (theo bài mới nhất)       ←/→ Tab: đổi bộ đề · q: thoát
     /// ```
     fn render(self, area: Rect, buf: &mut Buffer) {
         if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
@@ -214,7 +269,7 @@ impl Widget for &BoardModel {
         render_members(self, members, buf);
         render_units(self, units, buf);
         render_histogram(self, histogram, buf);
-        Line::from(tr::BOARD_KEYS.get(self.lang)).render(footer, buf);
+        render_footer(self, footer, buf);
     }
 }
 
@@ -240,6 +295,53 @@ fn render_header(m: &BoardModel, area: Rect, buf: &mut Buffer) {
     }
     Line::styled(title, Style::new().add_modifier(Modifier::BOLD)).render(left, buf);
     Line::from(summary).render(right, buf);
+}
+
+/// `s` cut to at most `max` terminal cells, ending with "…" when cut; never
+/// splits a character, and counts wide characters as two cells.
+fn fit(s: &str, max: usize) -> String {
+    if width(s) <= max {
+        return s.to_owned();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let w = width(c.encode_utf8(&mut [0; 4]));
+        if used + w + 1 > max {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    if max > 0 {
+        out.push('…');
+    }
+    out
+}
+
+/// Which bank is shown, and the keys: the switch keys only when there is
+/// another bank to switch to.
+fn render_footer(m: &BoardModel, area: Rect, buf: &mut Buffer) {
+    let position = m
+        .bank_id
+        .as_ref()
+        .and_then(|id| m.banks.iter().position(|b| b == id));
+    let can_switch =
+        m.banks.len() > 1 || (m.bank_id.is_some() && position.is_none() && !m.banks.is_empty());
+    let keys = if can_switch {
+        tr::BOARD_KEYS_SWITCH.get(m.lang)
+    } else {
+        tr::BOARD_KEYS.get(m.lang)
+    };
+    let keys_w = u16::try_from(width(keys)).unwrap_or(u16::MAX);
+    let [left, right] = Layout::horizontal([Constraint::Fill(1), Constraint::Length(keys_w)])
+        .spacing(2)
+        .areas(area);
+    if let Some(id) = &m.bank_id {
+        let shown = tr::board_bank(m.lang, position, m.banks.len(), id, m.following);
+        Line::from(fit(&shown, usize::from(left.width))).render(left, buf);
+    }
+    Line::from(keys).render(right, buf);
 }
 
 fn bold() -> Style {
@@ -341,25 +443,112 @@ struct Stamp {
     len: u64,
 }
 
-/// The board's state: the file it watches and the model of what it shows.
+/// What a key asks of the board.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Control {
+    /// End the board (q, Esc, Ctrl-C).
+    Quit,
+    /// Show the next bank of the file (→, Tab).
+    NextBank,
+    /// Show the previous bank (←, Shift-Tab).
+    PreviousBank,
+    /// Nothing (any other key, and key releases).
+    Nothing,
+}
+
+/// The control a key event means; only presses count (Windows sends
+/// releases too).
+pub fn control(key: KeyEvent) -> Control {
+    if key.kind != KeyEventKind::Press {
+        return Control::Nothing;
+    }
+    match key.code {
+        KeyCode::Char('c') if key.modifiers.contains(KeyModifiers::CONTROL) => Control::Quit,
+        KeyCode::Char('q' | 'Q') | KeyCode::Esc => Control::Quit,
+        KeyCode::Right | KeyCode::Tab => Control::NextBank,
+        KeyCode::Left | KeyCode::BackTab => Control::PreviousBank,
+        _ => Control::Nothing,
+    }
+}
+
+/// The board's state: the file it watches, the rows last read from it, the
+/// bank chosen, and the model of what it shows.
 #[derive(Debug, Clone)]
 pub struct Board {
     path: PathBuf,
     lang: Lang,
     stamp: Option<Stamp>,
+    rows: Vec<ResultRow>,
+    bad: usize,
+    choice: BankChoice,
     /// What the screen shows.
     pub model: BoardModel,
 }
 
 impl Board {
-    /// A board on `path`, empty until the first [`Board::refresh`].
+    /// A board on `path` following the newest attempt, empty until the
+    /// first [`Board::refresh`].
     pub fn new(path: &Path, lang: Lang) -> Board {
-        Board {
+        Board::with_choice(path, lang, BankChoice::Newest)
+    }
+
+    /// A board on `path` showing the bank `choice` says.
+    pub fn with_choice(path: &Path, lang: Lang, choice: BankChoice) -> Board {
+        let mut board = Board {
             path: path.to_owned(),
             lang,
             stamp: None,
+            rows: Vec::new(),
+            bad: 0,
+            choice,
             model: BoardModel::empty(lang),
-        }
+        };
+        board.rebuild();
+        board
+    }
+
+    /// The bank shown, as chosen.
+    pub fn choice(&self) -> &BankChoice {
+        &self.choice
+    }
+
+    fn rebuild(&mut self) {
+        self.model = BoardModel::for_choice(&self.rows, self.bad, self.lang, &self.choice);
+    }
+
+    /// Applies a key's control; returns whether the screen changed.
+    /// Switching to another bank makes it the chosen one, kept when rows of
+    /// other banks arrive; with one bank in the file there is nothing to
+    /// switch to.
+    pub fn step(&mut self, control: Control) -> bool {
+        let step: isize = match control {
+            Control::NextBank => 1,
+            Control::PreviousBank => -1,
+            Control::Quit | Control::Nothing => return false,
+        };
+        let banks = &self.model.banks;
+        let current = self
+            .model
+            .bank_id
+            .as_ref()
+            .and_then(|id| banks.iter().position(|b| b == id));
+        let next = match current {
+            Some(_) if banks.len() < 2 => return false,
+            Some(i) => {
+                let n = banks.len().cast_signed();
+                let i = i.cast_signed();
+                (i + step).rem_euclid(n).cast_unsigned()
+            }
+            // A chosen bank with no row yet: → goes to the first, ← the last.
+            None if step > 0 => 0,
+            None => banks.len().saturating_sub(1),
+        };
+        let Some(id) = banks.get(next).cloned() else {
+            return false;
+        };
+        self.choice = BankChoice::Chosen(id);
+        self.rebuild();
+        true
     }
 
     /// Re-reads the file if its size or modification time changed; returns
@@ -374,20 +563,25 @@ impl Board {
             return false;
         }
         self.stamp = stamp;
-        self.model = match crate::results::read_file(&self.path) {
+        (self.rows, self.bad) = match crate::results::read_file(&self.path) {
             Ok(read) => {
                 let loaded = super::loaded_from(read.rows, read.bad);
-                BoardModel::from_rows(&loaded.rows, loaded.bad.len(), self.lang)
+                (loaded.rows, loaded.bad.len())
             }
-            Err(_) => BoardModel::empty(self.lang),
+            Err(_) => (Vec::new(), 0),
         };
+        self.rebuild();
         true
     }
 }
 
 /// Runs `union-quiz board`.
 pub fn board(args: &BoardArgs, lang: Lang) -> ExitCode {
-    let mut board = Board::new(&args.results, lang);
+    let choice = args
+        .bank
+        .clone()
+        .map_or(BankChoice::Newest, BankChoice::Chosen);
+    let mut board = Board::with_choice(&args.results, lang, choice);
     board.refresh();
     let mut terminal = match ratatui::try_init() {
         Ok(t) => t,
@@ -414,7 +608,7 @@ pub fn board(args: &BoardArgs, lang: Lang) -> ExitCode {
 }
 
 /// Draws when something changed, waits up to [`POLL`] for a key, looks at
-/// the file, and again; q, Esc or Ctrl-C ends it.
+/// the file, and again; q, Esc or Ctrl-C ends it, ←/→ and Tab switch banks.
 fn event_loop(terminal: &mut ratatui::DefaultTerminal, board: &mut Board) -> io::Result<()> {
     let mut dirty = true;
     loop {
@@ -424,13 +618,10 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, board: &mut Board) -> io:
         }
         if event::poll(POLL)? {
             match event::read()? {
-                Event::Key(k) if k.kind == KeyEventKind::Press => {
-                    let ctrl_c =
-                        k.code == KeyCode::Char('c') && k.modifiers.contains(KeyModifiers::CONTROL);
-                    if matches!(k.code, KeyCode::Char('q' | 'Q') | KeyCode::Esc) || ctrl_c {
-                        return Ok(());
-                    }
-                }
+                Event::Key(k) => match control(k) {
+                    Control::Quit => return Ok(()),
+                    c => dirty |= board.step(c),
+                },
                 Event::Resize(..) => dirty = true,
                 _ => {}
             }
