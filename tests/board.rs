@@ -298,3 +298,69 @@ fn the_footer_says_which_bank_and_how_to_switch() {
         draw(&en.model, 80, 24).backend()
     );
 }
+
+#[test]
+fn long_names_and_units_are_cut_with_an_ellipsis_names_first() {
+    let mut a = row("c1", "Nguyễn Thị Thanh Hương", 90.0, 300);
+    a.unit = "Công đoàn Cục Thuế tỉnh Quảng Nam".into();
+    let mut b = row("c2", "Tôn Nữ Hoàng Phương Thảo", 60.0, 400);
+    b.unit = "Công đoàn Kho bạc Nhà nước tỉnh".into();
+    let m = BoardModel::from_rows(&[a, b], 0, Lang::Vi);
+    let lines = screen(&m, 80, 24);
+    // At 80 columns names get two thirds of the room left by the figures,
+    // units the rest; both are cut at a word, with "…", never silently.
+    assert!(
+        lines[3].starts_with("│   1 Nguyễn Thị Thanh…   Cục Thuế… 90,0   5:00│"),
+        "{lines:#?}"
+    );
+    assert!(
+        lines[4].starts_with("│   2 Tôn Nữ Hoàng…       Kho bạc…  60,0   6:40│"),
+        "{lines:#?}"
+    );
+    // The units panel cuts them too.
+    assert!(
+        lines[3].ends_with("│   1 Cục Thuế…          1 90,0│"),
+        "{lines:#?}"
+    );
+    assert!(
+        lines[4].ends_with("│   2 Kho bạc Nhà…       1 60,0│"),
+        "{lines:#?}"
+    );
+    // A wider projector shows them whole.
+    let wide = screen(&m, 120, 24);
+    assert!(
+        wide[3].contains("Nguyễn Thị Thanh Hương") && wide[3].contains("Cục Thuế tỉnh Quảng Nam"),
+        "{wide:#?}"
+    );
+    assert!(wide[4].contains("Tôn Nữ Hoàng Phương Thảo"), "{wide:#?}");
+}
+
+#[test]
+fn the_histogram_uses_the_width_and_labels_the_last_bin_whole() {
+    let m = model(Lang::Vi);
+    let bar_run = |lines: &[String]| {
+        lines
+            .iter()
+            .map(|l| {
+                l.split(|c| c != '█')
+                    .map(|run| run.chars().count())
+                    .max()
+                    .unwrap_or(0)
+            })
+            .max()
+            .unwrap_or(0)
+    };
+    let narrow = screen(&m, 80, 24);
+    let axis = &narrow[21];
+    assert!(
+        axis.trim_end_matches('│')
+            .trim_end()
+            .ends_with("80    90–100"),
+        "{axis}"
+    );
+    assert_eq!(bar_run(&narrow[15..21]), 6);
+    // 200 columns: ten bars of (198 − 9 × 2) / 10 = 18 cells.
+    let wide = screen(&m, 200, 24);
+    assert_eq!(bar_run(&wide[15..21]), 18);
+    assert!(wide[21].contains("90–100"), "{}", wide[21]);
+}

@@ -297,11 +297,15 @@ fn render_header(m: &BoardModel, area: Rect, buf: &mut Buffer) {
     Line::from(summary).render(right, buf);
 }
 
-/// `s` cut to at most `max` terminal cells, ending with "…" when cut; never
-/// splits a character, and counts wide characters as two cells.
+/// `s` cut to at most `max` terminal cells, ending with "…" when cut: never
+/// inside a character (wide ones count two cells), and at the end of a word
+/// when one ends in the second half ("Kho bạc Nhà…", not "Kho bạc Nhà n…").
 fn fit(s: &str, max: usize) -> String {
     if width(s) <= max {
         return s.to_owned();
+    }
+    if max == 0 {
+        return String::new();
     }
     let mut out = String::new();
     let mut used = 0;
@@ -313,10 +317,45 @@ fn fit(s: &str, max: usize) -> String {
         out.push(c);
         used += w;
     }
-    if max > 0 {
-        out.push('…');
+    let mid_word = s
+        .get(out.len()..)
+        .and_then(|rest| rest.chars().next())
+        .is_some_and(|c| !c.is_whitespace())
+        && !out.ends_with(char::is_whitespace);
+    if mid_word
+        && let Some(space) = out.rfind(char::is_whitespace)
+        && width(out[..space].trim_end()) * 2 >= max
+    {
+        out.truncate(space);
     }
+    let mut out = out.trim_end().to_owned();
+    out.push('…');
     out
+}
+
+/// The width of a column whose cells are shown whole: its widest cell or
+/// header.
+fn column_width<'a>(header: &str, cells: impl Iterator<Item = &'a str>) -> usize {
+    cells.map(width).chain([width(header)]).max().unwrap_or(0)
+}
+
+/// Shares `room` cells between two columns that need `first` and `second`,
+/// the first (names) served first: the second keeps at least a third of the
+/// room (or what it needs, if less) and gets whatever the first leaves.
+fn share(room: usize, first: usize, second: usize) -> (usize, usize) {
+    if first + second <= room {
+        return (first, room - first);
+    }
+    let second_min = second.min(room / 3);
+    let first = first.min(room - second_min);
+    (first, room - first)
+}
+
+/// Cells between the columns of a ratatui table (its default).
+const COLUMN_SPACING: usize = 1;
+
+fn length(w: usize) -> Constraint {
+    Constraint::Length(u16::try_from(w).unwrap_or(u16::MAX))
 }
 
 /// Which bank is shown, and the keys: the switch keys only when there is
@@ -357,81 +396,130 @@ fn render_members(m: &BoardModel, area: Rect, buf: &mut Buffer) {
             .render(area, buf);
         return;
     }
-    let header = Row::new([
+    let headers = [
         tr::COL_RANK.get(lang),
         tr::COL_NAME.get(lang),
         tr::BOARD_COL_UNIT.get(lang),
         tr::COL_PERCENT.get(lang),
         tr::BOARD_COL_TIME.get(lang),
-    ])
+    ];
+    let cells: Vec<[String; 5]> = m
+        .members
+        .iter()
+        .map(|p| {
+            [
+                p.rank.to_string(),
+                p.name.clone(),
+                short_unit(&p.unit),
+                one_decimal(p.percent, lang),
+                super::format::duration(p.time_used_s),
+            ]
+        })
+        .collect();
+    // Rank, percent and time are shown whole; names get the most of the
+    // rest, units what names leave; both are cut with "…", never silently.
+    let col = |i: usize| column_width(headers[i], cells.iter().map(|c| c[i].as_str()));
+    let fixed = col(0) + col(3) + col(4) + 4 * COLUMN_SPACING;
+    let room = usize::from(area.width.saturating_sub(2)).saturating_sub(fixed);
+    let (name_w, unit_w) = share(room, col(1), col(2));
+    let widths = [col(0), name_w, unit_w, col(3), col(4)];
+    let header = Row::new(
+        headers
+            .iter()
+            .zip(widths)
+            .map(|(h, w)| Line::from(fit(h, w))),
+    )
     .style(bold());
-    let rows = m.members.iter().map(|p| {
+    let rows = cells.iter().map(|c| {
         Row::new([
-            Line::from(p.rank.to_string()).alignment(Alignment::Right),
-            Line::from(p.name.as_str()),
-            Line::from(short_unit(&p.unit)),
-            Line::from(one_decimal(p.percent, lang)).alignment(Alignment::Right),
-            Line::from(super::format::duration(p.time_used_s)).alignment(Alignment::Right),
+            Line::from(c[0].as_str()).alignment(Alignment::Right),
+            Line::from(fit(&c[1], name_w)),
+            Line::from(fit(&c[2], unit_w)),
+            Line::from(c[3].as_str()).alignment(Alignment::Right),
+            Line::from(c[4].as_str()).alignment(Alignment::Right),
         ])
     });
-    Table::new(
-        rows,
-        [
-            Constraint::Length(4),
-            Constraint::Fill(3),
-            Constraint::Fill(2),
-            Constraint::Length(5),
-            Constraint::Length(6),
-        ],
-    )
-    .header(header)
-    .block(block)
-    .render(area, buf);
+    Table::new(rows, widths.map(length))
+        .header(header)
+        .block(block)
+        .render(area, buf);
 }
 
 fn render_units(m: &BoardModel, area: Rect, buf: &mut Buffer) {
     let lang = m.lang;
     let block = Block::bordered().title(tr::BOARD_UNITS.get(lang));
-    let header = Row::new([
+    let headers = [
         tr::COL_RANK.get(lang),
         tr::BOARD_COL_UNIT.get(lang),
         tr::BOARD_COL_PARTICIPANTS.get(lang),
         tr::COL_MEAN.get(lang),
-    ])
+    ];
+    let cells: Vec<[String; 4]> = m
+        .units
+        .iter()
+        .map(|u| {
+            [
+                u.rank.to_string(),
+                short_unit(&u.unit),
+                u.participants.to_string(),
+                one_decimal(u.mean_percent, lang),
+            ]
+        })
+        .collect();
+    let col = |i: usize| column_width(headers[i], cells.iter().map(|c| c[i].as_str()));
+    let fixed = col(0) + col(2) + col(3) + 3 * COLUMN_SPACING;
+    let unit_w = usize::from(area.width.saturating_sub(2)).saturating_sub(fixed);
+    let widths = [col(0), unit_w, col(2), col(3)];
+    let header = Row::new(
+        headers
+            .iter()
+            .zip(widths)
+            .map(|(h, w)| Line::from(fit(h, w))),
+    )
     .style(bold());
-    let rows = m.units.iter().map(|u| {
+    let rows = cells.iter().map(|c| {
         Row::new([
-            Line::from(u.rank.to_string()).alignment(Alignment::Right),
-            Line::from(short_unit(&u.unit)),
-            Line::from(u.participants.to_string()).alignment(Alignment::Right),
-            Line::from(one_decimal(u.mean_percent, lang)).alignment(Alignment::Right),
+            Line::from(c[0].as_str()).alignment(Alignment::Right),
+            Line::from(fit(&c[1], unit_w)),
+            Line::from(c[2].as_str()).alignment(Alignment::Right),
+            Line::from(c[3].as_str()).alignment(Alignment::Right),
         ])
     });
-    Table::new(
-        rows,
-        [
-            Constraint::Length(4),
-            Constraint::Fill(1),
-            Constraint::Length(6),
-            Constraint::Length(6),
-        ],
-    )
-    .header(header)
-    .block(block)
-    .render(area, buf);
+    Table::new(rows, widths.map(length))
+        .header(header)
+        .block(block)
+        .render(area, buf);
+}
+
+/// Cells between two bars of the histogram.
+const BAR_GAP: u16 = 2;
+
+/// The label under a bar: its lower bound, and the whole range for the last
+/// bin, which alone includes its upper bound (100 %).
+fn bar_label(bin: usize) -> String {
+    if bin + 1 >= BINS {
+        format!("{}–100", bin * 10)
+    } else {
+        (bin * 10).to_string()
+    }
 }
 
 fn render_histogram(m: &BoardModel, area: Rect, buf: &mut Buffer) {
+    // The bars share the panel's width: 6 cells at 80 columns (enough for
+    // "90–100"), wider on a wide projector.
+    let bins = u16::try_from(BINS).unwrap_or(u16::MAX);
+    let inner = area.width.saturating_sub(2);
+    let bar_width = (inner.saturating_sub(BAR_GAP * bins.saturating_sub(1)) / bins).max(1);
     let bars: Vec<Bar<'_>> = m
         .bins
         .iter()
         .enumerate()
-        .map(|(i, n)| Bar::with_label((i * 10).to_string(), u64::from(*n)))
+        .map(|(i, n)| Bar::with_label(bar_label(i), u64::from(*n)))
         .collect();
     BarChart::new(bars)
         .block(Block::bordered().title(tr::BOARD_HISTOGRAM.get(m.lang)))
-        .bar_width(5)
-        .bar_gap(2)
+        .bar_width(bar_width)
+        .bar_gap(BAR_GAP)
         .value_style(Style::new().add_modifier(Modifier::REVERSED))
         .render(area, buf);
 }
@@ -633,6 +721,34 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, board: &mut Board) -> io:
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fit_cuts_with_an_ellipsis_at_a_word_or_cell_boundary() {
+        assert_eq!(fit("Kho bạc Nhà nước tỉnh", 21), "Kho bạc Nhà nước tỉnh");
+        assert_eq!(fit("Kho bạc Nhà nước tỉnh", 14), "Kho bạc Nhà…");
+        assert_eq!(fit("Cục Thuế tỉnh", 11), "Cục Thuế…");
+        assert_eq!(fit("Kho bạc", 6), "Kho…");
+        // No word ends in the second half: cut at a cell.
+        assert_eq!(fit("Đoàn Thanhniên", 10), "Đoàn Than…");
+        assert_eq!(fit("Nguyễn", 4), "Ngu…");
+        // Wide characters take two cells and are never split.
+        assert_eq!(fit("工会工会", 4), "工…");
+        assert_eq!(fit("工会工会", 5), "工会…");
+        assert_eq!(fit("abc", 1), "…");
+        assert_eq!(fit("abc", 0), "");
+        for max in 0..30 {
+            assert!(width(&fit("Công đoàn Kho bạc Nhà nước tỉnh", max)) <= max);
+        }
+    }
+
+    #[test]
+    fn names_get_the_most_room() {
+        assert_eq!(share(27, 13, 21), (13, 14));
+        assert_eq!(share(27, 22, 21), (18, 9));
+        assert_eq!(share(40, 13, 21), (13, 27));
+        assert_eq!(share(27, 30, 5), (22, 5));
+        assert_eq!(share(0, 10, 10), (0, 0));
+    }
 
     #[test]
     fn unit_prefix_is_dropped_only_when_something_is_left() {
