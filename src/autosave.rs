@@ -154,14 +154,20 @@ impl Autosaves {
 
     /// Saves the attempt: temporary file, sync, rename, then sync of the
     /// folder, so that the save survives a power cut once this returns.
-    pub fn save<T: Serialize>(&self, claim: &Claim, value: &T) -> Result<(), AutosaveError> {
+    ///
+    /// If the folder was removed while the quiz ran, it is made again, and
+    /// the claim is renewed on a new `.lock` file (the old one is gone with
+    /// the folder, and another process could otherwise claim the attempt).
+    pub fn save<T: Serialize>(&self, claim: &mut Claim, value: &T) -> Result<(), AutosaveError> {
         let path = self.file(&claim.id, "json");
         let bytes = serde_json::to_vec_pretty(value).map_err(|source| AutosaveError::Encode {
             path: path.clone(),
             source,
         })?;
-        // The folder may have been removed while the quiz ran.
         fs::create_dir_all(&self.dir).map_err(io_err(&self.dir))?;
+        if !self.file(&claim.id, "lock").exists() {
+            *claim = self.claim(&claim.id)?;
+        }
         let tmp = self.file(&claim.id, "json.tmp");
         let mut file = File::create(&tmp).map_err(io_err(&tmp))?;
         let written = file
@@ -178,6 +184,16 @@ impl Autosaves {
             let _ = dir.sync_all();
         }
         Ok(())
+    }
+
+    /// Reads the claimed attempt's autosave.
+    pub fn load<T: DeserializeOwned>(&self, claim: &Claim) -> Result<T, AutosaveError> {
+        let path = self.file(&claim.id, "json");
+        let bytes = fs::read(&path).map_err(io_err(&path))?;
+        serde_json::from_slice(&bytes).map_err(|e| AutosaveError::Io {
+            path,
+            source: io::Error::new(io::ErrorKind::InvalidData, e),
+        })
     }
 
     /// Removes a finished attempt's autosave. Call only once its row is
@@ -251,11 +267,11 @@ mod tests {
     fn save_list_and_remove() {
         let dir = tempfile::tempdir().unwrap();
         let saves = Autosaves::for_results(&dir.path().join("results.csv"));
-        let claim = saves.claim("a1").unwrap();
-        saves.save(&claim, &Saved { answers: vec![1] }).unwrap();
+        let mut claim = saves.claim("a1").unwrap();
+        saves.save(&mut claim, &Saved { answers: vec![1] }).unwrap();
         saves
             .save(
-                &claim,
+                &mut claim,
                 &Saved {
                     answers: vec![1, 2],
                 },
@@ -280,12 +296,12 @@ mod tests {
     fn a_released_attempt_can_be_claimed_again_and_a_held_one_cannot() {
         let dir = tempfile::tempdir().unwrap();
         let saves = Autosaves::for_results(&dir.path().join("results.csv"));
-        let claim = saves.claim("a1").unwrap();
+        let mut claim = saves.claim("a1").unwrap();
         assert!(matches!(
             saves.claim("a1"),
             Err(AutosaveError::InUse { .. })
         ));
-        saves.save(&claim, &Saved { answers: vec![] }).unwrap();
+        saves.save(&mut claim, &Saved { answers: vec![] }).unwrap();
         drop(claim);
         let found = saves.list::<Saved>();
         assert!(!found[0].in_use);
@@ -308,10 +324,19 @@ mod tests {
     fn saving_recreates_a_removed_folder() {
         let dir = tempfile::tempdir().unwrap();
         let saves = Autosaves::for_results(&dir.path().join("results.csv"));
-        let claim = saves.claim("a3").unwrap();
+        let mut claim = saves.claim("a3").unwrap();
         fs::remove_dir_all(saves.dir()).unwrap();
-        saves.save(&claim, &Saved { answers: vec![3] }).unwrap();
+        saves.save(&mut claim, &Saved { answers: vec![3] }).unwrap();
         assert_eq!(saves.list::<Saved>().len(), 1);
+        // The renewed claim holds the new lock file.
+        assert!(matches!(
+            saves.claim("a3"),
+            Err(AutosaveError::InUse { .. })
+        ));
+        assert_eq!(
+            saves.load::<Saved>(&claim).unwrap(),
+            Saved { answers: vec![3] }
+        );
     }
 
     #[test]

@@ -60,8 +60,8 @@ pub struct RunArgs {
     /// Override the bank's time limit (90s, 20m, 1h30m).
     #[arg(long, value_name = "DUR")]
     pub time_limit: Option<String>,
-    /// Override the number of questions drawn.
-    #[arg(long, value_name = "N")]
+    /// Override the number of questions drawn (at least 1).
+    #[arg(long, value_name = "N", value_parser = at_least_one)]
     pub pick: Option<usize>,
     /// Seed for reproducible draws.
     #[arg(long, value_name = "N")]
@@ -104,6 +104,10 @@ pub struct RecoverArgs {
     /// Submit every unfinished attempt as it stands.
     #[arg(long)]
     pub submit: bool,
+    /// The banks the attempts were taken on (a file or folder), needed to
+    /// score them.
+    #[arg(long, value_name = "PATH", default_value = "quizzes")]
+    pub banks: PathBuf,
 }
 
 /// Options of `union-quiz report`.
@@ -161,7 +165,7 @@ pub enum AttemptPick {
 pub enum ReportFormat {
     /// Aligned by display width (default).
     Table,
-    /// CSV.
+    /// CSV, UTF-8 with a byte order mark (BOM) so that Excel shows Vietnamese.
     Csv,
     /// JSON.
     Json,
@@ -173,6 +177,19 @@ pub struct BoardArgs {
     /// The results file to watch.
     #[arg(value_name = "RESULTS", default_value = "results/results.csv")]
     pub results: PathBuf,
+    /// Show this bank (its id) instead of following the newest attempt;
+    /// ←/→ or Tab switch between the banks of the file.
+    #[arg(long, value_name = "ID")]
+    pub bank: Option<String>,
+}
+
+/// A count that must be 1 or more (`--pick 0` would make an empty quiz).
+fn at_least_one(s: &str) -> Result<usize, String> {
+    match s.parse::<usize>() {
+        Ok(0) => Err("must be at least 1".into()),
+        Ok(n) => Ok(n),
+        Err(e) => Err(e.to_string()),
+    }
 }
 
 /// Parses the command line and runs the command.

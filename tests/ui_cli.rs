@@ -53,3 +53,13 @@ fn a_bad_time_limit_is_a_usage_error() {
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("90s, 20m, 1h30m"), "{err}");
 }
+
+#[test]
+fn pick_zero_is_a_usage_error() {
+    let dir = tempfile::tempdir().expect("dir");
+    std::fs::write(dir.path().join("b.yaml"), GOOD).expect("write");
+    let (code, err) = run(&["run", "b.yaml", "--pick", "0"], dir.path());
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("--pick"), "{err}");
+    assert!(err.contains("at least 1"), "{err}");
+}

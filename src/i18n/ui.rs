@@ -3,6 +3,7 @@
 //! the words of a paper test.
 
 use super::Lang;
+use crate::ui::recover::{RecoverDone, RecoverState};
 
 /// The fixed strings of the quiz screens.
 #[derive(Debug)]
@@ -125,6 +126,52 @@ pub struct Texts {
     pub keys_result: &'static str,
     /// Footer keys of the result screen with `--once`.
     pub keys_result_once: &'static str,
+    /// Title of the resume screen.
+    pub resume_title: &'static str,
+    /// Over the resume list.
+    pub resume_hint: &'static str,
+    /// The entry that starts a new attempt.
+    pub resume_new: &'static str,
+    /// Said when another window has just taken the attempt.
+    pub resume_in_use: &'static str,
+    /// Said when the bank changed since the attempt began.
+    pub resume_bank_changed: &'static str,
+    /// Footer keys of the resume screen.
+    pub keys_resume: &'static str,
+    /// Title of the kiosk PIN setup.
+    pub set_pin_title: &'static str,
+    /// Explains the PIN setup.
+    pub set_pin_body: &'static str,
+    /// Label of the first PIN entry.
+    pub set_pin_first: &'static str,
+    /// Label of the PIN confirmation.
+    pub set_pin_confirm: &'static str,
+    /// Said when the PIN is too short.
+    pub pin_too_short: &'static str,
+    /// Said when the confirmation differs.
+    pub pin_mismatch: &'static str,
+    /// Footer keys of the PIN setup.
+    pub keys_set_pin: &'static str,
+    /// Title of the trainer's exit.
+    pub exit_pin_title: &'static str,
+    /// Asks for the PIN to leave.
+    pub exit_pin_body: &'static str,
+    /// Footer keys of the trainer's exit.
+    pub keys_exit_pin: &'static str,
+    /// Footer keys of the bank list in kiosk mode (no quit).
+    pub keys_choose_bank_kiosk: &'static str,
+    /// Under "not saved" when the autosave holds the attempt.
+    pub not_saved_recoverable: &'static str,
+    /// Under "not saved" when the autosave failed too.
+    pub not_saved_memory: &'static str,
+    /// How to retry writing the row.
+    pub retry_hint: &'static str,
+    /// Footer keys of the result screen when the row was not written.
+    pub keys_result_unsaved: &'static str,
+    /// Footer keys of the result screen when nothing could be saved.
+    pub keys_result_memory: &'static str,
+    /// Said on the question screen when the autosave fails.
+    pub autosave_failed: &'static str,
 }
 
 /// Vietnamese.
@@ -202,6 +249,29 @@ pub static VI: Texts = Texts {
     keys_time_up: "Enter xem kết quả",
     keys_result: "↑/↓ cuộn · Enter xong, nhường máy cho người tiếp theo",
     keys_result_once: "↑/↓ cuộn · Enter thoát",
+    resume_title: "Làm tiếp bài đang dở",
+    resume_hint: "Có bài làm chưa xong (có thể do mất điện hoặc cửa sổ bị đóng). Nếu đó là bài của bạn, chọn tên của bạn rồi bấm Enter để làm tiếp: các câu đã trả lời vẫn còn và thời gian còn lại được giữ nguyên.",
+    resume_new: "Bắt đầu bài thi mới",
+    resume_in_use: "Bài này đang được làm ở một cửa sổ khác.",
+    resume_bank_changed: "Không thể làm tiếp: bộ câu hỏi của bài này đã bị sửa sau khi bắt đầu làm bài. Vui lòng báo người hướng dẫn (lệnh union-quiz recover).",
+    keys_resume: "↑/↓ chọn · Enter làm tiếp · Esc bắt đầu bài mới · ? trợ giúp",
+    set_pin_title: "Chế độ phòng thi: mã PIN của người hướng dẫn",
+    set_pin_body: "Người hướng dẫn đặt một mã PIN (ít nhất 4 ký tự). Trong chế độ phòng thi, người dự thi không thể thoát chương trình; chỉ người hướng dẫn thoát được, bằng mã PIN này.",
+    set_pin_first: "Nhập mã PIN",
+    set_pin_confirm: "Nhập lại mã PIN để xác nhận",
+    pin_too_short: "Mã PIN phải có ít nhất 4 ký tự.",
+    pin_mismatch: "Hai lần nhập không khớp. Hãy nhập lại từ đầu.",
+    keys_set_pin: "Enter xác nhận · Esc nhập lại · Ctrl-C thoát",
+    exit_pin_title: "Thoát chương trình",
+    exit_pin_body: "Dành cho người hướng dẫn: nhập mã PIN rồi bấm Enter để thoát. Bài đang làm dở được lưu lại.",
+    keys_exit_pin: "Enter thoát · Esc quay lại",
+    keys_choose_bank_kiosk: "↑/↓ chọn · Enter tiếp tục · ? trợ giúp",
+    not_saved_recoverable: "Bài làm của bạn vẫn được lưu tạm trên máy: người hướng dẫn có thể khôi phục kết quả (lệnh union-quiz recover).",
+    not_saved_memory: "Bài làm chỉ còn trong cửa sổ này. ĐỪNG ĐÓNG CỬA SỔ; hãy báo ngay cho người hướng dẫn.",
+    retry_hint: "Bấm phím R để thử lưu lại.",
+    keys_result_unsaved: "R thử lưu lại · ↑/↓ cuộn · Enter người tiếp theo",
+    keys_result_memory: "R thử lưu lại · ↑/↓ cuộn",
+    autosave_failed: "Không lưu tạm được bài làm — vui lòng báo người hướng dẫn.",
 };
 
 /// English.
@@ -279,6 +349,29 @@ pub static EN: Texts = Texts {
     keys_time_up: "Enter see the result",
     keys_result: "↑/↓ scroll · Enter done, next member",
     keys_result_once: "↑/↓ scroll · Enter quit",
+    resume_title: "Continue an unfinished quiz",
+    resume_hint: "Some quizzes were not finished (a power cut or a closed window, perhaps). If one is yours, choose your name and press Enter to go on: your answers are kept, and so is your time left.",
+    resume_new: "Start a new quiz",
+    resume_in_use: "This quiz is open in another window.",
+    resume_bank_changed: "Cannot continue: the question bank was changed after this quiz began. Please tell the trainer (union-quiz recover).",
+    keys_resume: "↑/↓ choose · Enter continue · Esc new quiz · ? help",
+    set_pin_title: "Kiosk mode: the trainer's PIN",
+    set_pin_body: "The trainer sets a PIN (at least 4 characters). In kiosk mode members cannot leave the app; only the trainer can, with this PIN.",
+    set_pin_first: "Type the PIN",
+    set_pin_confirm: "Type the PIN again to confirm",
+    pin_too_short: "The PIN must have at least 4 characters.",
+    pin_mismatch: "The two entries differ. Please start again.",
+    keys_set_pin: "Enter confirm · Esc start again · Ctrl-C quit",
+    exit_pin_title: "Leave the app",
+    exit_pin_body: "For the trainer: type the PIN and press Enter to leave. A quiz in progress is saved.",
+    keys_exit_pin: "Enter leave · Esc back",
+    keys_choose_bank_kiosk: "↑/↓ choose · Enter continue · ? help",
+    not_saved_recoverable: "Your answers are still kept on this computer: the trainer can recover the result (union-quiz recover).",
+    not_saved_memory: "Your answers are only in this window. DO NOT CLOSE IT; tell the trainer now.",
+    retry_hint: "Press R to try saving again.",
+    keys_result_unsaved: "R try again · ↑/↓ scroll · Enter next member",
+    keys_result_memory: "R try again · ↑/↓ scroll",
+    autosave_failed: "Your answers cannot be autosaved — please tell the trainer.",
 };
 
 /// The strings of `lang`.
@@ -451,5 +544,127 @@ pub fn no_terminal(lang: Lang, detail: &str) -> String {
     match lang {
         Lang::Vi => format!("Không mở được màn hình terminal: {detail}"),
         Lang::En => format!("Cannot open the terminal: {detail}"),
+    }
+}
+
+/// One entry of the resume list: "Nguyễn Văn An — Công đoàn Sở Tư pháp".
+pub fn resume_entry(lang: Lang, name: &str, unit: &str) -> String {
+    let _ = lang;
+    format!("{name} — {unit}")
+}
+
+/// The facts under a resume entry: time left, answered, bank.
+pub fn resume_facts(
+    lang: Lang,
+    bank: &str,
+    answered: usize,
+    questions: usize,
+    left: Option<&str>,
+) -> String {
+    let left = match left {
+        Some(l) => format!("{} {l}", lang.pick("còn", "left")),
+        None => texts(lang).untimed.to_owned(),
+    };
+    // The time left first: a long bank title is what gets cut.
+    match lang {
+        Lang::Vi => format!("{left} · đã trả lời {answered}/{questions} câu · {bank}"),
+        Lang::En => format!("{left} · answered {answered}/{questions} · {bank}"),
+    }
+}
+
+/// Said when the bank of a saved attempt is not among the loaded banks.
+pub fn resume_bank_missing(lang: Lang, bank_id: &str) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "Không thể làm tiếp: không tìm thấy bộ câu hỏi \"{bank_id}\". Vui lòng báo người hướng dẫn."
+        ),
+        Lang::En => format!(
+            "Cannot continue: the question bank \"{bank_id}\" is not loaded. Please tell the trainer."
+        ),
+    }
+}
+
+/// Said when a saved attempt does not fit its bank.
+pub fn resume_failed(lang: Lang, detail: &str) -> String {
+    match lang {
+        Lang::Vi => format!("Không thể làm tiếp bài này ({detail}). Vui lòng báo người hướng dẫn."),
+        Lang::En => format!("Cannot continue this quiz ({detail}). Please tell the trainer."),
+    }
+}
+
+/// The heading of `union-quiz recover`'s list.
+pub fn recover_heading(lang: Lang, n: usize, dir: &std::path::Path) -> String {
+    match lang {
+        Lang::Vi => format!("{n} bài làm chưa nộp trong {}:", dir.display()),
+        Lang::En => format!("{n} unfinished attempt(s) in {}:", dir.display()),
+    }
+}
+
+/// Said by `recover` when there is nothing to recover.
+pub fn recover_none(lang: Lang, dir: &std::path::Path) -> String {
+    match lang {
+        Lang::Vi => format!("Không có bài làm nào chưa nộp trong {}.", dir.display()),
+        Lang::En => format!("No unfinished attempt in {}.", dir.display()),
+    }
+}
+
+/// The column names of `recover`'s list.
+pub fn recover_columns(lang: Lang) -> [&'static str; 6] {
+    match lang {
+        Lang::Vi => [
+            "Họ và tên",
+            "Công đoàn cơ sở",
+            "Bài thi",
+            "Đã trả lời",
+            "Thời gian",
+            "Tình trạng",
+        ],
+        Lang::En => ["Name", "Unit", "Bank", "Answered", "Time used", "State"],
+    }
+}
+
+/// The state of an unfinished attempt in `recover`'s list.
+pub fn recover_state(lang: Lang, state: RecoverState) -> &'static str {
+    match state {
+        RecoverState::Unfinished => lang.pick("đang làm dở", "unfinished"),
+        RecoverState::FinishedNotSaved => {
+            lang.pick("đã nộp, chưa ghi kết quả", "submitted, row not written")
+        }
+        RecoverState::InUse => lang.pick("đang mở ở cửa sổ khác", "open in another window"),
+        RecoverState::Unreadable => lang.pick("tệp hỏng", "damaged file"),
+    }
+}
+
+/// What `recover --submit` did with one attempt.
+pub fn recover_done(lang: Lang, id: &str, what: &RecoverDone) -> String {
+    match (lang, what) {
+        (Lang::Vi, RecoverDone::Submitted) => {
+            format!("{id}: đã ghi vào tệp kết quả (đánh dấu khôi phục).")
+        }
+        (Lang::En, RecoverDone::Submitted) => {
+            format!("{id}: written to the results file (marked recovered).")
+        }
+        (Lang::Vi, RecoverDone::AlreadyInResults) => {
+            format!("{id}: đã có trong tệp kết quả; xóa bản lưu tạm.")
+        }
+        (Lang::En, RecoverDone::AlreadyInResults) => {
+            format!("{id}: already in the results file; autosave removed.")
+        }
+        (Lang::Vi, RecoverDone::InUse) => format!("{id}: bỏ qua, đang mở ở cửa sổ khác."),
+        (Lang::En, RecoverDone::InUse) => format!("{id}: skipped, open in another window."),
+        (Lang::Vi, RecoverDone::BankMissing(b)) => {
+            format!("{id}: bỏ qua, không tìm thấy bộ câu hỏi \"{b}\" (dùng --banks).")
+        }
+        (Lang::En, RecoverDone::BankMissing(b)) => {
+            format!("{id}: skipped, bank \"{b}\" not found (use --banks).")
+        }
+        (Lang::Vi, RecoverDone::BankChanged) => {
+            format!("{id}: bỏ qua, bộ câu hỏi đã bị sửa sau khi bắt đầu làm bài.")
+        }
+        (Lang::En, RecoverDone::BankChanged) => {
+            format!("{id}: skipped, the bank changed after the attempt began.")
+        }
+        (Lang::Vi, RecoverDone::Failed(e)) => format!("{id}: lỗi: {e}"),
+        (Lang::En, RecoverDone::Failed(e)) => format!("{id}: error: {e}"),
     }
 }

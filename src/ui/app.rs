@@ -10,11 +10,15 @@ use std::time::{Duration, Instant};
 
 use rand::RngExt;
 
+use crate::autosave::{AutosaveError, Autosaves, Claim};
 use crate::bank::Bank;
-use crate::engine::{Attempt, AttemptPlan, Member, Outcome, Overrides, Refusal, TickEvent};
+use crate::engine::{
+    Attempt, AttemptPlan, Member, Outcome, Overrides, Refusal, ResumeError, Snapshot, TickEvent,
+};
 use crate::i18n::Lang;
-use crate::i18n::ui::{Texts, texts};
-use crate::results;
+use crate::i18n::ui::{self as tr, Texts, texts};
+use crate::kiosk::{Pin, PinError};
+use crate::results::{self, ResultRow};
 use crate::roster::{Roster, Unit};
 use crate::text::{clean_line, fold, truncate_chars};
 
@@ -27,11 +31,21 @@ pub const NAME_MAX: usize = 80;
 pub const CODE_MAX: usize = 30;
 /// Longest unit name (typed freely, or the roster filter), in characters.
 pub const UNIT_MAX: usize = 120;
+/// Longest kiosk PIN typed, in characters.
+pub const PIN_MAX: usize = 32;
+/// How often the time used is saved while nothing else changes: a killed
+/// process loses at most this much of the member's clock.
+pub const AUTOSAVE_EVERY: Duration = Duration::from_secs(15);
 
 /// The screens, in the order a member meets them. The help popup and the
 /// "too small" message are drawn over any screen, so they are not screens.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {
+    /// Kiosk mode: the trainer sets the PIN (typed twice), before anything.
+    SetPin,
+    /// Unfinished attempts found in the autosave folder: resume one or
+    /// start a new attempt. Shown only when there are some.
+    Resume,
     /// The list of banks (skipped when there is only one).
     ChooseBank,
     /// Name, member code and unit.
@@ -46,6 +60,8 @@ pub enum Screen {
     TimeUp,
     /// Score, pass or fail, review.
     Result,
+    /// Kiosk mode: the trainer's PIN to leave the app (hidden input).
+    ExitPin,
 }
 
 /// The fields of the identity screen.
@@ -63,8 +79,15 @@ pub enum Field {
 /// What a member asked for, whatever key or click it came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Command {
-    /// Ctrl-C: leave the app (the terminal is restored).
+    /// Ctrl-C: leave the app (the terminal is restored); ignored in kiosk
+    /// mode once the PIN is set.
     Quit,
+    /// The trainer's exit key (Ctrl-Q or F12, shown on no member screen):
+    /// asks for the PIN in kiosk mode; nothing otherwise.
+    TrainerExit,
+    /// `r` on the result screen: try again to write a row that could not
+    /// be written.
+    Retry,
     /// Esc: go back, or open the submit screen from a question.
     Back,
     /// `?` or F1: show or hide the keys.
@@ -161,6 +184,99 @@ pub struct Finished {
     pub outcome: Outcome,
     /// `Err(detail)` when the row could not be written.
     pub saved: Result<(), String>,
+    /// The row, kept to retry writing it.
+    pub row: ResultRow,
+}
+
+/// An unfinished attempt offered on the resume screen.
+#[derive(Debug, Clone)]
+pub struct Resumable {
+    /// The attempt's id (its autosave file's name).
+    pub id: String,
+    /// The saved attempt; its member's text already cleaned.
+    pub snapshot: Snapshot,
+    /// The bank's title when the bank is loaded, else its id.
+    pub bank_title: String,
+    /// Questions answered.
+    pub answered: usize,
+    /// Questions in the attempt.
+    pub questions: usize,
+    /// Time used as of the last save.
+    pub used: Duration,
+    /// Time left as of the last save; `None` when untimed.
+    pub left: Option<Duration>,
+}
+
+/// Kiosk mode: off, waiting for the trainer's PIN, or on.
+#[derive(Debug, Clone, Default)]
+pub enum Kiosk {
+    /// Not a kiosk: Ctrl-C and Esc on the start screen quit.
+    #[default]
+    Off,
+    /// `--kiosk`, before the trainer has set the PIN.
+    Setup,
+    /// Only the trainer's exit key and this PIN end the app.
+    On(Pin),
+}
+
+/// Why the PIN typed was not accepted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PinProblem {
+    /// Fewer than 4 characters.
+    TooShort,
+    /// The confirmation differs from the first entry.
+    Mismatch,
+}
+
+/// The hidden PIN field of the kiosk screens.
+#[derive(Debug, Clone, Default)]
+pub struct PinForm {
+    /// What is being typed; wiped after each Enter. Never drawn, only its
+    /// length (as dots).
+    pub typed: String,
+    /// Setting the PIN: the first entry, already hashed, awaiting the
+    /// confirmation.
+    pub first: Option<Pin>,
+    /// Setting the PIN: what was wrong with the last try.
+    pub problem: Option<PinProblem>,
+    /// Leaving: the screen to go back to on Esc or a wrong PIN.
+    pub return_to: Option<Screen>,
+}
+
+/// Overwrites a string's bytes before clearing it, so a typed PIN does not
+/// linger in freed memory (best effort: copies made by the terminal
+/// library are out of reach).
+fn wipe(s: &mut String) {
+    let n = s.len();
+    s.clear();
+    s.extend(std::iter::repeat_n('\0', n));
+    s.clear();
+}
+
+/// The member's text in a saved attempt, cleaned as if typed: an autosave
+/// file is outside input like any other.
+pub fn clean_member(member: &mut Member) {
+    member.name = clean_name(&member.name);
+    member.code = member
+        .code
+        .as_deref()
+        .map(|c| truncate_chars(clean_line(c).trim(), CODE_MAX).to_owned())
+        .filter(|c| !c.is_empty());
+    member.unit = truncate_chars(clean_line(&member.unit).trim(), UNIT_MAX).to_owned();
+}
+
+/// A full name as it is kept: control characters removed, NFC, runs of
+/// spaces folded to one, trimmed, at most [`NAME_MAX`] characters.
+pub fn clean_name(s: &str) -> String {
+    let cleaned = clean_line(s);
+    let folded = cleaned.split_whitespace().collect::<Vec<_>>().join(" ");
+    truncate_chars(&folded, NAME_MAX).to_owned()
+}
+
+/// Whether a cleaned name can be a member's name: it must have at least one
+/// letter or digit (a name of spaces or of invisible marks is refused).
+pub fn is_acceptable_name(name: &str) -> bool {
+    name.chars().any(char::is_alphanumeric)
 }
 
 /// The quiz app: everything the screens show.
@@ -201,6 +317,27 @@ pub struct App {
     pub size: (u16, u16),
     /// Set when the app should end.
     pub quit: bool,
+    /// The autosave folder beside the results file.
+    pub autosaves: Autosaves,
+    /// Held while this app works on the attempt, so no other window
+    /// offers it for resuming.
+    claim: Option<Claim>,
+    /// The last save: the snapshot without its times.
+    last_saved: Option<Snapshot>,
+    /// When the last save was tried, whether it worked or not.
+    last_try: Option<Instant>,
+    /// Why the attempt could not be autosaved, while it cannot.
+    pub autosave_problem: Option<String>,
+    /// The unfinished attempts offered on the resume screen.
+    pub resumable: Vec<Resumable>,
+    /// The highlighted entry of the resume screen (the last is "new").
+    pub resume_cursor: usize,
+    /// Why the chosen attempt could not be resumed.
+    pub resume_problem: Option<String>,
+    /// Kiosk mode.
+    pub kiosk: Kiosk,
+    /// The kiosk PIN field.
+    pub pin: PinForm,
 }
 
 impl App {
@@ -211,6 +348,7 @@ impl App {
             .err()
             .map(|e| crate::i18n::ui::results_error(settings.lang, &e.to_string()));
         let theme = Theme::new(settings.color);
+        let autosaves = Autosaves::for_results(&settings.results);
         let mut app = App {
             banks,
             roster,
@@ -229,9 +367,31 @@ impl App {
             results_problem,
             size: (80, 24),
             quit: false,
+            autosaves,
+            claim: None,
+            last_saved: None,
+            last_try: None,
+            autosave_problem: None,
+            resumable: Vec::new(),
+            resume_cursor: 0,
+            resume_problem: None,
+            kiosk: Kiosk::Off,
+            pin: PinForm::default(),
         };
-        app.screen = app.start_screen();
+        app.go_to_start();
         app
+    }
+
+    /// Turns kiosk mode on (`--kiosk`): the trainer sets the PIN first.
+    pub fn into_kiosk(mut self) -> App {
+        self.kiosk = Kiosk::Setup;
+        self.screen = Screen::SetPin;
+        self
+    }
+
+    /// Whether kiosk mode is on with its PIN set (members cannot quit).
+    pub fn is_kiosk(&self) -> bool {
+        matches!(self.kiosk, Kiosk::On(_))
     }
 
     /// The strings of the chosen language.
@@ -250,6 +410,68 @@ impl App {
         } else {
             Screen::Identity
         }
+    }
+
+    /// Goes to the start: the resume screen when unfinished attempts wait
+    /// (not held by another window), else the bank list or identity form.
+    fn go_to_start(&mut self) {
+        self.resumable = self.find_resumable();
+        self.resume_cursor = 0;
+        self.resume_problem = None;
+        self.screen = if self.resumable.is_empty() {
+            self.start_screen()
+        } else {
+            Screen::Resume
+        };
+    }
+
+    fn find_resumable(&self) -> Vec<Resumable> {
+        let found: Vec<_> = self
+            .autosaves
+            .list::<Snapshot>()
+            .into_iter()
+            .filter(|f| !f.in_use)
+            .collect();
+        // A submitted attempt whose row is written after all (its autosave
+        // could not be removed) is not offered again; `recover` clears it.
+        let written: std::collections::HashSet<String> = if found
+            .iter()
+            .any(|f| f.saved.as_ref().is_ok_and(|s| s.finish.is_some()))
+        {
+            results::read_file(&self.settings.results)
+                .map(|r| r.rows.into_iter().map(|row| row.attempt_id).collect())
+                .unwrap_or_default()
+        } else {
+            Default::default()
+        };
+        found
+            .into_iter()
+            .filter_map(|f| {
+                let mut snapshot = f.saved.ok()?;
+                if snapshot.finish.is_some() && written.contains(&snapshot.attempt_id) {
+                    return None;
+                }
+                clean_member(&mut snapshot.member);
+                let bank_title = self
+                    .banks
+                    .iter()
+                    .find(|b| b.id == snapshot.bank_id)
+                    .map_or_else(|| snapshot.bank_id.clone(), |b| b.title.clone());
+                let used = Duration::from_millis(snapshot.used_ms);
+                let left = snapshot
+                    .time_limit_ms
+                    .map(|l| Duration::from_millis(l).saturating_sub(used));
+                Some(Resumable {
+                    id: f.id,
+                    bank_title: clean_line(&bank_title),
+                    answered: snapshot.answers.iter().filter(|a| !a.is_empty()).count(),
+                    questions: snapshot.questions.len(),
+                    used,
+                    left,
+                    snapshot,
+                })
+            })
+            .collect()
     }
 
     /// The chosen bank.
@@ -278,6 +500,8 @@ impl App {
     /// How long the event loop may sleep before something on screen
     /// changes; `None` when only input can change it.
     pub fn next_wake(&self, now: Instant) -> Option<Duration> {
+        // The periodic save of the time used has its own wake-up,
+        // [`App::next_autosave`].
         match self.screen {
             Screen::Question | Screen::Submit => self
                 .attempt
@@ -287,11 +511,44 @@ impl App {
         }
     }
 
-    /// Applies one command at time `now`.
+    /// How long until the time used is due to be saved again
+    /// ([`AUTOSAVE_EVERY`]), while an attempt runs; the event loop wakes for
+    /// it, so a killed process loses at most that much of the clock.
+    pub fn next_autosave(&self, now: Instant) -> Option<Duration> {
+        let attempt = self.attempt.as_ref()?;
+        if attempt.is_finished() {
+            return None;
+        }
+        // From the last try, not the last success: a failing save is tried
+        // again at the next change or period, never in a tight loop.
+        let Some(at) = self.last_try else {
+            return Some(Duration::ZERO);
+        };
+        Some(AUTOSAVE_EVERY.saturating_sub(now.saturating_duration_since(at)))
+    }
+
+    /// Applies one command at time `now`, then autosaves the attempt if it
+    /// changed (or if its time used is due to be saved).
     pub fn step(&mut self, command: Command, now: Instant) {
+        self.apply(command, now);
+        self.autosave(now);
+    }
+
+    fn apply(&mut self, command: Command, now: Instant) {
         match command {
             Command::Quit => {
-                self.quit = true;
+                if !matches!(self.kiosk, Kiosk::On(_)) {
+                    self.quit = true;
+                }
+                return;
+            }
+            Command::TrainerExit => {
+                if matches!(self.kiosk, Kiosk::On(_)) && self.screen != Screen::ExitPin {
+                    self.help = false;
+                    wipe(&mut self.pin.typed);
+                    self.pin.return_to = Some(self.screen);
+                    self.screen = Screen::ExitPin;
+                }
                 return;
             }
             Command::Resize(w, h) => {
@@ -317,17 +574,22 @@ impl App {
         }
         let moves_cursor = matches!(command, Command::Up | Command::Down);
         match self.screen {
+            Screen::SetPin => self.step_set_pin(command),
+            Screen::ExitPin => self.step_exit_pin(command),
+            Screen::Resume => self.step_resume(command, now),
             Screen::ChooseBank => self.step_choose_bank(command),
             Screen::Identity => self.step_identity(command),
             Screen::Instructions => self.step_instructions(command, now),
             Screen::Question => self.step_question(command, now),
             Screen::Submit => self.step_submit(command, now),
-            Screen::TimeUp => {
-                if command == Command::Enter {
+            Screen::TimeUp => match command {
+                Command::Enter => {
                     self.screen = Screen::Result;
                     self.scroll = 0;
                 }
-            }
+                Command::Retry => self.retry_row(),
+                _ => {}
+            },
             Screen::Result => self.step_result(command),
         }
         if moves_cursor {
@@ -374,8 +636,179 @@ impl App {
             Command::Enter if self.current_bank().is_some() => {
                 self.screen = Screen::Identity;
             }
-            Command::Back => self.quit = true,
+            Command::Back if !self.is_kiosk() => self.quit = true,
             _ => {}
+        }
+    }
+
+    fn step_set_pin(&mut self, command: Command) {
+        match command {
+            Command::Type(c) => self.type_pin(&c.to_string()),
+            Command::Paste(s) => self.type_pin(&s),
+            Command::Backspace => {
+                self.pin.typed.pop();
+            }
+            Command::Back => {
+                wipe(&mut self.pin.typed);
+                self.pin.first = None;
+            }
+            Command::Enter => {
+                match self.pin.first.take() {
+                    None => match Pin::new(&self.pin.typed) {
+                        Ok(pin) => {
+                            self.pin.first = Some(pin);
+                            self.pin.problem = None;
+                        }
+                        Err(PinError::TooShort) => self.pin.problem = Some(PinProblem::TooShort),
+                    },
+                    Some(pin) if pin.verify(&self.pin.typed) => {
+                        self.pin = PinForm::default();
+                        self.kiosk = Kiosk::On(pin);
+                        wipe(&mut self.pin.typed);
+                        self.go_to_start();
+                    }
+                    Some(_) => self.pin.problem = Some(PinProblem::Mismatch),
+                }
+                wipe(&mut self.pin.typed);
+            }
+            _ => {}
+        }
+    }
+
+    fn type_pin(&mut self, s: &str) {
+        for c in clean_line(s).chars() {
+            if self.pin.typed.chars().count() < PIN_MAX {
+                self.pin.typed.push(c);
+            }
+        }
+    }
+
+    fn step_exit_pin(&mut self, command: Command) {
+        let back = self.pin.return_to.unwrap_or(Screen::Identity);
+        match command {
+            Command::Type(c) => self.type_pin(&c.to_string()),
+            Command::Paste(s) => self.type_pin(&s),
+            Command::Backspace => {
+                self.pin.typed.pop();
+            }
+            Command::Back => {
+                wipe(&mut self.pin.typed);
+                self.screen = back;
+            }
+            Command::Enter => {
+                let right = match &self.kiosk {
+                    Kiosk::On(pin) => pin.verify(&self.pin.typed),
+                    Kiosk::Off | Kiosk::Setup => false,
+                };
+                wipe(&mut self.pin.typed);
+                if right {
+                    self.quit = true;
+                } else {
+                    // A wrong PIN changes nothing: back to where the member was.
+                    self.screen = back;
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn step_resume(&mut self, command: Command, now: Instant) {
+        let n = self.resumable.len();
+        match command {
+            Command::Up => self.resume_cursor = self.resume_cursor.saturating_sub(1),
+            Command::Down => self.resume_cursor = (self.resume_cursor + 1).min(n),
+            Command::Enter if self.resume_cursor >= n => self.start_new(),
+            Command::Enter => self.resume(self.resume_cursor, now),
+            Command::Back => self.start_new(),
+            _ => {}
+        }
+    }
+
+    /// Leaves the resume screen for a new attempt.
+    fn start_new(&mut self) {
+        self.resume_problem = None;
+        self.screen = self.start_screen();
+    }
+
+    /// Resumes the unfinished attempt at `index` of the resume list.
+    fn resume(&mut self, index: usize, now: Instant) {
+        let Some(entry) = self.resumable.get(index) else {
+            return;
+        };
+        let lang = self.settings.lang;
+        let Some(bank_index) = self
+            .banks
+            .iter()
+            .position(|b| b.id == entry.snapshot.bank_id)
+        else {
+            self.resume_problem = Some(tr::resume_bank_missing(lang, &entry.snapshot.bank_id));
+            return;
+        };
+        let claim = match self.autosaves.claim(&entry.id) {
+            Ok(c) => c,
+            Err(AutosaveError::InUse { .. }) => {
+                self.resumable = self.find_resumable();
+                self.resume_cursor = 0;
+                self.resume_problem = Some(texts(lang).resume_in_use.to_owned());
+                return;
+            }
+            Err(e) => {
+                self.resume_problem = Some(e.to_string());
+                return;
+            }
+        };
+        // Read it again now that it is ours: another window may have saved
+        // it since the list was made.
+        let mut snapshot = match self.autosaves.load::<Snapshot>(&claim) {
+            Ok(s) => s,
+            Err(e) => {
+                self.resume_problem = Some(e.to_string());
+                return;
+            }
+        };
+        clean_member(&mut snapshot.member);
+        let Some(bank) = self.banks.get(bank_index) else {
+            return;
+        };
+        let attempt = match Attempt::resume(bank, snapshot, now) {
+            Ok(a) => a,
+            Err(ResumeError::BankChanged) => {
+                self.resume_problem = Some(texts(lang).resume_bank_changed.to_owned());
+                return;
+            }
+            Err(e) => {
+                self.resume_problem = Some(tr::resume_failed(lang, &e.to_string()));
+                return;
+            }
+        };
+        let member = attempt.member().clone();
+        self.form = IdentityForm {
+            name: member.name,
+            code: member.code.unwrap_or_default(),
+            unit: member.unit,
+            ..IdentityForm::default()
+        };
+        self.bank = bank_index;
+        let finished = attempt.finish();
+        self.attempt = Some(attempt);
+        self.claim = Some(claim);
+        self.last_saved = None;
+        self.last_try = None;
+        self.resume_problem = None;
+        self.choice_cursor = 0;
+        self.scroll = 0;
+        self.notice = None;
+        match finished {
+            // Finished, but its row was never written: write it now.
+            Some(f) => {
+                self.finalize();
+                self.screen = if f.timed_out {
+                    Screen::TimeUp
+                } else {
+                    Screen::Result
+                };
+            }
+            None => self.screen = Screen::Question,
         }
     }
 
@@ -400,7 +833,7 @@ impl App {
             Command::Up => self.form.field = prev_field(self.form.field),
             Command::Down => self.form.field = next_field(self.form.field),
             Command::Enter => match self.form.field {
-                Field::Name if self.form.name.trim().is_empty() => {
+                Field::Name if !is_acceptable_name(&self.form.name) => {
                     self.form.error = Some(Field::Name);
                 }
                 Field::Name | Field::Code => {
@@ -420,7 +853,7 @@ impl App {
                     self.form = IdentityForm::default();
                 } else if self.banks.len() > 1 {
                     self.screen = Screen::ChooseBank;
-                } else {
+                } else if !self.is_kiosk() {
                     self.quit = true;
                 }
             }
@@ -454,8 +887,8 @@ impl App {
     }
 
     fn finish_identity(&mut self) {
-        let name = self.form.name.trim().to_owned();
-        if name.is_empty() {
+        let name = clean_name(&self.form.name);
+        if !is_acceptable_name(&name) {
             self.form.error = Some(Field::Name);
             self.form.field = Field::Name;
             return;
@@ -509,6 +942,9 @@ impl App {
             unit: self.form.unit.clone(),
         };
         self.attempt = Some(Attempt::start(bank, plan, member, attempt_id, now));
+        self.claim = None;
+        self.last_saved = None;
+        self.last_try = None;
         self.screen = Screen::Question;
         self.choice_cursor = 0;
         self.scroll = 0;
@@ -657,19 +1093,132 @@ impl App {
             .to_string();
         let row = attempt.result_row(bank, &outcome, finished_at, &self.settings.app_version);
         let saved = results::append_row(&self.settings.results, &row).map_err(|e| e.to_string());
-        self.finished = Some(Finished { outcome, saved });
+        let ok = saved.is_ok();
+        self.finished = Some(Finished {
+            outcome,
+            saved,
+            row,
+        });
         self.scroll = 0;
+        if ok {
+            self.drop_autosave();
+        } else {
+            // The autosave now says "finished": `recover --submit` or a
+            // resume writes the same answers later.
+            self.save_now(Instant::now());
+        }
+    }
+
+    /// `r` on the result screen: writes the row again.
+    fn retry_row(&mut self) {
+        let Some(finished) = self.finished.as_mut() else {
+            return;
+        };
+        if finished.saved.is_ok() {
+            return;
+        }
+        finished.saved =
+            results::append_row(&self.settings.results, &finished.row).map_err(|e| e.to_string());
+        if finished.saved.is_ok() {
+            self.drop_autosave();
+        }
+    }
+
+    /// Removes the autosave once the row is safely in the results file.
+    fn drop_autosave(&mut self) {
+        if let Some(claim) = self.claim.take()
+            && let Err(e) = self.autosaves.remove(claim)
+        {
+            // The row is written; a stale autosave is skipped by
+            // `recover`, which finds its attempt id in the results.
+            self.autosave_problem = Some(e.to_string());
+        }
+        self.last_saved = None;
+    }
+
+    /// Whether the row of the finished attempt is not in the results file
+    /// and is kept only in this process's memory (the autosave failed too):
+    /// then the member must not leave the result screen.
+    pub fn only_in_memory(&self) -> bool {
+        self.finished.as_ref().is_some_and(|f| f.saved.is_err())
+            && (self.claim.is_none() || self.autosave_problem.is_some())
+    }
+
+    /// Saves the attempt if it changed since the last save, or if its time
+    /// used is due ([`AUTOSAVE_EVERY`]).
+    fn autosave(&mut self, now: Instant) {
+        let Some(attempt) = &self.attempt else {
+            return;
+        };
+        if self.finished.as_ref().is_some_and(|f| f.saved.is_ok()) {
+            return;
+        }
+        let snapshot = attempt.snapshot(now);
+        let changed = self.last_saved.as_ref() != Some(&timeless(&snapshot));
+        let period = !attempt.is_finished()
+            && self
+                .last_try
+                .is_none_or(|at| now.saturating_duration_since(at) >= AUTOSAVE_EVERY);
+        let due = changed || period;
+        if due {
+            self.write_autosave(&snapshot, now);
+        }
+    }
+
+    /// Saves the attempt now, whatever changed: before leaving the app
+    /// (quit, signal, trainer's exit) so the time used is current.
+    pub fn save_now(&mut self, now: Instant) {
+        let Some(attempt) = &self.attempt else {
+            return;
+        };
+        if self.finished.as_ref().is_some_and(|f| f.saved.is_ok()) {
+            return;
+        }
+        let snapshot = attempt.snapshot(now);
+        self.write_autosave(&snapshot, now);
+    }
+
+    fn write_autosave(&mut self, snapshot: &Snapshot, now: Instant) {
+        self.last_try = Some(now);
+        if self.claim.is_none() {
+            match self.autosaves.claim(&snapshot.attempt_id) {
+                Ok(c) => self.claim = Some(c),
+                Err(e) => {
+                    self.autosave_problem = Some(e.to_string());
+                    return;
+                }
+            }
+        }
+        let Some(claim) = self.claim.as_mut() else {
+            return;
+        };
+        match self.autosaves.save(claim, snapshot) {
+            Ok(()) => {
+                self.last_saved = Some(timeless(snapshot));
+                self.autosave_problem = None;
+            }
+            Err(e) => self.autosave_problem = Some(e.to_string()),
+        }
+    }
+
+    /// Before the app ends: saves the attempt in progress (with the time
+    /// used up to `now`) and lets go of it, so it can be resumed.
+    pub fn shutdown(&mut self, now: Instant) {
+        self.save_now(now);
+        self.claim = None;
     }
 
     fn step_result(&mut self, command: Command) {
         match command {
+            Command::Enter if self.only_in_memory() => {}
             Command::Enter => {
-                if self.settings.once {
+                if self.settings.once && !self.is_kiosk() {
                     self.quit = true;
                 } else {
                     self.next_member();
                 }
             }
+            Command::Retry => self.retry_row(),
             Command::Down | Command::ScrollDown => self.scroll += 1,
             Command::Up | Command::ScrollUp => self.scroll = self.scroll.saturating_sub(1),
             Command::Next => self.scroll += 10,
@@ -681,6 +1230,10 @@ impl App {
     /// Clears everything of the previous member.
     fn next_member(&mut self) {
         self.form = IdentityForm::default();
+        // An unsaved row stays in its autosave for `recover` or a resume.
+        self.claim = None;
+        self.last_saved = None;
+        self.last_try = None;
         self.attempt = None;
         self.finished = None;
         self.notice = None;
@@ -689,7 +1242,7 @@ impl App {
         self.submit_cursor = 0;
         self.help = false;
         self.bank = 0;
-        self.screen = self.start_screen();
+        self.go_to_start();
     }
 
     /// Scrolls so the highlighted choice, bank or submit entry is visible.
@@ -716,4 +1269,12 @@ fn prev_field(f: Field) -> Field {
         Field::Name | Field::Code => Field::Name,
         Field::Unit => Field::Code,
     }
+}
+
+/// A snapshot without its times, to tell a real change from the clock.
+fn timeless(snapshot: &Snapshot) -> Snapshot {
+    let mut s = snapshot.clone();
+    s.used_ms = 0;
+    s.question_used_ms.iter_mut().for_each(|t| *t = 0);
+    s
 }

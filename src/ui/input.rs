@@ -22,6 +22,10 @@ pub fn command_for(key: KeyEvent, app: &App) -> Option<Command> {
     if ctrl && matches!(key.code, KeyCode::Char('c' | 'C')) {
         return Some(Command::Quit);
     }
+    // The trainer's exit in kiosk mode; on purpose in no footer or help.
+    if (ctrl && matches!(key.code, KeyCode::Char('q' | 'Q'))) || key.code == KeyCode::F(12) {
+        return Some(Command::TrainerExit);
+    }
     if ctrl || alt {
         return None;
     }
@@ -43,6 +47,16 @@ pub fn command_for(key: KeyEvent, app: &App) -> Option<Command> {
         return Some(Command::Help);
     }
     match app.screen {
+        // Hidden PIN input: every character is typed, `?` included.
+        Screen::SetPin | Screen::ExitPin => match key.code {
+            KeyCode::Char(c) => Some(Command::Type(c)),
+            KeyCode::Backspace => Some(Command::Backspace),
+            _ => None,
+        },
+        Screen::Resume => match key.code {
+            KeyCode::Char('?') => Some(Command::Help),
+            _ => None,
+        },
         Screen::Identity => match key.code {
             KeyCode::Char('?') => Some(Command::Help),
             KeyCode::Char(c) => Some(Command::Type(c)),
@@ -70,6 +84,12 @@ pub fn command_for(key: KeyEvent, app: &App) -> Option<Command> {
             match key.code {
                 KeyCode::Char('?') => Some(Command::Help),
                 KeyCode::Char('q') if app.screen == Screen::ChooseBank => Some(Command::Back),
+                KeyCode::Char('r' | 'R')
+                    if matches!(app.screen, Screen::Result | Screen::TimeUp)
+                        && app.finished.as_ref().is_some_and(|f| f.saved.is_err()) =>
+                {
+                    Some(Command::Retry)
+                }
                 KeyCode::Left | KeyCode::PageUp => Some(Command::Prev),
                 KeyCode::Right | KeyCode::PageDown => Some(Command::Next),
                 _ => None,

@@ -6,12 +6,15 @@
 
 pub mod app;
 pub mod input;
+pub mod recover;
+pub mod signals;
 pub mod theme;
 pub mod view;
 
 use std::io;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use ratatui::DefaultTerminal;
@@ -38,6 +41,25 @@ const IDLE_WAIT: Duration = Duration::from_secs(3600);
 /// A little past the second, so the loop wakes after the countdown has
 /// changed rather than just before it.
 const WAKE_SLACK: Duration = Duration::from_millis(5);
+
+/// What wakes the event loop: a terminal event, the end of the terminal,
+/// or a signal.
+enum Input {
+    /// A key, a click, a paste, a resize.
+    Event(Event),
+    /// The terminal cannot be read any more.
+    Failed(io::Error),
+    /// SIGHUP or SIGTERM.
+    Signal(i32),
+}
+
+/// Why the event loop ended.
+enum Ended {
+    /// The member (or the trainer, in kiosk mode) quit.
+    Quit,
+    /// SIGHUP or SIGTERM.
+    Signal(i32),
+}
 
 /// Runs the quiz app (`union-quiz` and `union-quiz run`).
 pub fn run(args: RunArgs, lang: Lang) -> ExitCode {
@@ -87,6 +109,18 @@ pub fn run(args: RunArgs, lang: Lang) -> ExitCode {
         app_version: env!("CARGO_PKG_VERSION").to_owned(),
     };
     let mut app = App::new(banks, roster, settings);
+    if args.kiosk {
+        app = app.into_kiosk();
+    }
+    let (tx, rx) = mpsc::channel();
+    // Before the terminal is taken: a failure here is said on stderr.
+    let to_loop = tx.clone();
+    if let Err(e) = signals::install(move |sig| {
+        let _ = to_loop.send(Input::Signal(sig));
+    }) {
+        eprintln!("{}", tr::no_terminal(lang, &e.to_string()));
+        return ExitCode::from(1);
+    }
     let mut terminal = match ratatui::try_init() {
         Ok(t) => t,
         Err(e) => {
@@ -97,10 +131,16 @@ pub fn run(args: RunArgs, lang: Lang) -> ExitCode {
     };
     let extras = execute!(io::stdout(), EnableMouseCapture, EnableBracketedPaste);
     install_panic_hook();
-    let result = extras.and_then(|()| event_loop(&mut terminal, &mut app));
+    let result = extras
+        .and_then(|()| spawn_reader(tx))
+        .and_then(|()| event_loop(&mut terminal, &mut app, &rx));
+    // Whatever ended the loop (quit, signal, a terminal gone with its SSH
+    // connection), the attempt in progress is saved with its time used.
+    app.shutdown(Instant::now());
     restore();
     match result {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(Ended::Quit) => ExitCode::SUCCESS,
+        Ok(Ended::Signal(sig)) => ExitCode::from(u8::try_from(128 + sig).unwrap_or(1)),
         Err(e) => {
             eprintln!("{}", tr::no_terminal(lang, &e.to_string()));
             ExitCode::from(1)
@@ -145,9 +185,37 @@ fn install_panic_hook() {
     }));
 }
 
-/// Draw, then block until the next input or the next visible change of
-/// the countdown; never a fixed fast poll, so an idle member costs nothing.
-fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
+/// Reads terminal events on a thread of its own and sends them to the
+/// loop. The loop then waits on one channel for keys and signals alike; and
+/// when the terminal hangs up, crossterm's read may spin on end-of-file
+/// without returning, which would otherwise keep the loop from ever seeing
+/// the SIGHUP that comes with it.
+fn spawn_reader(tx: mpsc::Sender<Input>) -> io::Result<()> {
+    std::thread::Builder::new()
+        .name("terminal-events".to_owned())
+        .spawn(move || {
+            loop {
+                let input = match event::read() {
+                    Ok(ev) => Input::Event(ev),
+                    Err(e) => Input::Failed(e),
+                };
+                let failed = matches!(input, Input::Failed(_));
+                if tx.send(input).is_err() || failed {
+                    return;
+                }
+            }
+        })
+        .map(drop)
+}
+
+/// Draw, then block until the next input, signal or visible change of the
+/// countdown (or the periodic save of the time used); never a fixed fast
+/// poll, so an idle member costs nothing.
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    rx: &mpsc::Receiver<Input>,
+) -> io::Result<Ended> {
     let size = terminal.size()?;
     app.step(Command::Resize(size.width, size.height), Instant::now());
     while !app.quit {
@@ -158,29 +226,36 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
                 frame.set_cursor_position(pos);
             }
         })?;
-        let wait = app
-            .next_wake(Instant::now())
-            .map_or(IDLE_WAIT, |d| d + WAKE_SLACK);
-        let command = if event::poll(wait)? {
-            match event::read()? {
-                Event::Key(key) => input::command_for(key, app),
-                Event::Mouse(mouse) => input::command_for_mouse(mouse),
-                Event::Paste(text) => Some(Command::Paste(text)),
-                Event::Resize(w, h) => Some(Command::Resize(w, h)),
-                _ => None,
+        let now = Instant::now();
+        let wait = [
+            app.next_wake(now).map(|d| d + WAKE_SLACK),
+            app.next_autosave(now),
+        ]
+        .into_iter()
+        .flatten()
+        .min()
+        .unwrap_or(IDLE_WAIT);
+        let command = match rx.recv_timeout(wait) {
+            Ok(Input::Event(Event::Key(key))) => input::command_for(key, app),
+            Ok(Input::Event(Event::Mouse(mouse))) => input::command_for_mouse(mouse),
+            Ok(Input::Event(Event::Paste(text))) => Some(Command::Paste(text)),
+            Ok(Input::Event(Event::Resize(w, h))) => Some(Command::Resize(w, h)),
+            Ok(Input::Event(_)) => None,
+            Ok(Input::Signal(sig)) => return Ok(Ended::Signal(sig)),
+            Ok(Input::Failed(e)) => return Err(e),
+            Err(mpsc::RecvTimeoutError::Timeout) => Some(Command::Tick),
+            Err(mpsc::RecvTimeoutError::Disconnected) => {
+                return Err(io::Error::other("terminal events stopped"));
             }
-        } else {
-            Some(Command::Tick)
         };
         if let Some(command) = command {
             app.step(command, Instant::now());
         }
     }
-    Ok(())
+    Ok(Ended::Quit)
 }
 
 /// Runs `union-quiz recover`.
-pub fn recover(_args: &RecoverArgs, _lang: Lang) -> ExitCode {
-    eprintln!("union-quiz recover: not built yet (issue 4)");
-    ExitCode::from(2)
+pub fn recover(args: &RecoverArgs, lang: Lang) -> ExitCode {
+    recover::run(args, lang)
 }

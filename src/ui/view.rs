@@ -11,12 +11,12 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Gauge, Paragraph, Widget, Wrap};
 
-use super::app::{App, Field, Screen};
+use super::app::{App, Field, PinProblem, Screen};
 use crate::bank::{Bank, Question, Review, letter};
 use crate::engine::{Attempt, QuestionLock, countdown_secs};
 use crate::i18n::ui as tr;
 use crate::results::format_points;
-use crate::text::width;
+use crate::text::{clean_line, width};
 
 /// The smallest terminal the screens are laid out for.
 pub const MIN_SIZE: (u16, u16) = (80, 24);
@@ -99,6 +99,9 @@ fn render_too_small(app: &App, area: Rect, buf: &mut Buffer) {
 fn screen_title(app: &App) -> &'static str {
     let t = app.t();
     match app.screen {
+        Screen::SetPin => t.set_pin_title,
+        Screen::Resume => t.resume_title,
+        Screen::ExitPin => t.exit_pin_title,
         Screen::ChooseBank => t.choose_bank_title,
         Screen::Identity => t.identity_title,
         Screen::Instructions => t.instructions_title,
@@ -319,13 +322,21 @@ fn render_legend(app: &App, area: Rect, buf: &mut Buffer) {
 fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
     let t = app.t();
     let keys = match app.screen {
+        Screen::SetPin => t.keys_set_pin,
+        Screen::Resume => t.keys_resume,
+        Screen::ExitPin => t.keys_exit_pin,
+        Screen::ChooseBank if app.is_kiosk() => t.keys_choose_bank_kiosk,
         Screen::ChooseBank => t.keys_choose_bank,
         Screen::Identity => t.keys_identity,
         Screen::Instructions => t.keys_instructions,
         Screen::Question => t.keys_question,
         Screen::Submit => t.keys_submit,
         Screen::TimeUp => t.keys_time_up,
-        Screen::Result if app.settings.once => t.keys_result_once,
+        Screen::Result if app.only_in_memory() => t.keys_result_memory,
+        Screen::Result if app.finished.as_ref().is_some_and(|f| f.saved.is_err()) => {
+            t.keys_result_unsaved
+        }
+        Screen::Result if app.settings.once && !app.is_kiosk() => t.keys_result_once,
         Screen::Result => t.keys_result,
     };
     Paragraph::new(keys)
@@ -467,6 +478,8 @@ pub fn choice_at(app: &App, col: u16, row: u16) -> Option<usize> {
 pub fn body_lines(app: &App, w: u16, now: Instant) -> Body {
     let w = usize::from(w).max(1);
     let lines = match app.screen {
+        Screen::SetPin | Screen::ExitPin => pin_lines(app, w),
+        Screen::Resume => resume_lines(app, w),
         Screen::ChooseBank => choose_bank_lines(app, w),
         Screen::Identity => identity_lines(app, w),
         Screen::Instructions => instructions_lines(app, w),
@@ -720,6 +733,9 @@ fn question_lines(app: &App, w: usize) -> Body {
     if let Some(notice) = app.notice {
         lines.extend(wrapped(notice, w, app.theme.warning()));
     }
+    if app.autosave_problem.is_some() {
+        lines.extend(wrapped(t.autosave_failed, w, app.theme.bad()));
+    }
     lines.extend(wrapped(
         &q.text,
         w,
@@ -858,6 +874,130 @@ fn submit_lines(app: &App, w: usize, now: Instant) -> Vec<Line<'static>> {
     lines
 }
 
+/// "Saved", or that the row was NOT saved, whether the trainer can recover
+/// it, and how to retry.
+fn unsaved_lines(app: &App, w: usize, lines: &mut Vec<Line<'static>>) {
+    let t = app.t();
+    let Some(finished) = &app.finished else {
+        return;
+    };
+    match &finished.saved {
+        Ok(()) => lines.extend(wrapped(t.saved, w, app.theme.good())),
+        Err(detail) => {
+            lines.extend(wrapped(t.not_saved, w, app.theme.bad()));
+            if app.only_in_memory() {
+                lines.extend(wrapped(t.not_saved_memory, w, app.theme.bad()));
+            } else {
+                lines.extend(wrapped(t.not_saved_recoverable, w, app.theme.warning()));
+            }
+            lines.extend(wrapped(
+                t.retry_hint,
+                w,
+                Style::new().add_modifier(Modifier::BOLD),
+            ));
+            lines.extend(wrapped(&clean_line(detail), w, app.theme.dim()));
+        }
+    }
+}
+
+/// The hidden PIN field: the kiosk setup, or the trainer's exit.
+fn pin_lines(app: &App, w: usize) -> Vec<Line<'static>> {
+    let t = app.t();
+    let mut lines = Vec::new();
+    let setting = app.screen == Screen::SetPin;
+    lines.extend(wrapped(
+        if setting {
+            t.set_pin_body
+        } else {
+            t.exit_pin_body
+        },
+        w,
+        Style::new(),
+    ));
+    lines.push(Line::default());
+    let label = if !setting {
+        t.set_pin_first
+    } else if app.pin.first.is_some() {
+        t.set_pin_confirm
+    } else {
+        t.set_pin_first
+    };
+    let dots = "•".repeat(app.pin.typed.chars().count());
+    lines.push(Line::from(vec![
+        Span::raw("▶ "),
+        Span::styled(
+            format!("{label}: "),
+            Style::new().add_modifier(Modifier::BOLD),
+        ),
+        Span::styled(dots, app.theme.cursor()),
+    ]));
+    if setting {
+        let problem = match app.pin.problem {
+            Some(PinProblem::TooShort) => Some(t.pin_too_short),
+            Some(PinProblem::Mismatch) => Some(t.pin_mismatch),
+            None => None,
+        };
+        if let Some(p) = problem {
+            lines.push(Line::default());
+            lines.extend(wrapped(p, w, app.theme.bad()));
+        }
+    }
+    lines
+}
+
+/// The unfinished attempts to resume, and "start a new quiz".
+fn resume_lines(app: &App, w: usize) -> Vec<Line<'static>> {
+    let t = app.t();
+    let lang = app.lang();
+    let mut lines = wrapped(t.resume_hint, w, app.theme.dim());
+    lines.push(Line::default());
+    for (i, r) in app.resumable.iter().enumerate() {
+        let active = i == app.resume_cursor;
+        let member = &r.snapshot.member;
+        let head = fit(
+            &tr::resume_entry(lang, &member.name, &member.unit),
+            w.saturating_sub(2),
+        );
+        let left = r.left.map(|d| mm_ss(d.as_secs()));
+        let facts = fit(
+            &tr::resume_facts(
+                lang,
+                &r.bank_title,
+                r.answered,
+                r.questions,
+                left.as_deref(),
+            ),
+            w.saturating_sub(4),
+        );
+        if active {
+            lines.push(Line::from(vec![
+                Span::raw("▶ "),
+                Span::styled(head, app.theme.cursor()),
+            ]));
+        } else {
+            lines.push(Line::styled(
+                format!("  {head}"),
+                Style::new().add_modifier(Modifier::BOLD),
+            ));
+        }
+        lines.push(Line::styled(format!("    {facts}"), app.theme.dim()));
+    }
+    lines.push(Line::default());
+    if app.resume_cursor >= app.resumable.len() {
+        lines.push(Line::from(vec![
+            Span::raw("▶ "),
+            Span::styled(t.resume_new, app.theme.cursor()),
+        ]));
+    } else {
+        lines.push(Line::raw(format!("  {}", t.resume_new)));
+    }
+    if let Some(problem) = &app.resume_problem {
+        lines.push(Line::default());
+        lines.extend(wrapped(&clean_line(problem), w, app.theme.bad()));
+    }
+    lines
+}
+
 fn time_up_lines(app: &App, w: usize) -> Vec<Line<'static>> {
     let t = app.t();
     let mut lines = vec![Line::default()];
@@ -872,6 +1012,10 @@ fn time_up_lines(app: &App, w: usize) -> Vec<Line<'static>> {
             finished.outcome.answered,
             finished.outcome.questions
         )));
+        if finished.saved.is_err() {
+            lines.push(Line::default());
+            unsaved_lines(app, w, &mut lines);
+        }
     }
     lines
 }
@@ -917,13 +1061,7 @@ fn result_lines(app: &App, w: usize) -> Vec<Line<'static>> {
     if o.timed_out {
         lines.extend(wrapped(t.timed_out_note, w, app.theme.warning()));
     }
-    match &finished.saved {
-        Ok(()) => lines.extend(wrapped(t.saved, w, app.theme.good())),
-        Err(detail) => {
-            lines.extend(wrapped(t.not_saved, w, app.theme.bad()));
-            lines.extend(wrapped(detail, w, app.theme.dim()));
-        }
-    }
+    unsaved_lines(app, w, &mut lines);
     if bank.review == Review::None {
         return lines;
     }

@@ -1,0 +1,297 @@
+//! Shared by the issue-4 tests: an app driven by keys with a fake clock,
+//! on a results file in a temporary folder, and a tmux server of its own
+//! for the real-terminal tests.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command as Process, Output};
+use std::time::{Duration, Instant};
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use union_quiz::autosave::Autosaves;
+use union_quiz::bank::Bank;
+use union_quiz::engine::{Overrides, Snapshot};
+use union_quiz::i18n::Lang;
+use union_quiz::ui::app::{App, Command, SeedSource, Settings};
+use union_quiz::ui::input::command_for;
+use union_quiz::ui::view;
+
+use crate::engine_support::vietnamese;
+
+/// The realistic three-question bank (20 minutes), in the bank's own order
+/// so display letters are bank letters: q1 right B, q2 right A+B, q3 right A.
+pub fn plain_bank() -> Bank {
+    let mut b = vietnamese();
+    b.shuffle_questions = false;
+    b.shuffle_choices = false;
+    b
+}
+
+/// Settings for a results file at `results`.
+pub fn settings(lang: Lang, results: &Path) -> Settings {
+    Settings {
+        lang,
+        color: false,
+        overrides: Overrides::default(),
+        seed: SeedSource::Fixed(7),
+        once: false,
+        results: results.to_owned(),
+        app_version: "0.1.0".to_owned(),
+    }
+}
+
+/// An app with a fake clock: `at(s)` sets the time to `t0 + s` seconds.
+pub struct Harness {
+    pub app: App,
+    pub t0: Instant,
+    pub now: Instant,
+}
+
+impl Harness {
+    /// A new app on `results`, with the clock at `t0`.
+    pub fn new(banks: Vec<Bank>, results: &Path, lang: Lang, t0: Instant) -> Harness {
+        Harness {
+            app: App::new(banks, None, settings(lang, results)),
+            t0,
+            now: t0,
+        }
+    }
+
+    pub fn at(&mut self, s: u64) -> &mut Self {
+        self.now = self.t0 + Duration::from_secs(s);
+        self
+    }
+
+    pub fn key(&mut self, code: KeyCode) -> &mut Self {
+        self.key_mod(code, KeyModifiers::NONE)
+    }
+
+    pub fn key_mod(&mut self, code: KeyCode, m: KeyModifiers) -> &mut Self {
+        if let Some(c) = command_for(KeyEvent::new(code, m), &self.app) {
+            self.app.step(c, self.now);
+        }
+        self
+    }
+
+    pub fn typed(&mut self, s: &str) -> &mut Self {
+        for c in s.chars() {
+            self.key(KeyCode::Char(c));
+        }
+        self
+    }
+
+    pub fn cmd(&mut self, c: Command) -> &mut Self {
+        self.app.step(c, self.now);
+        self
+    }
+
+    /// Name, no code, a free-text unit, then Enter past the instructions.
+    pub fn start_quiz_as(&mut self, name: &str) -> &mut Self {
+        self.typed(name)
+            .key(KeyCode::Enter)
+            .key(KeyCode::Enter)
+            .typed("Công đoàn Sở Tư pháp")
+            .key(KeyCode::Enter)
+            .key(KeyCode::Enter)
+    }
+
+    /// Answers q1 with B and q2 with A and C (display = bank letters).
+    pub fn answer_two(&mut self) -> &mut Self {
+        self.typed("b").key(KeyCode::Enter).typed("ac")
+    }
+
+    /// Opens the submit screen and confirms.
+    pub fn submit(&mut self) -> &mut Self {
+        self.key(KeyCode::Esc).typed("y")
+    }
+
+    /// The screen at 80x24, one string per row, trailing spaces trimmed.
+    pub fn screen(&self) -> String {
+        screen_of(&self.app, self.now, 80, 24)
+    }
+}
+
+/// Draws `app` at `now` on a `w`×`h` test terminal.
+pub fn screen_of(app: &App, now: Instant, w: u16, h: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
+    terminal
+        .draw(|f| view::render_app(app, f.area(), f.buffer_mut(), now))
+        .expect("draw");
+    let buf = terminal.backend().buffer();
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        let mut line = String::new();
+        for x in 0..buf.area.width {
+            line.push_str(buf[(x, y)].symbol());
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+/// The autosaves beside `results`, as snapshots.
+pub fn saved(results: &Path) -> Vec<(Snapshot, bool)> {
+    Autosaves::for_results(results)
+        .list::<Snapshot>()
+        .into_iter()
+        .map(|f| (f.saved.expect("readable autosave"), f.in_use))
+        .collect()
+}
+
+/// The only autosave beside `results`.
+pub fn only_saved(results: &Path) -> Snapshot {
+    let mut all = saved(results);
+    assert_eq!(all.len(), 1, "one autosave expected");
+    all.remove(0).0
+}
+
+/// Whether a string holds anything that could drive a terminal: C0/C1
+/// controls (ESC, CSI U+009B …), DEL, bidi overrides.
+pub fn has_control(s: &str) -> bool {
+    s.chars()
+        .any(|c| c != '\n' && union_quiz::text::is_forbidden_control(c))
+}
+
+/// A tmux server of its own, killed when dropped, even on failure.
+pub struct Tmux {
+    pub socket: String,
+}
+
+impl Tmux {
+    /// A new server name, unique to this process and moment.
+    pub fn new(tag: &str) -> Tmux {
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos());
+        Tmux {
+            socket: format!("union-quiz-{tag}-{}-{nanos}", std::process::id()),
+        }
+    }
+
+    pub fn available() -> bool {
+        Process::new("tmux")
+            .arg("-V")
+            .output()
+            .is_ok_and(|o| o.status.success())
+    }
+
+    pub fn cmd(&self, args: &[&str]) -> Output {
+        Process::new("tmux")
+            .arg("-u")
+            .arg("-L")
+            .arg(&self.socket)
+            .args(args)
+            .output()
+            .expect("run tmux")
+    }
+
+    pub fn pane(&self) -> String {
+        String::from_utf8_lossy(&self.cmd(&["capture-pane", "-p", "-t", "quiz"]).stdout)
+            .into_owned()
+    }
+
+    pub fn send(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", "quiz"];
+        args.extend_from_slice(keys);
+        let out = self.cmd(&args);
+        assert!(out.status.success(), "send-keys {keys:?}: {out:?}");
+    }
+
+    pub fn send_text(&self, text: &str) {
+        let out = self.cmd(&["send-keys", "-t", "quiz", "-l", text]);
+        assert!(out.status.success(), "send-keys -l {text:?}: {out:?}");
+    }
+
+    /// Waits until the pane shows every one of `needles` at once (a capture
+    /// can catch a half-drawn screen), for at most 15 seconds.
+    pub fn wait_for_all(&self, needles: &[&str]) -> String {
+        let start = Instant::now();
+        loop {
+            let pane = self.pane();
+            if needles.iter().all(|n| pane.contains(n)) {
+                return pane;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(15),
+                "the screen never showed {needles:?}; it shows:\n{pane}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    pub fn wait_for(&self, needle: &str) -> String {
+        self.wait_for_all(&[needle])
+    }
+
+    /// Starts `command` (a shell line) in a new detached session "quiz".
+    pub fn start(&self, command: &str) {
+        let out = self.cmd(&[
+            "new-session",
+            "-d",
+            "-x",
+            "100",
+            "-y",
+            "30",
+            "-s",
+            "quiz",
+            command,
+        ]);
+        assert!(out.status.success(), "tmux new-session: {out:?}");
+    }
+
+    /// The pid of the pane's first process.
+    pub fn pane_pid(&self) -> u32 {
+        let out = self.cmd(&["display-message", "-p", "-t", "quiz", "#{pane_pid}"]);
+        String::from_utf8_lossy(&out.stdout)
+            .trim()
+            .parse()
+            .expect("pane pid")
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = self.cmd(&["kill-server"]);
+    }
+}
+
+/// The children of process `pid` (from /proc), to find the app under the
+/// pane's shell.
+pub fn children(pid: u32) -> Vec<u32> {
+    let Ok(entries) = std::fs::read_dir("/proc") else {
+        return Vec::new();
+    };
+    entries
+        .flatten()
+        .filter_map(|e| e.file_name().to_str()?.parse::<u32>().ok())
+        .filter(|&p| {
+            std::fs::read_to_string(format!("/proc/{p}/stat")).is_ok_and(|stat| {
+                // "pid (comm) state ppid …": comm may hold spaces, so split
+                // after the last ')'.
+                stat.rsplit_once(')')
+                    .and_then(|(_, rest)| rest.split_whitespace().nth(1))
+                    .and_then(|ppid| ppid.parse::<u32>().ok())
+                    == Some(pid)
+            })
+        })
+        .collect()
+}
+
+/// The shell line that runs the built binary on `bank` with `results`.
+pub fn app_command(dir: &Path, bank: &Path, results: &Path, extra: &str) -> String {
+    let bin = env!("CARGO_BIN_EXE_union-quiz");
+    format!(
+        "cd '{}' && LANG=C.UTF-8 '{bin}' run '{}' --results '{}' --seed 5 {extra}; sleep 60",
+        dir.display(),
+        bank.display(),
+        results.display()
+    )
+}
+
+/// Results path under a fresh temporary folder.
+pub fn results_in(dir: &Path) -> PathBuf {
+    dir.join("results").join("results.csv")
+}
