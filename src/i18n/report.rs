@@ -424,12 +424,18 @@ pub const BOARD_TOO_SMALL: Text = t(
 pub fn board_summary(lang: Lang, attempts: usize, passed: usize, bad: usize) -> String {
     let mut s = match lang {
         Lang::Vi => format!("{attempts} bài · {passed} đạt"),
-        Lang::En => format!("{attempts} attempts · {passed} passed"),
+        Lang::En => format!(
+            "{attempts} {} · {passed} passed",
+            if attempts == 1 { "attempt" } else { "attempts" }
+        ),
     };
     if bad > 0 {
         s.push_str(&match lang {
             Lang::Vi => format!(" · {bad} dòng lỗi bỏ qua"),
-            Lang::En => format!(" · {bad} bad rows skipped"),
+            Lang::En => format!(
+                " · {bad} bad {} skipped",
+                if bad == 1 { "row" } else { "rows" }
+            ),
         });
     }
     s
@@ -440,5 +446,23 @@ pub fn terminal_error(lang: Lang, reason: &str) -> String {
     match lang {
         Lang::Vi => format!("lỗi: không dùng được màn hình: {reason}"),
         Lang::En => format!("error: terminal: {reason}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn board_summary_counts_in_singular_and_plural() {
+        assert_eq!(
+            board_summary(Lang::En, 1, 0, 1),
+            "1 attempt · 0 passed · 1 bad row skipped"
+        );
+        assert_eq!(
+            board_summary(Lang::En, 2, 1, 3),
+            "2 attempts · 1 passed · 3 bad rows skipped"
+        );
+        assert_eq!(board_summary(Lang::Vi, 1, 1, 0), "1 bài · 1 đạt");
     }
 }
