@@ -165,7 +165,7 @@ pub enum AttemptPick {
 pub enum ReportFormat {
     /// Aligned by display width (default).
     Table,
-    /// CSV.
+    /// CSV, UTF-8 with a byte order mark (BOM) so that Excel shows Vietnamese.
     Csv,
     /// JSON.
     Json,
@@ -177,6 +177,10 @@ pub struct BoardArgs {
     /// The results file to watch.
     #[arg(value_name = "RESULTS", default_value = "results/results.csv")]
     pub results: PathBuf,
+    /// Show this bank (its id) instead of following the newest attempt;
+    /// ←/→ or Tab switch between the banks of the file.
+    #[arg(long, value_name = "ID")]
+    pub bank: Option<String>,
 }
 
 /// A count that must be 1 or more (`--pick 0` would make an empty quiz).

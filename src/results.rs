@@ -263,8 +263,111 @@ pub struct BadRow {
     pub path: PathBuf,
     /// 1-based line number in the file.
     pub line: u64,
-    /// What is wrong, as the CSV reader or the column check said it.
-    pub message: String,
+    /// What is wrong; the report words it for a person, in their language.
+    pub reason: BadReason,
+}
+
+/// What a field of a column must hold, to say what a bad value is not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum FieldKind {
+    /// A number, possibly with decimals (`score`, `max_score`, `percent`).
+    Number,
+    /// A whole number, 0 or more (`answered`, `duration_s`, `seed`…).
+    WholeNumber,
+    /// `true` or `false` (`passed`, `timed_out`).
+    TrueFalse,
+    /// Text (never fails to read; here for completeness).
+    Text,
+}
+
+impl std::fmt::Display for FieldKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            FieldKind::Number => "a number",
+            FieldKind::WholeNumber => "a whole number",
+            FieldKind::TrueFalse => "true or false",
+            FieldKind::Text => "text",
+        })
+    }
+}
+
+impl FieldKind {
+    /// The kind of the column named `column` (one of [`COLUMNS`]).
+    pub fn of(column: &str) -> FieldKind {
+        match column {
+            "score" | "max_score" | "percent" => FieldKind::Number,
+            "answered" | "questions" | "duration_s" | "time_limit_s" | "seed" => {
+                FieldKind::WholeNumber
+            }
+            "passed" | "timed_out" => FieldKind::TrueFalse,
+            _ => FieldKind::Text,
+        }
+    }
+}
+
+/// Why a row of a results file was skipped. Display gives an English line
+/// for logs; people read it through `crate::i18n::report::bad_row_reason`.
+#[derive(Debug, Clone, PartialEq, Serialize, thiserror::Error)]
+pub enum BadReason {
+    /// The row has `found` fields instead of `expected`.
+    #[error("{found} columns instead of {expected}")]
+    ColumnCount {
+        /// Fields in the row.
+        found: usize,
+        /// Fields of a results row ([`COLUMNS`]).
+        expected: usize,
+    },
+    /// A field does not hold what its column needs.
+    #[error("column {column:?}: {value:?} is not {kind}")]
+    Field {
+        /// The column's header name, e.g. `score`.
+        column: String,
+        /// The field as found.
+        value: String,
+        /// What the column needs.
+        kind: FieldKind,
+    },
+    /// The first line is not the header of a results file.
+    #[error("header is not the results header")]
+    NotResultsHeader,
+    /// The line is not valid UTF-8 (a damaged file, or another encoding).
+    #[error("not valid UTF-8")]
+    NotUtf8,
+    /// The CSV reader could not read the line (`detail` in its words, for
+    /// developers).
+    #[error("broken CSV: {detail}")]
+    BrokenCsv {
+        /// What the CSV reader said.
+        detail: String,
+    },
+}
+
+impl BadReason {
+    /// The reason for an error of the CSV reader on `record`.
+    fn from_csv(e: &csv::Error, record: &csv::StringRecord) -> BadReason {
+        match e.kind() {
+            csv::ErrorKind::Utf8 { .. } => BadReason::NotUtf8,
+            csv::ErrorKind::Deserialize { err, .. } => {
+                let found = err.field().and_then(|i| {
+                    let i = usize::try_from(i).ok()?;
+                    Some((COLUMNS.get(i)?, record.get(i)?))
+                });
+                match found {
+                    Some((column, value)) => BadReason::Field {
+                        column: (*column).to_owned(),
+                        value: value.to_owned(),
+                        kind: FieldKind::of(column),
+                    },
+                    None => BadReason::BrokenCsv {
+                        detail: e.to_string(),
+                    },
+                }
+            }
+            _ => BadReason::BrokenCsv {
+                detail: e.to_string(),
+            },
+        }
+    }
 }
 
 /// What was read from one or more results files.
@@ -302,7 +405,7 @@ pub fn read_bytes(path: &Path, bytes: &[u8]) -> ReadResults {
             out.bad.push(BadRow {
                 path: path.to_owned(),
                 line: 1,
-                message: format!("header is not the results header ({})", COLUMNS.join(",")),
+                reason: BadReason::NotResultsHeader,
             });
         }
         return out;
@@ -318,7 +421,10 @@ pub fn read_bytes(path: &Path, bytes: &[u8]) -> ReadResults {
                     out.bad.push(BadRow {
                         path: path.to_owned(),
                         line,
-                        message: format!("{} columns instead of {}", record.len(), COLUMNS.len()),
+                        reason: BadReason::ColumnCount {
+                            found: record.len(),
+                            expected: COLUMNS.len(),
+                        },
                     });
                     continue;
                 }
@@ -327,7 +433,7 @@ pub fn read_bytes(path: &Path, bytes: &[u8]) -> ReadResults {
                     Err(e) => out.bad.push(BadRow {
                         path: path.to_owned(),
                         line,
-                        message: e.to_string(),
+                        reason: BadReason::from_csv(&e, &record),
                     }),
                 }
             }
@@ -335,7 +441,7 @@ pub fn read_bytes(path: &Path, bytes: &[u8]) -> ReadResults {
                 out.bad.push(BadRow {
                     path: path.to_owned(),
                     line,
-                    message: e.to_string(),
+                    reason: BadReason::from_csv(&e, &record),
                 });
                 // A broken UTF-8 or quoting error: the reader has moved past
                 // the record; go on with the next one.

@@ -151,3 +151,216 @@ fn bad_rows_are_counted_on_the_board() {
     assert!(board.refresh());
     assert_eq!((board.model.attempts, board.model.bad), (2, 2));
 }
+
+/// The screen as lines of text.
+fn screen(model: &BoardModel, width: u16, height: u16) -> Vec<String> {
+    let t = draw(model, width, height);
+    let buf = t.backend().buffer();
+    (0..buf.area.height)
+        .map(|y| {
+            (0..buf.area.width)
+                .filter_map(|x| buf.cell((x, y)).map(|c| c.symbol().to_owned()))
+                .collect()
+        })
+        .collect()
+}
+
+/// A row of a second bank, finished after every row of small.csv.
+fn other_bank_row(id: &str, name: &str, minute: u32) -> ResultRow {
+    let mut r = row(id, name, 50.0, 400);
+    r.bank_id = "luat-cong-doan".into();
+    r.bank_title = "Luật Công đoàn 2012".into();
+    r.finished_at = format!("2026-11-20T13:{minute:02}:00+07:00");
+    r
+}
+
+#[test]
+fn another_banks_row_does_not_hide_the_first_for_good() {
+    use union_quiz::report::board::{BankChoice, Control};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("results.csv");
+    std::fs::copy(fixture("small.csv"), &path).expect("copies");
+    let mut board = Board::new(&path, Lang::Vi);
+    assert!(board.refresh());
+    assert_eq!(board.model.bank_id.as_deref(), Some("cchc-mini"));
+    // One bank: nothing to switch to, and the choice stays "newest".
+    assert!(!board.step(Control::NextBank));
+    assert_eq!(board.choice(), &BankChoice::Newest);
+
+    // A row of another bank: the board follows it, as before.
+    results::append_row(&path, &other_bank_row("l1", "Mai Văn Hòa", 0)).expect("appends");
+    assert!(board.refresh());
+    assert_eq!(board.model.bank_id.as_deref(), Some("luat-cong-doan"));
+    assert_eq!(board.model.banks, ["cchc-mini", "luat-cong-doan"]);
+    assert_eq!(board.model.attempts, 1);
+    assert!(board.model.following);
+
+    // ← brings the first bank back, with its six attempts.
+    assert!(board.step(Control::PreviousBank));
+    assert_eq!(board.model.bank_id.as_deref(), Some("cchc-mini"));
+    assert_eq!((board.model.attempts, board.model.passed), (6, 4));
+    assert!(!board.model.following);
+    // The choice is kept when the other bank gets more rows.
+    results::append_row(&path, &other_bank_row("l2", "Lý Thị Yến", 1)).expect("appends");
+    assert!(board.refresh());
+    assert_eq!(board.model.bank_id.as_deref(), Some("cchc-mini"));
+    assert_eq!(board.model.attempts, 6);
+    // → and Tab go round the banks.
+    assert!(board.step(Control::NextBank));
+    assert_eq!(board.model.bank_id.as_deref(), Some("luat-cong-doan"));
+    assert_eq!(board.model.attempts, 2);
+    assert!(board.step(Control::NextBank));
+    assert_eq!(board.model.bank_id.as_deref(), Some("cchc-mini"));
+}
+
+#[test]
+fn board_bank_pins_a_bank_from_the_start() {
+    use union_quiz::report::board::{BankChoice, Control};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("results.csv");
+    std::fs::copy(fixture("small.csv"), &path).expect("copies");
+    results::append_row(&path, &other_bank_row("l1", "Mai Văn Hòa", 0)).expect("appends");
+    let pinned = BankChoice::Chosen("cchc-mini".into());
+    let mut board = Board::with_choice(&path, Lang::Vi, pinned.clone());
+    assert!(board.refresh());
+    assert_eq!(board.model.bank_id.as_deref(), Some("cchc-mini"));
+    assert_eq!(board.model.attempts, 6);
+    results::append_row(&path, &other_bank_row("l2", "Lý Thị Yến", 1)).expect("appends");
+    assert!(board.refresh());
+    assert_eq!(board.choice(), &pinned);
+    assert_eq!(board.model.bank_id.as_deref(), Some("cchc-mini"));
+
+    // A bank with no row yet waits for it, named by its id.
+    let mut later = Board::with_choice(&path, Lang::Vi, BankChoice::Chosen("sau".into()));
+    assert!(later.refresh());
+    assert_eq!(later.model.bank_title.as_deref(), Some("sau"));
+    assert_eq!(later.model.attempts, 0);
+    let lines = screen(&later.model, 80, 24);
+    assert!(
+        lines[23].starts_with("Bộ đề —/2: sau (đã chọn)"),
+        "{lines:#?}"
+    );
+    // From there → goes to the file's first bank.
+    assert!(later.step(Control::NextBank));
+    assert_eq!(later.model.bank_id.as_deref(), Some("cchc-mini"));
+}
+
+#[test]
+fn keys_switch_banks_and_quit() {
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+    use union_quiz::report::board::{Control, control};
+    let press = |code| KeyEvent::new(code, KeyModifiers::NONE);
+    assert_eq!(control(press(KeyCode::Right)), Control::NextBank);
+    assert_eq!(control(press(KeyCode::Tab)), Control::NextBank);
+    assert_eq!(control(press(KeyCode::Left)), Control::PreviousBank);
+    assert_eq!(control(press(KeyCode::BackTab)), Control::PreviousBank);
+    assert_eq!(control(press(KeyCode::Char('q'))), Control::Quit);
+    assert_eq!(control(press(KeyCode::Esc)), Control::Quit);
+    assert_eq!(
+        control(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL)),
+        Control::Quit
+    );
+    assert_eq!(control(press(KeyCode::Char('c'))), Control::Nothing);
+    let mut release = press(KeyCode::Right);
+    release.kind = KeyEventKind::Release;
+    assert_eq!(control(release), Control::Nothing);
+}
+
+#[test]
+fn the_footer_says_which_bank_and_how_to_switch() {
+    use union_quiz::report::board::Control;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("results.csv");
+    std::fs::copy(fixture("small.csv"), &path).expect("copies");
+    results::append_row(&path, &other_bank_row("l1", "Mai Văn Hòa", 0)).expect("appends");
+    let mut board = Board::new(&path, Lang::Vi);
+    assert!(board.refresh());
+    let lines = screen(&board.model, 80, 24);
+    assert!(
+        lines[23].starts_with("Bộ đề 2/2: luat-cong-doan (theo bài mới nhất)"),
+        "{}",
+        lines[23]
+    );
+    assert!(
+        lines[23].ends_with("←/→ Tab: đổi bộ đề · q: thoát"),
+        "{}",
+        lines[23]
+    );
+    board.step(Control::PreviousBank);
+    insta::assert_snapshot!(
+        "board_two_banks_chosen_vi",
+        draw(&board.model, 80, 24).backend()
+    );
+    let mut en = Board::new(&path, Lang::En);
+    assert!(en.refresh());
+    insta::assert_snapshot!(
+        "board_two_banks_following_en",
+        draw(&en.model, 80, 24).backend()
+    );
+}
+
+#[test]
+fn long_names_and_units_are_cut_with_an_ellipsis_names_first() {
+    let mut a = row("c1", "Nguyễn Thị Thanh Hương", 90.0, 300);
+    a.unit = "Công đoàn Cục Thuế tỉnh Quảng Nam".into();
+    let mut b = row("c2", "Tôn Nữ Hoàng Phương Thảo", 60.0, 400);
+    b.unit = "Công đoàn Kho bạc Nhà nước tỉnh".into();
+    let m = BoardModel::from_rows(&[a, b], 0, Lang::Vi);
+    let lines = screen(&m, 80, 24);
+    // At 80 columns names get two thirds of the room left by the figures,
+    // units the rest; both are cut at a word, with "…", never silently.
+    assert!(
+        lines[3].starts_with("│   1 Nguyễn Thị Thanh…   Cục Thuế… 90,0   5:00│"),
+        "{lines:#?}"
+    );
+    assert!(
+        lines[4].starts_with("│   2 Tôn Nữ Hoàng…       Kho bạc…  60,0   6:40│"),
+        "{lines:#?}"
+    );
+    // The units panel cuts them too.
+    assert!(
+        lines[3].ends_with("│   1 Cục Thuế…          1 90,0│"),
+        "{lines:#?}"
+    );
+    assert!(
+        lines[4].ends_with("│   2 Kho bạc Nhà…       1 60,0│"),
+        "{lines:#?}"
+    );
+    // A wider projector shows them whole.
+    let wide = screen(&m, 120, 24);
+    assert!(
+        wide[3].contains("Nguyễn Thị Thanh Hương") && wide[3].contains("Cục Thuế tỉnh Quảng Nam"),
+        "{wide:#?}"
+    );
+    assert!(wide[4].contains("Tôn Nữ Hoàng Phương Thảo"), "{wide:#?}");
+}
+
+#[test]
+fn the_histogram_uses_the_width_and_labels_the_last_bin_whole() {
+    let m = model(Lang::Vi);
+    let bar_run = |lines: &[String]| {
+        lines
+            .iter()
+            .map(|l| {
+                l.split(|c| c != '█')
+                    .map(|run| run.chars().count())
+                    .max()
+                    .unwrap_or(0)
+            })
+            .max()
+            .unwrap_or(0)
+    };
+    let narrow = screen(&m, 80, 24);
+    let axis = &narrow[21];
+    assert!(
+        axis.trim_end_matches('│')
+            .trim_end()
+            .ends_with("80    90–100"),
+        "{axis}"
+    );
+    assert_eq!(bar_run(&narrow[15..21]), 6);
+    // 200 columns: ten bars of (198 − 9 × 2) / 10 = 18 cells.
+    let wide = screen(&m, 200, 24);
+    assert_eq!(bar_run(&wide[15..21]), 18);
+    assert!(wide[21].contains("90–100"), "{}", wide[21]);
+}

@@ -135,6 +135,21 @@ fn the_board_shows_a_new_row_and_quits_on_q() {
     let pane = tmux.wait_for("7 bài · 5 đạt");
     assert!(pane.contains("   1 Vũ Thị Giang"), "{pane}");
 
+    // A row of another bank: the board follows it; ← brings the first back
+    // and keeps it there.
+    let mut other = row();
+    other.attempt_id = "tmux-l1".into();
+    other.bank_id = "luat-cong-doan".into();
+    other.bank_title = "Luật Công đoàn 2012".into();
+    other.finished_at = "2026-11-20T13:00:00+07:00".into();
+    results::append_row(&results_file, &other).expect("append");
+    let pane = tmux.wait_for("Bộ đề 2/2: luat-cong-doan");
+    assert!(pane.contains("Luật Công đoàn 2012"), "{pane}");
+    let out = tmux.cmd(&["send-keys", "-t", "board", "Left"]);
+    assert!(out.status.success(), "{out:?}");
+    let pane = tmux.wait_for("Bộ đề 1/2: cchc-mini (đã chọn)");
+    assert!(pane.contains("7 bài · 5 đạt"), "{pane}");
+
     let out = tmux.cmd(&["send-keys", "-t", "board", "q"]);
     assert!(out.status.success(), "{out:?}");
     let pane = tmux.wait_for("BOARD-EXITED-0");

@@ -301,3 +301,54 @@ fn messages_never_repeat_control_characters_or_whole_files() {
             .contains(&format!("{}…", "x".repeat(60)))
     );
 }
+
+/// Bounds that only a hang exceeds: these are behaviour tests, not speed
+/// measurements (bench_check measures speed).
+const NO_HANG: Duration = Duration::from_secs(30);
+
+#[test]
+fn deep_nesting_is_refused_without_parsing_it() {
+    for src in [
+        format!("title: x\nq: {}\n", "[".repeat(200_000)),
+        format!("title: x\nq: {}\n", "{a: ".repeat(100_000)),
+        format!("title: x\nq: {}x\n", "- ".repeat(500_000)),
+        (0..300).fold(String::from("title: x\nq:\n"), |mut s, i| {
+            s.push_str(&" ".repeat(i));
+            s.push_str("- \n");
+            s
+        }),
+    ] {
+        let started = Instant::now();
+        let diags = bank::check_bytes(Path::new("x.yaml"), src.as_bytes());
+        assert_eq!(diags.len(), 1, "{diags:?}");
+        assert_eq!(diags[0].code(), "yaml-syntax");
+        assert!(started.elapsed() < NO_HANG);
+    }
+}
+
+#[test]
+fn too_many_nodes_are_refused() {
+    let mut src = String::from("title: x\nquestions:\n");
+    for i in 0..130_000 {
+        let _ = writeln!(src, "  - [{i}, {i}, {i}, {i}]");
+    }
+    let started = Instant::now();
+    let diags = bank::check_bytes(Path::new("x.yaml"), src.as_bytes());
+    assert_eq!(codes(&diags).len(), 1);
+    assert_eq!(diags[0].code(), "too-many-nodes");
+    assert!(started.elapsed() < NO_HANG);
+}
+
+#[test]
+fn at_most_1000_diagnostics_then_a_note() {
+    let src = bank_yaml(1500, |_, q| *q = q.replace("    answer: B\n", ""));
+    let diags = bank::check_bytes(Path::new("x.yaml"), src.as_bytes());
+    assert_eq!(diags.len(), 1001);
+    assert!(diags[..1000].iter().all(|d| d.code() == "missing-key"));
+    assert_eq!(diags[1000].code(), "too-many-problems");
+    assert!(!diags[1000].is_error());
+    assert_eq!(
+        diags[1000].message(Lang::Vi),
+        "quá nhiều lỗi; chỉ hiện 1000 lỗi đầu tiên"
+    );
+}

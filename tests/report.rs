@@ -598,16 +598,21 @@ fn bad_rows_are_reported_by_line_and_the_rest_still_counts() {
         lines[0],
         format!("{p}:3: bỏ qua dòng lỗi: 19 cột thay vì 20")
     );
-    assert!(
-        lines[1].starts_with(&format!("{p}:4: bỏ qua dòng lỗi: ")),
-        "{}",
-        lines[1]
+    // The column by its header name (score is the 9th, field 8 counted from
+    // 0 by the CSV reader), and no English from the reader.
+    assert_eq!(
+        lines[1],
+        format!("{p}:4: bỏ qua dòng lỗi: cột \"score\": \"ba\" không phải là số")
     );
     // a1 and a6 are reported; a2 (short) and a5 (score "ba") are not.
     assert!(out.contains("Nguyễn Văn An") && out.contains("Đỗ Thị Phương"));
     assert!(!out.contains("Trần Thị Bình") && !out.contains("Hoàng Văn Em"));
     let (_, _, err_en) = run(&args(vec![path], ReportBy::Member), Lang::En);
     assert!(err_en.contains(":3: bad row skipped: 19 columns instead of 20"));
+    assert!(
+        err_en.contains(":4: bad row skipped: column \"score\": \"ba\" is not a number"),
+        "{err_en}"
+    );
 }
 
 #[test]
@@ -664,7 +669,7 @@ fn end_to_end_through_the_binary() {
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert_eq!(
         stdout,
-        "bank,rank,unit,participants,members,participation,mean_percent,median_percent,pass_rate\n\
+        "\u{FEFF}bank,rank,unit,participants,members,participation,mean_percent,median_percent,pass_rate\n\
          cchc-mini,1,Công đoàn Kho bạc Nhà nước tỉnh,2,,,87.5,87.5,100.0\n\
          cchc-mini,2,Công đoàn Sở Tư pháp,2,,,62.5,62.5,100.0\n\
          cchc-mini,3,Công đoàn Sở Nội vụ,2,,,25.0,25.0,0.0\n"
@@ -707,5 +712,160 @@ fn a_unit_typed_as_its_roster_code_is_that_unit() {
         alone
             .iter()
             .any(|u| u.unit == "kbnn" && u.participants == 1)
+    );
+}
+
+#[test]
+fn the_verdict_uses_the_quiz_screens_words() {
+    // A member saw "Chưa đạt" on the result screen; the report must not say
+    // something else ("Không đạt") for the same verdict.
+    for lang in [Lang::Vi, Lang::En] {
+        let ui = union_quiz::i18n::ui::texts(lang);
+        let text = render(ReportBy::Member, ReportFormat::Table, lang);
+        let verdicts: Vec<&str> = text
+            .lines()
+            .filter(|l| l.contains("Phương") || l.contains("Nguyễn Văn An"))
+            .collect();
+        assert_eq!(verdicts.len(), 2, "{text}");
+        assert!(verdicts[0].contains(ui.passed), "{}", verdicts[0]);
+        assert!(verdicts[1].contains(ui.failed), "{}", verdicts[1]);
+    }
+    let vi = render(ReportBy::Member, ReportFormat::Table, Lang::Vi);
+    assert!(!vi.contains("Không đạt"), "{vi}");
+}
+
+#[test]
+fn csv_starts_with_a_bom_and_json_does_not() {
+    // Excel reads a CSV file as UTF-8 only with the mark; the results file
+    // has one too. JSON must not have one.
+    for by in [
+        ReportBy::Member,
+        ReportBy::Unit,
+        ReportBy::Question,
+        ReportBy::Bank,
+    ] {
+        let csv = render(by, ReportFormat::Csv, Lang::Vi);
+        assert!(csv.starts_with("\u{FEFF}bank,"), "{by:?}: {csv:?}");
+        assert_eq!(csv.matches('\u{FEFF}').count(), 1, "{by:?}");
+        let json = render(by, ReportFormat::Json, Lang::Vi);
+        assert!(json.starts_with('['), "{by:?}: {json:?}");
+    }
+    // The bytes written by the command, as a redirect to a file gets them.
+    let mut a = args(vec![fixture("results/small.csv")], ReportBy::Member);
+    a.format = ReportFormat::Csv;
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let empty = tempfile::tempdir().expect("temp dir");
+    let code = report::run_with(&a, Lang::Vi, empty.path(), &mut out, &mut err);
+    assert_eq!(code, ExitCode::SUCCESS);
+    assert!(out.starts_with(b"\xEF\xBB\xBFbank,"), "{out:?}");
+}
+
+#[test]
+fn the_help_says_csv_has_a_bom() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_union-quiz"))
+        .args(["report", "--help"])
+        .output()
+        .expect("runs");
+    assert!(out.status.success());
+    let help = String::from_utf8_lossy(&out.stdout);
+    assert!(help.contains("byte order mark (BOM)"), "{help}");
+}
+
+#[test]
+fn system_errors_are_worded_in_the_trainers_language() {
+    // The OS says "Permission denied (os error 13)" in English.
+    let e = report::ReportError::Unreadable {
+        path: PathBuf::from("ketqua"),
+        source: std::io::Error::from_raw_os_error(13),
+    };
+    assert_eq!(
+        e.message(Lang::Vi),
+        "lỗi: không đọc được tệp kết quả ketqua: không có quyền truy cập"
+    );
+    assert_eq!(
+        e.message(Lang::En),
+        "error: cannot read the results file ketqua: permission denied"
+    );
+    // A workbook in a folder that does not exist.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let book = dir.path().join("khong-co").join("bao-cao.xlsx");
+    let mut a = args(vec![fixture("results/small.csv")], ReportBy::Member);
+    a.output = Some(book.clone());
+    let (code, _, err) = run(&a, Lang::Vi);
+    assert_eq!(code, ExitCode::FAILURE);
+    assert!(
+        err.contains(&format!(
+            "lỗi: không ghi được {}: không tìm thấy tệp hoặc thư mục",
+            book.display()
+        )),
+        "{err}"
+    );
+    assert!(!err.contains("os error"), "{err}");
+}
+
+#[test]
+fn every_bad_row_reason_is_worded_in_both_languages() {
+    use union_quiz::i18n::report::bad_row_reason;
+    use union_quiz::results::{BadReason, FieldKind};
+    let field = |column: &str, value: &str, kind| BadReason::Field {
+        column: column.into(),
+        value: value.into(),
+        kind,
+    };
+    let cases = [
+        (
+            BadReason::ColumnCount {
+                found: 19,
+                expected: 20,
+            },
+            "19 cột thay vì 20",
+            "19 columns instead of 20",
+        ),
+        (
+            field("score", "abc", FieldKind::Number),
+            "cột \"score\": \"abc\" không phải là số",
+            "column \"score\": \"abc\" is not a number",
+        ),
+        (
+            field("seed", "-1", FieldKind::WholeNumber),
+            "cột \"seed\": \"-1\" không phải là số nguyên không âm",
+            "column \"seed\": \"-1\" is not a whole number",
+        ),
+        (
+            field("passed", "có", FieldKind::TrueFalse),
+            "cột \"passed\": \"có\" phải là true hoặc false",
+            "column \"passed\": \"có\" must be true or false",
+        ),
+        (
+            BadReason::NotResultsHeader,
+            "dòng tiêu đề không phải tiêu đề của tệp kết quả",
+            "the header is not the results header (attempt_id,finished_at,member_name,member_code,unit,bank_id,bank_title,bank_sha256,score,max_score,percent,passed,answered,questions,duration_s,time_limit_s,timed_out,seed,answers,app_version)",
+        ),
+        (
+            BadReason::NotUtf8,
+            "dòng không phải văn bản UTF-8 (tệp bị hỏng hoặc đã lưu bằng bảng mã khác)",
+            "the line is not UTF-8 text (a damaged file, or saved in another encoding)",
+        ),
+        (
+            BadReason::BrokenCsv {
+                detail: "CSV error: something".into(),
+            },
+            "dòng CSV bị hỏng",
+            "broken CSV line",
+        ),
+    ];
+    for (reason, vi, en) in cases {
+        assert_eq!(bad_row_reason(Lang::Vi, &reason), vi);
+        assert_eq!(bad_row_reason(Lang::En, &reason), en);
+    }
+    // A hand-edited value cannot move the cursor, nor fill the screen.
+    let nasty = field(
+        "score",
+        &format!("\x1b[2J{}", "9".repeat(60)),
+        FieldKind::Number,
+    );
+    assert_eq!(
+        bad_row_reason(Lang::Vi, &nasty),
+        format!("cột \"score\": \"[2J{}…\" không phải là số", "9".repeat(37))
     );
 }

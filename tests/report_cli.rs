@@ -194,3 +194,103 @@ fn workbook_with_every_sheet_when_the_bank_is_found() {
         vec!["Đoàn viên", "Công đoàn cơ sở", "Câu hỏi", "Bộ đề"]
     );
 }
+
+#[test]
+fn output_must_be_an_xlsx_name() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let quizzes = no_quizzes();
+    for name in ["x.csv", "bao-cao", "bao-cao.xls", "bao-cao.xlsx.txt"] {
+        let path = dir.path().join(name);
+        let mut a = args(ReportBy::Member);
+        a.output = Some(path.clone());
+        let (code, out, err) = run(&a, quizzes.path(), Lang::Vi);
+        assert_eq!(code, ExitCode::from(2), "{name}");
+        assert!(out.is_empty());
+        assert!(
+            err.starts_with("lỗi: --output ghi bảng tính Excel, tên tệp phải có đuôi .xlsx: ")
+                && err.contains(name)
+                && err.contains("--format csv"),
+            "{err}"
+        );
+        assert!(!path.exists(), "nothing written to {name}");
+    }
+    // Any case of the extension is a workbook.
+    let upper = dir.path().join("BAO-CAO.XLSX");
+    let mut a = args(ReportBy::Member);
+    a.output = Some(upper.clone());
+    let (code, _, err) = run(&a, quizzes.path(), Lang::En);
+    assert_eq!(code, ExitCode::SUCCESS, "{err}");
+    assert!(upper.exists());
+    // Through the binary, as the trainer types it.
+    let bin = std::process::Command::new(env!("CARGO_BIN_EXE_union-quiz"))
+        .args(["report", "--lang", "en", "--output"])
+        .arg(dir.path().join("y.csv"))
+        .arg(fixture("results/small.csv"))
+        .current_dir(quizzes.path())
+        .output()
+        .expect("runs");
+    assert_eq!(bin.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&bin.stderr);
+    assert!(
+        stderr.starts_with("error: --output writes an Excel workbook, its name must end in .xlsx"),
+        "{stderr}"
+    );
+    assert!(!dir.path().join("y.csv").exists());
+}
+
+#[test]
+fn a_bank_not_found_is_named_for_the_workbook_too() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("bao-cao.xlsx");
+    let quizzes = no_quizzes();
+    for by in [ReportBy::Member, ReportBy::Question] {
+        let mut a = args(by);
+        a.output = Some(path.clone());
+        let (code, _, err) = run(&a, quizzes.path(), Lang::Vi);
+        // The workbook is still written, without the question sheet.
+        assert_eq!(code, ExitCode::SUCCESS, "{by:?}: {err}");
+        assert!(
+            err.contains(
+                "cảnh báo: không tìm thấy tệp bộ đề \"cchc-mini\" trong quizzes/\n  gợi ý: chỉ tệp bộ đề bằng --bank ĐƯỜNG_DẪN"
+            ),
+            "{by:?}: {err}"
+        );
+        assert!(err.contains("(3 trang tính)"), "{by:?}: {err}");
+    }
+    // The same as the table view says, there as an error.
+    let (code, _, err) = run(&args(ReportBy::Question), quizzes.path(), Lang::Vi);
+    assert_eq!(code, ExitCode::FAILURE);
+    assert!(
+        err.contains("\nlỗi: không tìm thấy tệp bộ đề \"cchc-mini\" trong quizzes/"),
+        "{err}"
+    );
+}
+
+#[test]
+fn only_the_missing_bank_is_named_when_another_is_found() {
+    // Two banks in the results; quizzes/ holds only cchc-mini.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let results = dir.path().join("results.csv");
+    let mut text = std::fs::read_to_string(fixture("results/small.csv")).expect("reads");
+    let extra = text
+        .lines()
+        .nth(1)
+        .expect("a row")
+        .replacen("a1,", "z1,", 1)
+        .replace(",cchc-mini,", ",khac,");
+    text.push_str(&extra);
+    text.push('\n');
+    std::fs::write(&results, text).expect("writes");
+    let book = dir.path().join("bao-cao.xlsx");
+    let mut a = args(ReportBy::Member);
+    a.results = vec![results];
+    a.output = Some(book.clone());
+    let (code, _, err) = run(&a, &fixture("report"), Lang::En);
+    assert_eq!(code, ExitCode::SUCCESS, "{err}");
+    assert!(
+        err.contains("warning: bank \"khac\" not found in quizzes/"),
+        "{err}"
+    );
+    assert!(!err.contains("\"cchc-mini\" not found"), "{err}");
+    assert!(err.contains("(4 sheets)"), "{err}");
+}

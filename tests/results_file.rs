@@ -4,7 +4,7 @@
 use std::path::Path;
 use std::process::Command;
 
-use union_quiz::results::{self, COLUMNS, ResultRow};
+use union_quiz::results::{self, BadReason, COLUMNS, FieldKind, ResultRow};
 
 fn row(n: u32) -> ResultRow {
     ResultRow {
@@ -135,7 +135,99 @@ fn bad_rows_are_reported_with_line_numbers_and_skipped() {
     assert_eq!(ids, ["a1", "a4"]);
     let lines: Vec<u64> = read.bad.iter().map(|b| b.line).collect();
     assert_eq!(lines, [3, 4]);
-    assert!(read.bad[0].message.contains("4 columns instead of 20"));
+    assert_eq!(
+        read.bad[0].reason,
+        BadReason::ColumnCount {
+            found: 4,
+            expected: 20
+        }
+    );
+    assert_eq!(read.bad[0].reason.to_string(), "4 columns instead of 20");
+    // The CSV reader counts fields from 0; the reason names the column.
+    assert_eq!(
+        read.bad[1].reason,
+        BadReason::Field {
+            column: "score".into(),
+            value: "ba".into(),
+            kind: FieldKind::Number
+        }
+    );
+}
+
+#[test]
+fn each_bad_field_names_its_column_and_what_it_needs() {
+    let good =
+        "a1,2018-06-21T09:30:00+07:00,Lan,,KBNN,b,B,h,3,4,75.0,true,4,4,60,,false,1,q1:A,0.1.0\n";
+    let cases = [
+        (
+            ",75.0,true,",
+            ",75.0,có,",
+            "passed",
+            "có",
+            FieldKind::TrueFalse,
+        ),
+        (
+            ",4,4,60,",
+            ",4,4,1.5,",
+            "duration_s",
+            "1.5",
+            FieldKind::WholeNumber,
+        ),
+        (
+            ",4,4,60,",
+            ",-4,4,60,",
+            "answered",
+            "-4",
+            FieldKind::WholeNumber,
+        ),
+        (
+            ",3,4,75.0,",
+            ",3,4,75%,",
+            "percent",
+            "75%",
+            FieldKind::Number,
+        ),
+        (
+            ",60,,false,",
+            ",60,20m,false,",
+            "time_limit_s",
+            "20m",
+            FieldKind::WholeNumber,
+        ),
+    ];
+    for (from, to, column, value, kind) in cases {
+        let text = format!("{}\n{}", COLUMNS.join(","), good.replace(from, to));
+        let read = results::read_bytes(Path::new("r.csv"), text.as_bytes());
+        assert!(read.rows.is_empty(), "{to}");
+        assert_eq!(
+            read.bad
+                .iter()
+                .map(|b| (b.line, b.reason.clone()))
+                .collect::<Vec<_>>(),
+            vec![(
+                2,
+                BadReason::Field {
+                    column: column.into(),
+                    value: value.into(),
+                    kind
+                }
+            )],
+            "{to}"
+        );
+    }
+}
+
+#[test]
+fn a_line_that_is_not_utf8_is_said_so() {
+    let mut bytes = format!("{}\n", COLUMNS.join(",")).into_bytes();
+    // "Nguyễn" saved in a Windows code page, not UTF-8.
+    bytes.extend_from_slice(b"a1,2018-06-21T09:30:00+07:00,Nguy\xea\xe3n,,K,b,B,h,3,4,75.0,true,4,4,60,,false,1,q1:A,0.1.0\n");
+    let read = results::read_bytes(Path::new("r.csv"), &bytes);
+    assert_eq!(read.bad.len(), 1);
+    assert_eq!(
+        (read.bad[0].line, &read.bad[0].reason),
+        (2, &BadReason::NotUtf8)
+    );
 }
 
 #[test]
@@ -144,6 +236,7 @@ fn a_file_that_is_not_a_results_file_is_one_bad_row() {
     assert!(read.rows.is_empty());
     assert_eq!(read.bad.len(), 1);
     assert_eq!(read.bad[0].line, 1);
+    assert_eq!(read.bad[0].reason, BadReason::NotResultsHeader);
     let empty = results::read_bytes(Path::new("x.csv"), b"");
     assert!(empty.rows.is_empty() && empty.bad.is_empty());
 }

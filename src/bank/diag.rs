@@ -70,6 +70,16 @@ pub enum Problem {
     AliasExpansion,
     /// More than one YAML document (`---`) in one file.
     SeveralDocuments,
+    /// More YAML nodes than any bank needs.
+    TooManyNodes {
+        /// The limit.
+        limit: u64,
+    },
+    /// More problems than are worth listing; the rest are not shown.
+    TooManyProblems {
+        /// How many are shown.
+        shown: usize,
+    },
     /// The file is empty or is not a group of `key: value` lines.
     NotAMapping,
     /// A key the format does not know.
@@ -241,6 +251,7 @@ impl Problem {
             Problem::SimilarChoices { .. }
             | Problem::DuplicateQuestionText { .. }
             | Problem::NoBanks
+            | Problem::TooManyProblems { .. }
             | Problem::CutAtHash { .. } => Severity::Warning,
             _ => Severity::Error,
         }
@@ -256,6 +267,8 @@ impl Problem {
             Problem::DuplicateKey { .. } => "duplicate-key",
             Problem::AliasExpansion => "alias-expansion",
             Problem::SeveralDocuments => "several-documents",
+            Problem::TooManyNodes { .. } => "too-many-nodes",
+            Problem::TooManyProblems { .. } => "too-many-problems",
             Problem::NotAMapping => "not-a-mapping",
             Problem::UnknownKey { .. } => "unknown-key",
             Problem::MissingKey { .. } => "missing-key",

@@ -198,7 +198,14 @@ fn validate(
     };
     let complete = checker.complete();
     let mut diags = checker.diags;
-    diags.sort_by_key(|d| (d.line, d.col));
+    // File order, with the note that some were left out at the end.
+    diags.sort_by_key(|d| {
+        (
+            matches!(d.problem, Problem::TooManyProblems { .. }),
+            d.line,
+            d.col,
+        )
+    });
     (parsed, diags, complete)
 }
 
@@ -220,6 +227,13 @@ fn parse_diag(path: &Path, src: &str, e: ParseError) -> Diagnostic {
             here(at, Problem::AliasExpansion, Some(Hint::NoAliases))
         }
         ParseError::SeveralDocuments { at } => here(at, Problem::SeveralDocuments, None),
+        ParseError::TooManyNodes { at } => here(
+            at,
+            Problem::TooManyNodes {
+                limit: yaml::MAX_NODES,
+            },
+            Some(Hint::SplitFile),
+        ),
     }
 }
 

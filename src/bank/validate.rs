@@ -56,6 +56,15 @@ const SCORING_VALUES: &[&str] = &["all_or_nothing", "partial"];
 /// The most choices a question may have (A to J).
 pub const MAX_CHOICES: usize = 10;
 
+/// The most diagnostics kept for one file.
+pub const MAX_DIAGNOSTICS: usize = 1000;
+
+/// How far into a line, and over how many lines, a diagnostic looks for a
+/// character: enough for any real text, and bounded on a one-line 10 MiB
+/// file.
+const LINE_SCAN: usize = 4096;
+const LINES_SCAN: usize = 200;
+
 /// Collects the diagnostics of one file.
 pub(crate) struct Checker<'a> {
     path: &'a Path,
@@ -66,6 +75,9 @@ pub(crate) struct Checker<'a> {
     /// A number or boolean was read as text but its written form was not
     /// known (a tree read without positions): the caller must read again.
     needed_raw: bool,
+    /// Byte offsets of line starts, built when a diagnostic first needs a
+    /// line.
+    line_starts: std::cell::OnceCell<Vec<usize>>,
 }
 
 impl<'a> Checker<'a> {
@@ -76,6 +88,7 @@ impl<'a> Checker<'a> {
             diags: Vec::new(),
             errors: 0,
             needed_raw: false,
+            line_starts: std::cell::OnceCell::new(),
         }
     }
 
@@ -88,9 +101,21 @@ impl<'a> Checker<'a> {
         if problem.severity() == super::diag::Severity::Error {
             self.errors += 1;
         }
-        self.diags.push(
-            Diagnostic::new(self.path.to_path_buf(), at.line, at.col, problem).with_hint(hint),
-        );
+        // A garbage file could give millions; the first ones say enough.
+        match self.diags.len().cmp(&MAX_DIAGNOSTICS) {
+            std::cmp::Ordering::Less => self.diags.push(
+                Diagnostic::new(self.path.to_path_buf(), at.line, at.col, problem).with_hint(hint),
+            ),
+            std::cmp::Ordering::Equal => self.diags.push(Diagnostic::new(
+                self.path.to_path_buf(),
+                at.line,
+                at.col,
+                Problem::TooManyProblems {
+                    shown: MAX_DIAGNOSTICS,
+                },
+            )),
+            std::cmp::Ordering::Greater => {}
+        }
     }
 
     fn has_errors(&self) -> bool {
@@ -207,8 +232,30 @@ impl<'a> Checker<'a> {
     /// An empty value on a line with `#`: the text was probably cut by a
     /// comment (`- #1 …`, `text: Câu #2`), so suggest quotes.
     fn hash_hint(&self, at: Pos) -> Option<Hint> {
-        let line = self.src.lines().nth(at.line.saturating_sub(1))?;
-        line.contains('#').then_some(Hint::QuoteHash)
+        self.line(at.line)
+            .chars()
+            .take(LINE_SCAN)
+            .any(|c| c == '#')
+            .then_some(Hint::QuoteHash)
+    }
+
+    /// Line `n` (from 1) of the source, without its line break.
+    fn line(&self, n: usize) -> &'a str {
+        let starts = self.line_starts.get_or_init(|| {
+            std::iter::once(0)
+                .chain(self.src.match_indices('\n').map(|(i, _)| i + 1))
+                .collect()
+        });
+        let Some(&start) = n.checked_sub(1).and_then(|i| starts.get(i)) else {
+            return "";
+        };
+        let end = starts
+            .get(n)
+            .map_or(self.src.len(), |e| e.saturating_sub(1));
+        self.src
+            .get(start..end)
+            .unwrap_or_default()
+            .trim_end_matches('\r')
     }
 
     /// Where `ch` is written in the node's lines, if it is there literally
@@ -218,16 +265,11 @@ impl<'a> Checker<'a> {
             return node.at;
         }
         let first = node.at.line.max(1);
-        for (i, line) in self
-            .src
-            .lines()
-            .enumerate()
-            .skip(first - 1)
-            .take(node.end_line.saturating_sub(first) + 1)
-        {
-            if let Some(col) = line.chars().position(|c| c == ch) {
+        let last = node.end_line.clamp(first, first + LINES_SCAN);
+        for n in first..=last {
+            if let Some(col) = self.line(n).chars().take(LINE_SCAN).position(|c| c == ch) {
                 return Pos {
-                    line: i + 1,
+                    line: n,
                     col: col + 1,
                 };
             }

@@ -17,7 +17,7 @@
 
 use std::borrow::Cow;
 
-use saphyr_parser::{Event, Parser, ScalarStyle, ScanError, Span, SpannedEventReceiver};
+use saphyr_parser::{Event, Parser, ScalarStyle, Span, SpannedEventReceiver};
 
 /// A line and column in the source, both counted from 1 (columns in
 /// characters).
@@ -102,6 +102,11 @@ pub enum ParseError {
         /// The first alias.
         at: Pos,
     },
+    /// More nodes than any bank needs (memory would grow with them).
+    TooManyNodes {
+        /// Where the limit was passed.
+        at: Pos,
+    },
     /// More than one YAML document (`---`) in the file.
     SeveralDocuments {
         /// The start of the second document.
@@ -114,67 +119,76 @@ pub enum ParseError {
 /// the odd shared choice list while keeping memory small.
 const MAX_ALIAS_NODES: u64 = 200_000;
 
-/// Nesting deeper than this is refused. Reading nested nodes recurses
-/// (saphyr's own `load`, serde_yaml, the position tree), so without a limit
-/// a few thousand `- ` lines overflow the stack; serde_yaml stops at 128 too.
+/// How many nodes a file may hold: a bank of 5,000 questions has about
+/// 125,000. Beyond, the trees would take memory in proportion for nothing.
+pub const MAX_NODES: u64 = 500_000;
+
+/// How deep collections may nest (serde_yaml's own limit); deeper, the
+/// position tree would be too deep to drop without a deep recursion.
 const MAX_DEPTH: usize = 128;
 
-/// Feeds saphyr's events to `index` one by one, instead of saphyr's
-/// recursive `load`, and stops at [`MAX_DEPTH`].
-fn scan<'a>(src: &'a str, index: &mut IndexBuilder<'a>) -> Result<(), ScanError> {
-    let mut parser = Parser::new_from_str(src);
-    let mut depth = 0usize;
-    while let Some(next) = parser.next_event() {
-        let (ev, span) = next?;
-        match ev {
-            Event::SequenceStart(..) | Event::MappingStart(..) => {
-                depth += 1;
-                if depth > MAX_DEPTH {
-                    return Err(ScanError::new(
-                        span.start,
-                        "recursion limit exceeded".to_owned(),
-                    ));
-                }
-            }
-            Event::SequenceEnd | Event::MappingEnd => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-        index.on_event(ev, span);
-    }
-    Ok(())
-}
+/// Files up to this size may take the quick path; larger ones are counted
+/// node by node first.
+const QUICK_MAX_BYTES: usize = 4 * 1024 * 1024;
 
 /// Reads `src` with `serde_yaml` alone, without positions (every node is
 /// at 1:1, no `raw`), when that is safe: no anchor (`&`) that could hide an
 /// alias bomb, and no ` #x` that could be text cut by a comment. `None`
 /// when the file needs [`parse`] (or does not parse).
 pub fn parse_quick(src: &str) -> Option<Node> {
-    if src.contains('&') || has_space_hash_word(src) || flow_depth_over(src, MAX_DEPTH) {
+    if src.len() > QUICK_MAX_BYTES
+        || node_bound(src) > MAX_NODES
+        || src.contains('&')
+        || has_space_hash_word(src)
+        || too_deep(src).is_some()
+    {
         return None;
     }
     let value = serde_yaml::from_str::<serde_yaml::Value>(src).ok()?;
     Some(convert(value, None, Pos { line: 1, col: 1 }))
 }
 
-/// Whether brackets in `src` may nest deeper than `max` (quotes are not
-/// understood, so text such as `"[1]"` counts too: a cheap, cautious guess).
-/// serde_yaml takes time quadratic in the depth before it refuses deep
-/// nesting, so such files go to [`parse`], which stops at [`MAX_DEPTH`].
-fn flow_depth_over(src: &str, max: usize) -> bool {
+/// How deep `[` and `{` may nest. libyaml's time grows with the nesting
+/// depth for every token (10,000 `[` take seconds, 10 MiB of them hours);
+/// a bank needs two or three levels.
+const MAX_FLOW_DEPTH: usize = 32;
+
+/// Where `[` or `{` first nest deeper than [`MAX_FLOW_DEPTH`], counting
+/// brackets inside text too (so it may err on the side of refusing only
+/// absurd files).
+fn too_deep(src: &str) -> Option<Pos> {
     let mut depth = 0usize;
-    for b in src.bytes() {
-        match b {
-            b'[' | b'{' => {
+    let (mut line, mut col) = (1, 0);
+    for c in src.chars() {
+        col += 1;
+        match c {
+            '\n' => {
+                line += 1;
+                col = 0;
+            }
+            '[' | '{' => {
                 depth += 1;
-                if depth > max {
-                    return true;
+                if depth > MAX_FLOW_DEPTH {
+                    return Some(Pos { line, col });
                 }
             }
-            b']' | b'}' => depth = depth.saturating_sub(1),
+            ']' | '}' => depth = depth.saturating_sub(1),
             _ => {}
         }
     }
-    false
+    None
+}
+
+/// A rough upper bound of the nodes in `src`: every node but the first
+/// follows one of these characters.
+fn node_bound(src: &str) -> u64 {
+    let separators = src
+        .bytes()
+        .filter(|b| matches!(b, b',' | b'-' | b':' | b'\n' | b'[' | b'{' | b'?'))
+        .count();
+    u64::try_from(separators)
+        .unwrap_or(u64::MAX)
+        .saturating_add(1)
 }
 
 /// Whether `src` holds ` #` followed by a non-space character.
@@ -186,33 +200,45 @@ fn has_space_hash_word(src: &str) -> bool {
 
 /// Parses `src` (without BOM) into a [`Node`] tree with positions.
 pub fn parse(src: &str) -> Result<Node, ParseError> {
+    if let Some(at) = too_deep(src) {
+        return Err(ParseError::Syntax {
+            message: "recursion limit exceeded".to_owned(),
+            at,
+            context: None,
+        });
+    }
     let mut index = IndexBuilder {
+        src,
         lines: src.lines().collect(),
         ..IndexBuilder::default()
     };
-    let scanned = scan(src, &mut index);
-    if scanned.is_err() {
-        index.close_all();
+    // Events are pulled one by one rather than through `Parser::load`,
+    // which recurses once per nesting level (a stack overflow on 10 MiB of
+    // `- `) and cannot stop early once the file is refused.
+    let mut parser = Parser::new_from_str(src);
+    let mut scanned = Ok(());
+    while let Some(event) = parser.next_event() {
+        match event {
+            Ok((ev, span)) => index.on_event(ev, span),
+            Err(e) => {
+                scanned = Err(e);
+                break;
+            }
+        }
+        if index.refused.is_some() {
+            break;
+        }
+    }
+    if let Some(refused) = index.refused.take() {
+        return Err(refused);
     }
     if index.alias_nodes > MAX_ALIAS_NODES {
         return Err(ParseError::AliasExpansion {
             at: index.first_alias.unwrap_or_default(),
         });
     }
-    // Too deep: stop here. serde_yaml's scanner takes time quadratic in the
-    // depth (100,000 `[` took minutes) before it gives the same answer.
-    if let Err(e) = &scanned
-        && e.info() == "recursion limit exceeded"
-    {
-        let m = e.marker();
-        return Err(ParseError::Syntax {
-            message: e.info().to_owned(),
-            at: Pos {
-                line: m.line(),
-                col: m.col() + 1,
-            },
-            context: None,
-        });
+    if scanned.is_err() {
+        index.close_all();
     }
     if let Some(at) = index.second_document {
         return Err(ParseError::SeveralDocuments { at });
@@ -432,8 +458,14 @@ struct Frame<'s> {
 /// Builds the position tree from saphyr's events, and measures aliases.
 #[derive(Debug, Default)]
 struct IndexBuilder<'s> {
-    /// The source lines, to look behind unquoted scalars.
+    src: &'s str,
+    /// The source lines, to find indentation.
     lines: Vec<&'s str>,
+    /// A character index in `src` and its byte offset: scalars end in
+    /// increasing order, so looking behind each one walks the file once.
+    cursor: (usize, usize),
+    /// Why the file is refused, once it is: events are then ignored.
+    refused: Option<ParseError>,
     stack: Vec<Frame<'s>>,
     root: Option<PosNode<'s>>,
     documents: usize,
@@ -454,18 +486,24 @@ fn pos_of(span: &Span) -> Pos {
 
 impl<'s> IndexBuilder<'s> {
     /// Whether the source goes on with ` #x` right after `span`.
-    fn followed_by_hash(&self, span: &Span) -> bool {
-        let Some(line) = span
-            .end
-            .line()
-            .checked_sub(1)
-            .and_then(|i| self.lines.get(i))
-        else {
+    fn followed_by_hash(&mut self, span: &Span) -> bool {
+        let target = span.end.index();
+        let (mut index, mut byte) = self.cursor;
+        if target < index {
             return false;
-        };
-        let mut rest = line.chars().skip(span.end.col());
+        }
+        let rest = self.src.get(byte..).unwrap_or_default();
+        for c in rest.chars() {
+            if index == target {
+                break;
+            }
+            index += 1;
+            byte += c.len_utf8();
+        }
+        self.cursor = (index, byte);
+        let mut after = self.src.get(byte..).unwrap_or_default().chars();
         matches!(
-            (rest.next(), rest.next(), rest.next()),
+            (after.next(), after.next(), after.next()),
             (Some(' '), Some('#'), Some(c)) if !c.is_whitespace()
         )
     }
@@ -505,6 +543,14 @@ impl<'s> IndexBuilder<'s> {
     fn start(&mut self, kind: PosKind<'s>, anchor: usize, span: &Span) {
         self.nodes = self.nodes.saturating_add(1);
         let at = pos_of(span);
+        if self.stack.len() >= MAX_DEPTH {
+            self.refused = Some(ParseError::Syntax {
+                message: "recursion limit exceeded".to_owned(),
+                at,
+                context: None,
+            });
+            return;
+        }
         self.stack.push(Frame {
             node: PosNode {
                 at,
@@ -540,6 +586,19 @@ impl<'s> IndexBuilder<'s> {
 
 impl<'s> SpannedEventReceiver<'s> for IndexBuilder<'s> {
     fn on_event(&mut self, ev: Event<'s>, span: Span) {
+        if self.refused.is_some() {
+            return;
+        }
+        if self.alias_nodes > MAX_ALIAS_NODES {
+            self.refused = Some(ParseError::AliasExpansion {
+                at: self.first_alias.unwrap_or_default(),
+            });
+            return;
+        }
+        if self.nodes > MAX_NODES {
+            self.refused = Some(ParseError::TooManyNodes { at: pos_of(&span) });
+            return;
+        }
         match ev {
             Event::DocumentStart(_) => {
                 self.documents += 1;

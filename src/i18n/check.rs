@@ -148,6 +148,18 @@ pub fn problem(p: &Problem, lang: Lang) -> String {
         (Problem::SeveralDocuments, En) => {
             "the file holds more than one YAML document (\"---\" line)".to_owned()
         }
+        (Problem::TooManyNodes { limit }, Vi) => {
+            format!("tệp có quá nhiều mục (hơn {limit}); tệp bị từ chối")
+        }
+        (Problem::TooManyNodes { limit }, En) => {
+            format!("the file holds too many items (over {limit}); file refused")
+        }
+        (Problem::TooManyProblems { shown }, Vi) => {
+            format!("quá nhiều lỗi; chỉ hiện {shown} lỗi đầu tiên")
+        }
+        (Problem::TooManyProblems { shown }, En) => {
+            format!("too many problems; only the first {shown} are shown")
+        }
         (Problem::NotAMapping, Vi) => {
             "tệp trống hoặc không phải các dòng \"khóa: giá trị\"".to_owned()
         }

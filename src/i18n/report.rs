@@ -6,6 +6,7 @@
 use std::path::Path;
 
 use super::Lang;
+use crate::results::{BadReason, COLUMNS, FieldKind};
 
 /// A string in both languages.
 #[derive(Debug, Clone, Copy)]
@@ -89,10 +90,11 @@ pub const COL_BIN: Text = t("Khoảng %", "Range %");
 /// Header: a count.
 pub const COL_COUNT: Text = t("Số bài", "Count");
 
-/// A passed attempt.
-pub const PASSED: Text = t("Đạt", "Pass");
-/// A failed attempt.
-pub const FAILED: Text = t("Không đạt", "Fail");
+/// A passed attempt (the quiz screen's word).
+pub const PASSED: Text = t("Đạt", "Passed");
+/// A failed attempt: "Chưa đạt" ("not yet passed"), as the member read it on
+/// the quiz screen; one word for one verdict.
+pub const FAILED: Text = t("Chưa đạt", "Not passed");
 
 /// Flag: negative discrimination.
 pub const FLAG_NEGATIVE: Text = t("phân biệt âm", "negative discrimination");
@@ -132,17 +134,84 @@ pub fn bad_row(lang: Lang, path: &Path, line: u64, message: &str) -> String {
     }
 }
 
-/// The reason of a bad row, translated where the reader's message is known.
-pub fn bad_row_reason(lang: Lang, message: &str) -> String {
-    if lang == Lang::Vi {
-        if let Some((found, expected)) = message.split_once(" columns instead of ") {
-            return format!("{found} cột thay vì {expected}");
-        }
-        if message.starts_with("header is not the results header") {
-            return "dòng tiêu đề không phải tiêu đề của tệp kết quả".to_owned();
-        }
+/// How much of a bad field a message quotes, in characters.
+const QUOTED_MAX: usize = 40;
+
+/// A field as quoted in a message: without control characters (a hand-edited
+/// file must not move the cursor) and cut to [`QUOTED_MAX`] characters.
+fn quoted(value: &str) -> String {
+    let clean = crate::text::clean_line(value);
+    if clean.chars().count() > QUOTED_MAX {
+        format!("{}…", crate::text::truncate_chars(&clean, QUOTED_MAX))
+    } else {
+        clean
     }
-    message.to_owned()
+}
+
+/// Why a row was skipped, for a person in `lang`; a field is named by its
+/// column's header name, as the trainer sees it in the spreadsheet.
+pub fn bad_row_reason(lang: Lang, reason: &BadReason) -> String {
+    match (reason, lang) {
+        (BadReason::ColumnCount { found, expected }, Lang::Vi) => {
+            format!("{found} cột thay vì {expected}")
+        }
+        (BadReason::ColumnCount { found, expected }, Lang::En) => {
+            format!("{found} columns instead of {expected}")
+        }
+        (
+            BadReason::Field {
+                column,
+                value,
+                kind,
+            },
+            _,
+        ) => {
+            let value = quoted(value);
+            match (kind, lang) {
+                (FieldKind::Number, Lang::Vi) => {
+                    format!("cột \"{column}\": \"{value}\" không phải là số")
+                }
+                (FieldKind::Number, Lang::En) => {
+                    format!("column \"{column}\": \"{value}\" is not a number")
+                }
+                (FieldKind::WholeNumber, Lang::Vi) => {
+                    format!("cột \"{column}\": \"{value}\" không phải là số nguyên không âm")
+                }
+                (FieldKind::WholeNumber, Lang::En) => {
+                    format!("column \"{column}\": \"{value}\" is not a whole number")
+                }
+                (FieldKind::TrueFalse, Lang::Vi) => {
+                    format!("cột \"{column}\": \"{value}\" phải là true hoặc false")
+                }
+                (FieldKind::TrueFalse, Lang::En) => {
+                    format!("column \"{column}\": \"{value}\" must be true or false")
+                }
+                (FieldKind::Text, Lang::Vi) => {
+                    format!("cột \"{column}\": không đọc được \"{value}\"")
+                }
+                (FieldKind::Text, Lang::En) => {
+                    format!("column \"{column}\": cannot read \"{value}\"")
+                }
+            }
+        }
+        (BadReason::NotResultsHeader, Lang::Vi) => {
+            "dòng tiêu đề không phải tiêu đề của tệp kết quả".to_owned()
+        }
+        (BadReason::NotResultsHeader, Lang::En) => {
+            format!(
+                "the header is not the results header ({})",
+                COLUMNS.join(",")
+            )
+        }
+        (BadReason::NotUtf8, Lang::Vi) => {
+            "dòng không phải văn bản UTF-8 (tệp bị hỏng hoặc đã lưu bằng bảng mã khác)".to_owned()
+        }
+        (BadReason::NotUtf8, Lang::En) => {
+            "the line is not UTF-8 text (a damaged file, or saved in another encoding)".to_owned()
+        }
+        (BadReason::BrokenCsv { .. }, Lang::Vi) => "dòng CSV bị hỏng".to_owned(),
+        (BadReason::BrokenCsv { .. }, Lang::En) => "broken CSV line".to_owned(),
+    }
 }
 
 /// Rows sharing an attempt_id, counted once.
@@ -192,14 +261,34 @@ pub fn not_finite(lang: Lang, attempt_id: &str) -> String {
     }
 }
 
-/// `--by question` without the bank file.
-pub fn bank_not_found(lang: Lang, bank_id: &str) -> String {
+/// Question statistics without the bank file: an error when the view has
+/// nothing left to show (`fatal`), else a warning.
+pub fn bank_not_found(lang: Lang, bank_id: &str, fatal: bool) -> String {
+    let level = match (lang, fatal) {
+        (Lang::Vi, true) => "lỗi",
+        (Lang::Vi, false) => "cảnh báo",
+        (Lang::En, true) => "error",
+        (Lang::En, false) => "warning",
+    };
     match lang {
         Lang::Vi => format!(
-            "lỗi: không tìm thấy tệp bộ đề \"{bank_id}\" trong quizzes/\n  gợi ý: chỉ tệp bộ đề bằng --bank ĐƯỜNG_DẪN"
+            "{level}: không tìm thấy tệp bộ đề \"{bank_id}\" trong quizzes/\n  gợi ý: chỉ tệp bộ đề bằng --bank ĐƯỜNG_DẪN"
         ),
         Lang::En => format!(
-            "error: bank \"{bank_id}\" not found in quizzes/\n  hint: give the bank file with --bank PATH"
+            "{level}: bank \"{bank_id}\" not found in quizzes/\n  hint: give the bank file with --bank PATH"
+        ),
+    }
+}
+
+/// `--output` with a name that is not `.xlsx`.
+pub fn output_not_xlsx(lang: Lang, path: &Path) -> String {
+    let path = path.display();
+    match lang {
+        Lang::Vi => format!(
+            "lỗi: --output ghi bảng tính Excel, tên tệp phải có đuôi .xlsx: {path}\n  gợi ý: để có CSV, dùng --format csv > TỆP.csv"
+        ),
+        Lang::En => format!(
+            "error: --output writes an Excel workbook, its name must end in .xlsx: {path}\n  hint: for CSV, use --format csv > FILE.csv"
         ),
     }
 }
@@ -294,8 +383,32 @@ pub const BOARD_COL_UNIT: Text = t("CĐCS", "Unit");
 pub const BOARD_COL_TIME: Text = t("T.gian", "Time");
 /// Board column: members of a unit who took the quiz.
 pub const BOARD_COL_PARTICIPANTS: Text = t("Dự thi", "Count");
-/// The board's keys.
+/// The board's keys, with one bank in the file.
 pub const BOARD_KEYS: Text = t("q, Esc: thoát", "q, Esc: quit");
+/// The board's keys, with several banks to switch between.
+pub const BOARD_KEYS_SWITCH: Text = t(
+    "←/→ Tab: đổi bộ đề · q: thoát",
+    "←/→ Tab: switch bank · q: quit",
+);
+
+/// Which bank the board shows: its place among the file's banks (`None`
+/// for a chosen bank without rows yet), its id, and whether it follows the
+/// newest attempt or was chosen.
+pub fn board_bank(
+    lang: Lang,
+    position: Option<usize>,
+    banks: usize,
+    id: &str,
+    following: bool,
+) -> String {
+    let place = position.map_or_else(|| "—".to_owned(), |i| (i + 1).to_string());
+    match (lang, following) {
+        (Lang::Vi, true) => format!("Bộ đề {place}/{banks}: {id} (theo bài mới nhất)"),
+        (Lang::Vi, false) => format!("Bộ đề {place}/{banks}: {id} (đã chọn)"),
+        (Lang::En, true) => format!("Bank {place}/{banks}: {id} (following the newest)"),
+        (Lang::En, false) => format!("Bank {place}/{banks}: {id} (chosen)"),
+    }
+}
 /// The board before any row arrives.
 pub const BOARD_WAITING: Text = t(
     "Đang chờ kết quả đầu tiên…",
@@ -311,12 +424,18 @@ pub const BOARD_TOO_SMALL: Text = t(
 pub fn board_summary(lang: Lang, attempts: usize, passed: usize, bad: usize) -> String {
     let mut s = match lang {
         Lang::Vi => format!("{attempts} bài · {passed} đạt"),
-        Lang::En => format!("{attempts} attempts · {passed} passed"),
+        Lang::En => format!(
+            "{attempts} {} · {passed} passed",
+            if attempts == 1 { "attempt" } else { "attempts" }
+        ),
     };
     if bad > 0 {
         s.push_str(&match lang {
             Lang::Vi => format!(" · {bad} dòng lỗi bỏ qua"),
-            Lang::En => format!(" · {bad} bad rows skipped"),
+            Lang::En => format!(
+                " · {bad} bad {} skipped",
+                if bad == 1 { "row" } else { "rows" }
+            ),
         });
     }
     s
@@ -327,5 +446,23 @@ pub fn terminal_error(lang: Lang, reason: &str) -> String {
     match lang {
         Lang::Vi => format!("lỗi: không dùng được màn hình: {reason}"),
         Lang::En => format!("error: terminal: {reason}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn board_summary_counts_in_singular_and_plural() {
+        assert_eq!(
+            board_summary(Lang::En, 1, 0, 1),
+            "1 attempt · 0 passed · 1 bad row skipped"
+        );
+        assert_eq!(
+            board_summary(Lang::En, 2, 1, 3),
+            "2 attempts · 1 passed · 3 bad rows skipped"
+        );
+        assert_eq!(board_summary(Lang::Vi, 1, 1, 0), "1 bài · 1 đạt");
     }
 }

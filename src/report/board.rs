@@ -1,11 +1,16 @@
 //! `union-quiz board`: a read-only leaderboard for the projector, re-read
 //! whenever the results file changes.
 //!
-//! The board shows the bank of the most recently finished attempt (the quiz
-//! the room is taking now), counted as `--attempt first`: the top members,
-//! the top units and the histogram of percents. The screen is drawn from a
-//! pure [`BoardModel`]; [`Board::refresh`] is the only part that touches the
-//! file, so tests call it directly instead of waiting.
+//! The board shows one bank at a time, counted as `--attempt first`: the top
+//! members, the top units and the histogram of percents. By default it
+//! follows the bank of the most recently finished attempt (the quiz the room
+//! is taking now); `--bank ID` or a key (←/→, Tab) chooses a bank, and the
+//! choice then stays when rows of other banks arrive. The footer says which
+//! bank is shown and how to switch.
+//!
+//! The screen is drawn from a pure [`BoardModel`]; keys become a [`Control`]
+//! that [`Board::step`] applies; [`Board::refresh`] is the only part that
+//! touches the file, so tests call these directly instead of waiting.
 
 use std::io;
 use std::path::{Path, PathBuf};
@@ -13,7 +18,7 @@ use std::process::ExitCode;
 use std::time::{Duration, SystemTime};
 
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
+use ratatui::crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::layout::{Alignment, Constraint, Flex, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::Line;
@@ -65,13 +70,32 @@ pub struct BoardUnit {
     pub mean_percent: f64,
 }
 
+/// Which bank the board shows.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum BankChoice {
+    /// The bank of the most recently finished attempt (the default).
+    #[default]
+    Newest,
+    /// This bank id, chosen with `--bank` or a key; kept when rows of other
+    /// banks arrive.
+    Chosen(String),
+}
+
 /// Everything the board shows; built from rows, drawn by `impl Widget`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct BoardModel {
     /// The language of the screen.
     pub lang: Lang,
-    /// The title of the bank shown; `None` before the first row.
+    /// The id of the bank shown; `None` before the first row (when no bank
+    /// was chosen).
+    pub bank_id: Option<String>,
+    /// The title of the bank shown (its id while it has no row).
     pub bank_title: Option<String>,
+    /// The ids of every bank in the file, in the order of their first row:
+    /// the order ←/→ go through.
+    pub banks: Vec<String>,
+    /// Whether the bank shown follows the newest attempt (no choice made).
+    pub following: bool,
     /// Members counted in the bank.
     pub attempts: usize,
     /// Of those, how many passed.
@@ -91,7 +115,10 @@ impl BoardModel {
     pub fn empty(lang: Lang) -> BoardModel {
         BoardModel {
             lang,
+            bank_id: None,
             bank_title: None,
+            banks: Vec::new(),
+            following: true,
             attempts: 0,
             passed: 0,
             bad: 0,
@@ -101,16 +128,34 @@ impl BoardModel {
         }
     }
 
-    /// The board for these (distinct) rows, `bad` of the file's rows having
-    /// been skipped.
+    /// The board for these (distinct) rows, following the newest attempt,
+    /// `bad` of the file's rows having been skipped.
     pub fn from_rows(rows: &[ResultRow], bad: usize, lang: Lang) -> BoardModel {
+        BoardModel::for_choice(rows, bad, lang, &BankChoice::Newest)
+    }
+
+    /// The board for these (distinct) rows, showing the bank `choice` says.
+    pub fn for_choice(
+        rows: &[ResultRow],
+        bad: usize,
+        lang: Lang,
+        choice: &BankChoice,
+    ) -> BoardModel {
         let mut model = BoardModel::empty(lang);
         model.bad = bad;
-        let Some(latest) = latest(rows) else {
-            return model;
+        model.banks = bank_ids(rows);
+        let bank = match choice {
+            BankChoice::Newest => match latest(rows.iter()) {
+                Some(row) => row.bank_id.clone(),
+                None => return model,
+            },
+            BankChoice::Chosen(id) => id.clone(),
         };
-        let bank = latest.bank_id.clone();
-        model.bank_title = Some(latest.bank_title.clone());
+        model.following = *choice == BankChoice::Newest;
+        // The title of the bank's newest row; the id until one arrives.
+        let title = latest(rows.iter().filter(|r| r.bank_id == bank)).map(|r| &r.bank_title);
+        model.bank_title = Some(title.unwrap_or(&bank).clone());
+        model.bank_id = Some(bank.clone());
         let counted: Vec<stats::Counted<'_>> = stats::counted_attempts(rows, AttemptPick::First)
             .into_iter()
             .filter(|c| c.row.bank_id == bank)
@@ -143,11 +188,21 @@ impl BoardModel {
     }
 }
 
+/// The bank ids of `rows`, each once, in the order of their first row.
+fn bank_ids(rows: &[ResultRow]) -> Vec<String> {
+    let mut ids: Vec<String> = Vec::new();
+    for r in rows {
+        if !ids.contains(&r.bank_id) {
+            ids.push(r.bank_id.clone());
+        }
+    }
+    ids
+}
+
 /// The most recently finished row (by `finished_at`; the last in the file
 /// when times do not parse).
-fn latest(rows: &[ResultRow]) -> Option<&ResultRow> {
-    rows.iter()
-        .enumerate()
+fn latest<'a>(rows: impl Iterator<Item = &'a ResultRow>) -> Option<&'a ResultRow> {
+    rows.enumerate()
         .max_by(|(i, a), (j, b)| {
             let ta = a.finished_at.parse::<jiff::Timestamp>().ok();
             let tb = b.finished_at.parse::<jiff::Timestamp>().ok();
@@ -193,7 +248,7 @@ impl Widget for &BoardModel {
     /// ┌Phân bố điểm (%)───────────────────────────────────────────┐
     /// │ ▆▆  ██ …  (10 bars: 0, 10, … 90)                          │
     /// └───────────────────────────────────────────────────────────┘
-    /// q, Esc: thoát
+    /// Bộ đề 1/2: <id> (theo bài mới nhất)       ←/→ Tab: đổi bộ đề · q: thoát
     /// ```
     fn render(self, area: Rect, buf: &mut Buffer) {
         if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
@@ -214,7 +269,7 @@ impl Widget for &BoardModel {
         render_members(self, members, buf);
         render_units(self, units, buf);
         render_histogram(self, histogram, buf);
-        Line::from(tr::BOARD_KEYS.get(self.lang)).render(footer, buf);
+        render_footer(self, footer, buf);
     }
 }
 
@@ -242,6 +297,92 @@ fn render_header(m: &BoardModel, area: Rect, buf: &mut Buffer) {
     Line::from(summary).render(right, buf);
 }
 
+/// `s` cut to at most `max` terminal cells, ending with "…" when cut: never
+/// inside a character (wide ones count two cells), and at the end of a word
+/// when one ends in the second half ("Kho bạc Nhà…", not "Kho bạc Nhà n…").
+fn fit(s: &str, max: usize) -> String {
+    if width(s) <= max {
+        return s.to_owned();
+    }
+    if max == 0 {
+        return String::new();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let w = width(c.encode_utf8(&mut [0; 4]));
+        if used + w + 1 > max {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    let mid_word = s
+        .get(out.len()..)
+        .and_then(|rest| rest.chars().next())
+        .is_some_and(|c| !c.is_whitespace())
+        && !out.ends_with(char::is_whitespace);
+    if mid_word
+        && let Some(space) = out.rfind(char::is_whitespace)
+        && width(out[..space].trim_end()) * 2 >= max
+    {
+        out.truncate(space);
+    }
+    let mut out = out.trim_end().to_owned();
+    out.push('…');
+    out
+}
+
+/// The width of a column whose cells are shown whole: its widest cell or
+/// header.
+fn column_width<'a>(header: &str, cells: impl Iterator<Item = &'a str>) -> usize {
+    cells.map(width).chain([width(header)]).max().unwrap_or(0)
+}
+
+/// Shares `room` cells between two columns that need `first` and `second`,
+/// the first (names) served first: the second keeps at least a third of the
+/// room (or what it needs, if less) and gets whatever the first leaves.
+fn share(room: usize, first: usize, second: usize) -> (usize, usize) {
+    if first + second <= room {
+        return (first, room - first);
+    }
+    let second_min = second.min(room / 3);
+    let first = first.min(room - second_min);
+    (first, room - first)
+}
+
+/// Cells between the columns of a ratatui table (its default).
+const COLUMN_SPACING: usize = 1;
+
+fn length(w: usize) -> Constraint {
+    Constraint::Length(u16::try_from(w).unwrap_or(u16::MAX))
+}
+
+/// Which bank is shown, and the keys: the switch keys only when there is
+/// another bank to switch to.
+fn render_footer(m: &BoardModel, area: Rect, buf: &mut Buffer) {
+    let position = m
+        .bank_id
+        .as_ref()
+        .and_then(|id| m.banks.iter().position(|b| b == id));
+    let can_switch =
+        m.banks.len() > 1 || (m.bank_id.is_some() && position.is_none() && !m.banks.is_empty());
+    let keys = if can_switch {
+        tr::BOARD_KEYS_SWITCH.get(m.lang)
+    } else {
+        tr::BOARD_KEYS.get(m.lang)
+    };
+    let keys_w = u16::try_from(width(keys)).unwrap_or(u16::MAX);
+    let [left, right] = Layout::horizontal([Constraint::Fill(1), Constraint::Length(keys_w)])
+        .spacing(2)
+        .areas(area);
+    if let Some(id) = &m.bank_id {
+        let shown = tr::board_bank(m.lang, position, m.banks.len(), id, m.following);
+        Line::from(fit(&shown, usize::from(left.width))).render(left, buf);
+    }
+    Line::from(keys).render(right, buf);
+}
+
 fn bold() -> Style {
     Style::new().add_modifier(Modifier::BOLD)
 }
@@ -255,81 +396,130 @@ fn render_members(m: &BoardModel, area: Rect, buf: &mut Buffer) {
             .render(area, buf);
         return;
     }
-    let header = Row::new([
+    let headers = [
         tr::COL_RANK.get(lang),
         tr::COL_NAME.get(lang),
         tr::BOARD_COL_UNIT.get(lang),
         tr::COL_PERCENT.get(lang),
         tr::BOARD_COL_TIME.get(lang),
-    ])
+    ];
+    let cells: Vec<[String; 5]> = m
+        .members
+        .iter()
+        .map(|p| {
+            [
+                p.rank.to_string(),
+                p.name.clone(),
+                short_unit(&p.unit),
+                one_decimal(p.percent, lang),
+                super::format::duration(p.time_used_s),
+            ]
+        })
+        .collect();
+    // Rank, percent and time are shown whole; names get the most of the
+    // rest, units what names leave; both are cut with "…", never silently.
+    let col = |i: usize| column_width(headers[i], cells.iter().map(|c| c[i].as_str()));
+    let fixed = col(0) + col(3) + col(4) + 4 * COLUMN_SPACING;
+    let room = usize::from(area.width.saturating_sub(2)).saturating_sub(fixed);
+    let (name_w, unit_w) = share(room, col(1), col(2));
+    let widths = [col(0), name_w, unit_w, col(3), col(4)];
+    let header = Row::new(
+        headers
+            .iter()
+            .zip(widths)
+            .map(|(h, w)| Line::from(fit(h, w))),
+    )
     .style(bold());
-    let rows = m.members.iter().map(|p| {
+    let rows = cells.iter().map(|c| {
         Row::new([
-            Line::from(p.rank.to_string()).alignment(Alignment::Right),
-            Line::from(p.name.as_str()),
-            Line::from(short_unit(&p.unit)),
-            Line::from(one_decimal(p.percent, lang)).alignment(Alignment::Right),
-            Line::from(super::format::duration(p.time_used_s)).alignment(Alignment::Right),
+            Line::from(c[0].as_str()).alignment(Alignment::Right),
+            Line::from(fit(&c[1], name_w)),
+            Line::from(fit(&c[2], unit_w)),
+            Line::from(c[3].as_str()).alignment(Alignment::Right),
+            Line::from(c[4].as_str()).alignment(Alignment::Right),
         ])
     });
-    Table::new(
-        rows,
-        [
-            Constraint::Length(4),
-            Constraint::Fill(3),
-            Constraint::Fill(2),
-            Constraint::Length(5),
-            Constraint::Length(6),
-        ],
-    )
-    .header(header)
-    .block(block)
-    .render(area, buf);
+    Table::new(rows, widths.map(length))
+        .header(header)
+        .block(block)
+        .render(area, buf);
 }
 
 fn render_units(m: &BoardModel, area: Rect, buf: &mut Buffer) {
     let lang = m.lang;
     let block = Block::bordered().title(tr::BOARD_UNITS.get(lang));
-    let header = Row::new([
+    let headers = [
         tr::COL_RANK.get(lang),
         tr::BOARD_COL_UNIT.get(lang),
         tr::BOARD_COL_PARTICIPANTS.get(lang),
         tr::COL_MEAN.get(lang),
-    ])
+    ];
+    let cells: Vec<[String; 4]> = m
+        .units
+        .iter()
+        .map(|u| {
+            [
+                u.rank.to_string(),
+                short_unit(&u.unit),
+                u.participants.to_string(),
+                one_decimal(u.mean_percent, lang),
+            ]
+        })
+        .collect();
+    let col = |i: usize| column_width(headers[i], cells.iter().map(|c| c[i].as_str()));
+    let fixed = col(0) + col(2) + col(3) + 3 * COLUMN_SPACING;
+    let unit_w = usize::from(area.width.saturating_sub(2)).saturating_sub(fixed);
+    let widths = [col(0), unit_w, col(2), col(3)];
+    let header = Row::new(
+        headers
+            .iter()
+            .zip(widths)
+            .map(|(h, w)| Line::from(fit(h, w))),
+    )
     .style(bold());
-    let rows = m.units.iter().map(|u| {
+    let rows = cells.iter().map(|c| {
         Row::new([
-            Line::from(u.rank.to_string()).alignment(Alignment::Right),
-            Line::from(short_unit(&u.unit)),
-            Line::from(u.participants.to_string()).alignment(Alignment::Right),
-            Line::from(one_decimal(u.mean_percent, lang)).alignment(Alignment::Right),
+            Line::from(c[0].as_str()).alignment(Alignment::Right),
+            Line::from(fit(&c[1], unit_w)),
+            Line::from(c[2].as_str()).alignment(Alignment::Right),
+            Line::from(c[3].as_str()).alignment(Alignment::Right),
         ])
     });
-    Table::new(
-        rows,
-        [
-            Constraint::Length(4),
-            Constraint::Fill(1),
-            Constraint::Length(6),
-            Constraint::Length(6),
-        ],
-    )
-    .header(header)
-    .block(block)
-    .render(area, buf);
+    Table::new(rows, widths.map(length))
+        .header(header)
+        .block(block)
+        .render(area, buf);
+}
+
+/// Cells between two bars of the histogram.
+const BAR_GAP: u16 = 2;
+
+/// The label under a bar: its lower bound, and the whole range for the last
+/// bin, which alone includes its upper bound (100 %).
+fn bar_label(bin: usize) -> String {
+    if bin + 1 >= BINS {
+        format!("{}–100", bin * 10)
+    } else {
+        (bin * 10).to_string()
+    }
 }
 
 fn render_histogram(m: &BoardModel, area: Rect, buf: &mut Buffer) {
+    // The bars share the panel's width: 6 cells at 80 columns (enough for
+    // "90–100"), wider on a wide projector.
+    let bins = u16::try_from(BINS).unwrap_or(u16::MAX);
+    let inner = area.width.saturating_sub(2);
+    let bar_width = (inner.saturating_sub(BAR_GAP * bins.saturating_sub(1)) / bins).max(1);
     let bars: Vec<Bar<'_>> = m
         .bins
         .iter()
         .enumerate()
-        .map(|(i, n)| Bar::with_label((i * 10).to_string(), u64::from(*n)))
+        .map(|(i, n)| Bar::with_label(bar_label(i), u64::from(*n)))
         .collect();
     BarChart::new(bars)
         .block(Block::bordered().title(tr::BOARD_HISTOGRAM.get(m.lang)))
-        .bar_width(5)
-        .bar_gap(2)
+        .bar_width(bar_width)
+        .bar_gap(BAR_GAP)
         .value_style(Style::new().add_modifier(Modifier::REVERSED))
         .render(area, buf);
 }
@@ -341,25 +531,112 @@ struct Stamp {
     len: u64,
 }
 
-/// The board's state: the file it watches and the model of what it shows.
+/// What a key asks of the board.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Control {
+    /// End the board (q, Esc, Ctrl-C).
+    Quit,
+    /// Show the next bank of the file (→, Tab).
+    NextBank,
+    /// Show the previous bank (←, Shift-Tab).
+    PreviousBank,
+    /// Nothing (any other key, and key releases).
+    Nothing,
+}
+
+/// The control a key event means; only presses count (Windows sends
+/// releases too).
+pub fn control(key: KeyEvent) -> Control {
+    if key.kind != KeyEventKind::Press {
+        return Control::Nothing;
+    }
+    match key.code {
+        KeyCode::Char('c') if key.modifiers.contains(KeyModifiers::CONTROL) => Control::Quit,
+        KeyCode::Char('q' | 'Q') | KeyCode::Esc => Control::Quit,
+        KeyCode::Right | KeyCode::Tab => Control::NextBank,
+        KeyCode::Left | KeyCode::BackTab => Control::PreviousBank,
+        _ => Control::Nothing,
+    }
+}
+
+/// The board's state: the file it watches, the rows last read from it, the
+/// bank chosen, and the model of what it shows.
 #[derive(Debug, Clone)]
 pub struct Board {
     path: PathBuf,
     lang: Lang,
     stamp: Option<Stamp>,
+    rows: Vec<ResultRow>,
+    bad: usize,
+    choice: BankChoice,
     /// What the screen shows.
     pub model: BoardModel,
 }
 
 impl Board {
-    /// A board on `path`, empty until the first [`Board::refresh`].
+    /// A board on `path` following the newest attempt, empty until the
+    /// first [`Board::refresh`].
     pub fn new(path: &Path, lang: Lang) -> Board {
-        Board {
+        Board::with_choice(path, lang, BankChoice::Newest)
+    }
+
+    /// A board on `path` showing the bank `choice` says.
+    pub fn with_choice(path: &Path, lang: Lang, choice: BankChoice) -> Board {
+        let mut board = Board {
             path: path.to_owned(),
             lang,
             stamp: None,
+            rows: Vec::new(),
+            bad: 0,
+            choice,
             model: BoardModel::empty(lang),
-        }
+        };
+        board.rebuild();
+        board
+    }
+
+    /// The bank shown, as chosen.
+    pub fn choice(&self) -> &BankChoice {
+        &self.choice
+    }
+
+    fn rebuild(&mut self) {
+        self.model = BoardModel::for_choice(&self.rows, self.bad, self.lang, &self.choice);
+    }
+
+    /// Applies a key's control; returns whether the screen changed.
+    /// Switching to another bank makes it the chosen one, kept when rows of
+    /// other banks arrive; with one bank in the file there is nothing to
+    /// switch to.
+    pub fn step(&mut self, control: Control) -> bool {
+        let step: isize = match control {
+            Control::NextBank => 1,
+            Control::PreviousBank => -1,
+            Control::Quit | Control::Nothing => return false,
+        };
+        let banks = &self.model.banks;
+        let current = self
+            .model
+            .bank_id
+            .as_ref()
+            .and_then(|id| banks.iter().position(|b| b == id));
+        let next = match current {
+            Some(_) if banks.len() < 2 => return false,
+            Some(i) => {
+                let n = banks.len().cast_signed();
+                let i = i.cast_signed();
+                (i + step).rem_euclid(n).cast_unsigned()
+            }
+            // A chosen bank with no row yet: → goes to the first, ← the last.
+            None if step > 0 => 0,
+            None => banks.len().saturating_sub(1),
+        };
+        let Some(id) = banks.get(next).cloned() else {
+            return false;
+        };
+        self.choice = BankChoice::Chosen(id);
+        self.rebuild();
+        true
     }
 
     /// Re-reads the file if its size or modification time changed; returns
@@ -374,25 +651,33 @@ impl Board {
             return false;
         }
         self.stamp = stamp;
-        self.model = match crate::results::read_file(&self.path) {
+        (self.rows, self.bad) = match crate::results::read_file(&self.path) {
             Ok(read) => {
                 let loaded = super::loaded_from(read.rows, read.bad);
-                BoardModel::from_rows(&loaded.rows, loaded.bad.len(), self.lang)
+                (loaded.rows, loaded.bad.len())
             }
-            Err(_) => BoardModel::empty(self.lang),
+            Err(_) => (Vec::new(), 0),
         };
+        self.rebuild();
         true
     }
 }
 
 /// Runs `union-quiz board`.
 pub fn board(args: &BoardArgs, lang: Lang) -> ExitCode {
-    let mut board = Board::new(&args.results, lang);
+    let choice = args
+        .bank
+        .clone()
+        .map_or(BankChoice::Newest, BankChoice::Chosen);
+    let mut board = Board::with_choice(&args.results, lang, choice);
     board.refresh();
     let mut terminal = match ratatui::try_init() {
         Ok(t) => t,
         Err(e) => {
-            eprintln!("{}", tr::terminal_error(lang, &e.to_string()));
+            eprintln!(
+                "{}",
+                tr::terminal_error(lang, &crate::i18n::io_error_message(&e, lang))
+            );
             return ExitCode::FAILURE;
         }
     };
@@ -401,14 +686,17 @@ pub fn board(args: &BoardArgs, lang: Lang) -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("{}", tr::terminal_error(lang, &e.to_string()));
+            eprintln!(
+                "{}",
+                tr::terminal_error(lang, &crate::i18n::io_error_message(&e, lang))
+            );
             ExitCode::FAILURE
         }
     }
 }
 
 /// Draws when something changed, waits up to [`POLL`] for a key, looks at
-/// the file, and again; q, Esc or Ctrl-C ends it.
+/// the file, and again; q, Esc or Ctrl-C ends it, ←/→ and Tab switch banks.
 fn event_loop(terminal: &mut ratatui::DefaultTerminal, board: &mut Board) -> io::Result<()> {
     let mut dirty = true;
     loop {
@@ -418,13 +706,10 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, board: &mut Board) -> io:
         }
         if event::poll(POLL)? {
             match event::read()? {
-                Event::Key(k) if k.kind == KeyEventKind::Press => {
-                    let ctrl_c =
-                        k.code == KeyCode::Char('c') && k.modifiers.contains(KeyModifiers::CONTROL);
-                    if matches!(k.code, KeyCode::Char('q' | 'Q') | KeyCode::Esc) || ctrl_c {
-                        return Ok(());
-                    }
-                }
+                Event::Key(k) => match control(k) {
+                    Control::Quit => return Ok(()),
+                    c => dirty |= board.step(c),
+                },
                 Event::Resize(..) => dirty = true,
                 _ => {}
             }
@@ -436,6 +721,34 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, board: &mut Board) -> io:
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fit_cuts_with_an_ellipsis_at_a_word_or_cell_boundary() {
+        assert_eq!(fit("Kho bạc Nhà nước tỉnh", 21), "Kho bạc Nhà nước tỉnh");
+        assert_eq!(fit("Kho bạc Nhà nước tỉnh", 14), "Kho bạc Nhà…");
+        assert_eq!(fit("Cục Thuế tỉnh", 11), "Cục Thuế…");
+        assert_eq!(fit("Kho bạc", 6), "Kho…");
+        // No word ends in the second half: cut at a cell.
+        assert_eq!(fit("Đoàn Thanhniên", 10), "Đoàn Than…");
+        assert_eq!(fit("Nguyễn", 4), "Ngu…");
+        // Wide characters take two cells and are never split.
+        assert_eq!(fit("工会工会", 4), "工…");
+        assert_eq!(fit("工会工会", 5), "工会…");
+        assert_eq!(fit("abc", 1), "…");
+        assert_eq!(fit("abc", 0), "");
+        for max in 0..30 {
+            assert!(width(&fit("Công đoàn Kho bạc Nhà nước tỉnh", max)) <= max);
+        }
+    }
+
+    #[test]
+    fn names_get_the_most_room() {
+        assert_eq!(share(27, 13, 21), (13, 14));
+        assert_eq!(share(27, 22, 21), (18, 9));
+        assert_eq!(share(40, 13, 21), (13, 27));
+        assert_eq!(share(27, 30, 5), (22, 5));
+        assert_eq!(share(0, 10, 10), (0, 0));
+    }
 
     #[test]
     fn unit_prefix_is_dropped_only_when_something_is_left() {

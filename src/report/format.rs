@@ -397,9 +397,14 @@ pub enum FormatError {
     Json(#[from] serde_json::Error),
 }
 
-/// The view as CSV: a header of English keys, then one record per line.
+/// The byte order mark that starts CSV output.
+pub const BOM: char = '\u{FEFF}';
+
+/// The view as CSV: a UTF-8 byte order mark, a header of English keys, then
+/// one record per line. The mark is what makes Excel read the file as UTF-8
+/// (without it, "Nguyễn" shows as "NguyÃ…n"), as in the results file.
 pub fn csv_text<V: Serialize>(lines: &[V]) -> Result<String, FormatError> {
-    let mut w = csv::Writer::from_writer(Vec::new());
+    let mut w = csv::Writer::from_writer(BOM.to_string().into_bytes());
     for l in lines {
         w.serialize(l)?;
     }
@@ -409,7 +414,7 @@ pub fn csv_text<V: Serialize>(lines: &[V]) -> Result<String, FormatError> {
     Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
 
-/// The view as a pretty JSON array.
+/// The view as a pretty JSON array (no byte order mark: JSON forbids one).
 pub fn json_text<V: Serialize>(lines: &[V]) -> Result<String, FormatError> {
     let mut s = serde_json::to_string_pretty(lines)?;
     s.push('\n');

@@ -57,7 +57,7 @@ impl ReportError {
             ReportError::Missing(p) => tr::missing(lang, p),
             ReportError::EmptyFolder(p) => tr::empty_folder(lang, p),
             ReportError::Unreadable { path, source } => {
-                tr::unreadable(lang, path, &source.to_string())
+                tr::unreadable(lang, path, &crate::i18n::io_error_message(source, lang))
             }
         }
     }
@@ -260,6 +260,14 @@ pub fn run_with(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> ExitCode {
+    if let Some(path) = &args.output
+        && !is_workbook_path(path)
+    {
+        // A usage error, like clap's: the workbook is always xlsx, and a
+        // ".csv" name would only hide that from Excel and from the trainer.
+        let _ = writeln!(err, "{}", tr::output_not_xlsx(lang, path));
+        return ExitCode::from(2);
+    }
     match report(args, lang, quizzes, out, err) {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
@@ -267,6 +275,13 @@ pub fn run_with(
             ExitCode::FAILURE
         }
     }
+}
+
+/// Whether `path` names an Excel workbook: its extension is `.xlsx`, in any
+/// case.
+pub fn is_workbook_path(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"))
 }
 
 fn report(
@@ -279,7 +294,7 @@ fn report(
     let loaded = load(&args.results).map_err(|e| e.message(lang))?;
     // Warnings on stderr never stop the report.
     for b in &loaded.bad {
-        let reason = tr::bad_row_reason(lang, &b.message);
+        let reason = tr::bad_row_reason(lang, &b.reason);
         let _ = writeln!(err, "{}", tr::bad_row(lang, &b.path, b.line, &reason));
     }
     for id in &loaded.not_finite {
@@ -312,8 +327,13 @@ fn report(
         if views.questions.is_empty() {
             let _ = writeln!(err, "{}", tr::NO_QUESTION_SHEET.get(lang));
         }
-        xlsx::write_workbook(path, &sheets)
-            .map_err(|e| tr::workbook_error(lang, path, &e.to_string()))?;
+        xlsx::write_workbook(path, &sheets).map_err(|e| {
+            let reason = match &e {
+                rust_xlsxwriter::XlsxError::IoError(io) => crate::i18n::io_error_message(io, lang),
+                other => other.to_string(),
+            };
+            tr::workbook_error(lang, path, &reason)
+        })?;
         let _ = writeln!(err, "{}", tr::wrote_workbook(lang, path, sheets.len()));
         return Ok(());
     }
@@ -415,12 +435,15 @@ fn banks(
         .copied()
         .filter(|id| !found.iter().any(|b| b.id == *id))
         .collect();
-    if args.by == ReportBy::Question {
+    // The question view cannot go on without any bank; the workbook and a
+    // view with some banks found go on, but say which bank is left out.
+    if args.by == ReportBy::Question || args.output.is_some() {
+        let fatal = found.is_empty() && args.output.is_none();
         let messages: Vec<String> = missing
             .iter()
-            .map(|id| tr::bank_not_found(lang, id))
+            .map(|id| tr::bank_not_found(lang, id, fatal))
             .collect();
-        if found.is_empty() {
+        if fatal {
             return Err(messages.join("\n"));
         }
         for m in messages {
