@@ -426,12 +426,20 @@ fn the_result_screen_that_was_not_saved() {
             .at(40)
             .submit();
         let screen = h.screen();
-        // The OS error differs between systems; keep the screen to the rows above it.
+        // The detail names the temporary path: keep the screen to the rows
+        // above it, and check it says the reason in the member's language.
         let shown: String = screen
             .lines()
-            .take_while(|l| !l.contains("Is a directory") && !l.contains("os error"))
+            .take_while(|l| !l.contains("results.csv"))
             .collect::<Vec<_>>()
             .join("\n");
+        let detail = screen
+            .lines()
+            .find(|l| l.contains("results.csv"))
+            .unwrap_or_default();
+        let reason = union_quiz::i18n::io_error_text(std::io::ErrorKind::IsADirectory, lang);
+        assert!(detail.contains(reason), "{detail}");
+        assert!(!screen.contains("os error"), "{screen}");
         insta::assert_snapshot!(format!("result_not_saved_{lang}"), shown);
         // Leave it to the next member, whose start screen lists it.
         h.key(KeyCode::Enter);

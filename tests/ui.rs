@@ -1355,3 +1355,55 @@ fn a_long_name_scrolls_in_its_field_and_the_cap_is_said() {
         s
     });
 }
+
+#[test]
+fn system_errors_are_worded_in_the_members_language_with_the_path() {
+    for lang in [Lang::Vi, Lang::En] {
+        let dir = tempfile::tempdir().expect("dir");
+        // A results folder that cannot be created: its parent is a file.
+        let blocker = dir.path().join("blocker");
+        std::fs::write(&blocker, "x").expect("write");
+        let results = blocker.join("sub").join("results.csv");
+        let app = App::new(vec![vietnamese()], None, settings(lang, &results));
+        let problem = app.results_problem.clone().expect("problem");
+        assert!(
+            problem.contains(&blocker.display().to_string()),
+            "{problem}"
+        );
+        assert!(!problem.contains("os error"), "{problem}");
+        assert!(
+            !problem.contains("Not a directory") && !problem.contains("File exists"),
+            "{problem}"
+        );
+        // A row that cannot be written, as the tester saw it: a folder
+        // that cannot be created (no such file or directory).
+        let nope = Path::new("/proc/nope/results.csv");
+        if !Path::new("/proc/self").exists() {
+            continue;
+        }
+        let mut h = Harness::new(vec![fixed_vietnamese()], None, lang);
+        h.app.settings.results = nope.to_owned();
+        h.start_quiz();
+        h.key(KeyCode::Char('b'))
+            .key(KeyCode::Esc)
+            .key(KeyCode::Enter);
+        assert_eq!(h.app.screen, Screen::Result);
+        let detail = h
+            .app
+            .finished
+            .as_ref()
+            .and_then(|f| f.saved.clone().err())
+            .expect("not saved");
+        assert!(detail.contains("/proc/nope"), "{detail}");
+        assert!(!detail.contains("os error"), "{detail}");
+        let want = lang.pick(
+            "không tìm thấy tệp hoặc thư mục",
+            "file or folder not found",
+        );
+        assert!(detail.contains(want), "{detail}");
+        if lang == Lang::Vi {
+            let s = h.screen();
+            assert!(s.contains("không tìm thấy tệp hoặc thư mục"), "{s}");
+        }
+    }
+}

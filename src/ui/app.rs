@@ -16,8 +16,8 @@ use crate::engine::{
     Attempt, AttemptPlan, Member, Outcome, Overrides, QuestionLock, Refusal, ResumeError, Snapshot,
     TickEvent,
 };
-use crate::i18n::Lang;
 use crate::i18n::ui::{self as tr, Texts, texts};
+use crate::i18n::{Lang, io_error_message};
 use crate::kiosk::{Pin, PinError};
 use crate::results::{self, ResultRow};
 use crate::roster::{Roster, Unit};
@@ -360,7 +360,7 @@ impl App {
         });
         let results_problem = results::check_writable(&settings.results)
             .err()
-            .map(|e| crate::i18n::ui::results_error(settings.lang, &e.to_string()));
+            .map(|e| tr::results_error(settings.lang, &results_detail(&e, settings.lang)));
         let theme = Theme::new(settings.color);
         let autosaves = Autosaves::for_results(&settings.results);
         let mut app = App {
@@ -780,7 +780,7 @@ impl App {
                 return;
             }
             Err(e) => {
-                self.resume_problem = Some(e.to_string());
+                self.resume_problem = Some(autosave_detail(&e, lang));
                 return;
             }
         };
@@ -789,7 +789,7 @@ impl App {
         let mut snapshot = match self.autosaves.load::<Snapshot>(&claim) {
             Ok(s) => s,
             Err(e) => {
-                self.resume_problem = Some(e.to_string());
+                self.resume_problem = Some(autosave_detail(&e, lang));
                 return;
             }
         };
@@ -1179,7 +1179,9 @@ impl App {
             .strftime("%Y-%m-%dT%H:%M:%S%:z")
             .to_string();
         let row = attempt.result_row(bank, &outcome, finished_at, &self.settings.app_version);
-        let saved = results::append_row(&self.settings.results, &row).map_err(|e| e.to_string());
+        let lang = self.settings.lang;
+        let saved =
+            results::append_row(&self.settings.results, &row).map_err(|e| results_detail(&e, lang));
         let ok = saved.is_ok();
         self.finished = Some(Finished {
             outcome,
@@ -1204,8 +1206,9 @@ impl App {
         if finished.saved.is_ok() {
             return;
         }
-        finished.saved =
-            results::append_row(&self.settings.results, &finished.row).map_err(|e| e.to_string());
+        let lang = self.settings.lang;
+        finished.saved = results::append_row(&self.settings.results, &finished.row)
+            .map_err(|e| results_detail(&e, lang));
         if finished.saved.is_ok() {
             self.drop_autosave();
         }
@@ -1218,7 +1221,7 @@ impl App {
         {
             // The row is written; a stale autosave is skipped by
             // `recover`, which finds its attempt id in the results.
-            self.autosave_problem = Some(e.to_string());
+            self.autosave_problem = Some(autosave_detail(&e, self.settings.lang));
         }
         self.last_saved = None;
     }
@@ -1271,7 +1274,7 @@ impl App {
             match self.autosaves.claim(&snapshot.attempt_id) {
                 Ok(c) => self.claim = Some(c),
                 Err(e) => {
-                    self.autosave_problem = Some(e.to_string());
+                    self.autosave_problem = Some(autosave_detail(&e, self.settings.lang));
                     return;
                 }
             }
@@ -1342,6 +1345,29 @@ impl App {
                 self.scroll = bottom.saturating_sub(height);
             }
         }
+    }
+}
+
+/// Why the results file could not be written, for the member's screen:
+/// the path, and the system's reason in the member's language (the
+/// system's own text is often English).
+fn results_detail(e: &results::ResultsError, lang: Lang) -> String {
+    match e {
+        results::ResultsError::Io { path, source } => {
+            format!("{}: {}", path.display(), io_error_message(source, lang))
+        }
+        other => other.to_string(),
+    }
+}
+
+/// Why an autosave could not be written or read, for the screens.
+fn autosave_detail(e: &AutosaveError, lang: Lang) -> String {
+    match e {
+        AutosaveError::Io { path, source } => {
+            format!("{}: {}", path.display(), io_error_message(source, lang))
+        }
+        AutosaveError::InUse { .. } => texts(lang).resume_in_use.to_owned(),
+        other => other.to_string(),
     }
 }
 
