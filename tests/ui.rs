@@ -1407,3 +1407,25 @@ fn system_errors_are_worded_in_the_members_language_with_the_path() {
         }
     }
 }
+
+#[test]
+fn banks_left_out_for_errors_are_noted_on_the_start_screen() {
+    both("choose_bank_skipped", |lang| {
+        let mut h = Harness::new(two_banks(), None, lang);
+        h.app.skipped_banks = 1;
+        let s = h.screen();
+        let note = lang.pick(
+            "1 bộ đề có lỗi nên không hiển thị — chạy union-quiz check",
+            "1 bank(s) with errors not shown — run union-quiz check",
+        );
+        assert!(s.contains(note), "{s}");
+        s
+    });
+    // One bank: the identity form is the start screen, and says it there.
+    let mut h = Harness::new(vec![vietnamese()], None, Lang::Vi);
+    h.app.skipped_banks = 2;
+    assert!(h.screen().contains("2 bộ đề có lỗi nên không hiển thị"));
+    // The name is still typed in its field.
+    h.typed("Hoa");
+    assert!(view::cursor_position(&h.app, ratatui::layout::Rect::new(0, 0, 80, 24)).is_some());
+}

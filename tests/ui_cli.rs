@@ -63,3 +63,26 @@ fn pick_zero_is_a_usage_error() {
     assert!(err.contains("--pick"), "{err}");
     assert!(err.contains("at least 1"), "{err}");
 }
+
+#[test]
+fn a_broken_bank_beside_a_good_one_is_skipped_and_said() {
+    let dir = tempfile::tempdir().expect("dir");
+    std::fs::create_dir(dir.path().join("quizzes")).expect("mkdir");
+    std::fs::write(dir.path().join("quizzes/good.yaml"), GOOD).expect("write");
+    std::fs::write(
+        dir.path().join("quizzes/bad.yaml"),
+        "title: Hỏng\nquestions:\n  - text: Câu?\n    choices: [A, B]\n    answer: E\n",
+    )
+    .expect("write");
+    // stdout is a pipe here: the app gets as far as the terminal, which
+    // it then says it cannot use. The banks were not the problem.
+    let (code, err) = run(&[], dir.path());
+    assert!(err.contains("bad.yaml:5:"), "{err}");
+    assert!(err.contains("Bỏ qua 1 bộ đề có lỗi"), "{err}");
+    assert!(!err.contains("Không mở được bài thi"), "{err}");
+    assert!(err.contains("Không mở được màn hình terminal"), "{err}");
+    assert_eq!(code, 1, "no terminal: {err}");
+    let (_, err) = run(&["--lang", "en"], dir.path());
+    assert!(err.contains("Skipped 1 bank(s) with errors"), "{err}");
+    assert!(!err.contains("Cannot open the quiz"), "{err}");
+}

@@ -777,6 +777,26 @@ pub fn bank_errors(lang: Lang, path: &std::path::Path) -> String {
     }
 }
 
+/// Said on stderr when some banks have errors but others load.
+pub fn banks_skipped(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "Bỏ qua {n} bộ đề có lỗi (xem ở trên); các bộ đề khác vẫn dùng được. Hãy sửa rồi chạy `union-quiz check` để kiểm tra lại."
+        ),
+        Lang::En => format!(
+            "Skipped {n} bank(s) with errors (see above); the others can be used. Fix them and run `union-quiz check` again."
+        ),
+    }
+}
+
+/// The note on the start screen when some banks were left out.
+pub fn banks_skipped_note(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Vi => format!("{n} bộ đề có lỗi nên không hiển thị — chạy union-quiz check"),
+        Lang::En => format!("{n} bank(s) with errors not shown — run union-quiz check"),
+    }
+}
+
 /// Said on stderr when no bank was found.
 pub fn no_banks(lang: Lang, path: &std::path::Path) -> String {
     match lang {

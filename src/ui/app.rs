@@ -321,6 +321,9 @@ pub struct App {
     /// Why the results file cannot be written, checked before the first
     /// member starts.
     pub results_problem: Option<String>,
+    /// Bank files left out for their errors (said on the start screen, so
+    /// the trainer runs `union-quiz check`).
+    pub skipped_banks: usize,
     /// The terminal size, for scrolling and mouse hit areas.
     pub size: (u16, u16),
     /// Set when the app should end.
@@ -379,6 +382,7 @@ impl App {
             finished: None,
             notice: None,
             results_problem,
+            skipped_banks: 0,
             size: (80, 24),
             quit: false,
             autosaves,

@@ -11,7 +11,7 @@ pub mod signals;
 pub mod theme;
 pub mod view;
 
-use std::io;
+use std::io::{self, IsTerminal};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::mpsc;
@@ -68,12 +68,19 @@ pub fn run(args: RunArgs, lang: Lang) -> ExitCode {
         .clone()
         .unwrap_or_else(|| PathBuf::from("quizzes"));
     let (banks, diagnostics) = bank::load_all(&path);
+    let skipped = skipped_banks(&banks, &diagnostics);
     if diagnostics.iter().any(|d| d.is_error()) {
+        // Said before the terminal is taken, so the trainer sees it when
+        // the app ends (and in the console of a room's computer).
         for d in &diagnostics {
             eprintln!("{}", d.render(lang));
         }
-        eprintln!("{}", tr::bank_errors(lang, &path));
-        return ExitCode::from(1);
+        if banks.is_empty() {
+            eprintln!("{}", tr::bank_errors(lang, &path));
+            return ExitCode::from(1);
+        }
+        // One broken bank must not stop every quiz: the others run.
+        eprintln!("{}", tr::banks_skipped(lang, skipped));
     }
     if banks.is_empty() {
         eprintln!("{}", tr::no_banks(lang, &path));
@@ -109,8 +116,22 @@ pub fn run(args: RunArgs, lang: Lang) -> ExitCode {
         app_version: env!("CARGO_PKG_VERSION").to_owned(),
     };
     let mut app = App::new(banks, roster, settings);
+    app.skipped_banks = skipped;
     if args.kiosk {
         app = app.into_kiosk();
+    }
+    // The screens are drawn on stdout: without a terminal there, say so
+    // rather than draw into a pipe (or take over the terminal of whoever
+    // ran a script).
+    if !io::stdout().is_terminal() {
+        eprintln!(
+            "{}",
+            tr::no_terminal(
+                lang,
+                lang.pick("đầu ra không phải là terminal", "stdout is not a terminal")
+            )
+        );
+        return ExitCode::from(1);
     }
     let (tx, rx) = mpsc::channel();
     // Before the terminal is taken: a failure here is said on stderr.
@@ -146,6 +167,20 @@ pub fn run(args: RunArgs, lang: Lang) -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+/// How many bank files were left out for their errors: the files with an
+/// error diagnostic that gave no loaded bank.
+fn skipped_banks(banks: &[bank::Bank], diagnostics: &[bank::Diagnostic]) -> usize {
+    let mut paths: Vec<&Path> = diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .map(|d| d.path.as_path())
+        .filter(|p| !banks.iter().any(|b| b.path == *p))
+        .collect();
+    paths.sort();
+    paths.dedup();
+    paths.len()
 }
 
 /// `--roster`, or `roster.yaml` beside the banks when present.

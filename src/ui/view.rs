@@ -614,8 +614,22 @@ fn limit_words(app: &App, bank: &Bank) -> Option<String> {
         .map(|d| tr::duration_words(app.lang(), d.as_secs()))
 }
 
+/// "1 bộ đề có lỗi nên không hiển thị — chạy union-quiz check", on the
+/// start screen, for the trainer.
+fn skipped_lines(app: &App, w: usize, lines: &mut Vec<Line<'static>>) {
+    if app.skipped_banks > 0 {
+        lines.extend(wrapped(
+            &tr::banks_skipped_note(app.lang(), app.skipped_banks),
+            w,
+            app.theme.warning(),
+        ));
+    }
+}
+
 fn choose_bank_lines(app: &App, w: usize) -> Vec<Line<'static>> {
-    let mut lines = wrapped(app.t().choose_bank_hint, w, app.theme.dim());
+    let mut lines = Vec::new();
+    skipped_lines(app, w, &mut lines);
+    lines.extend(wrapped(app.t().choose_bank_hint, w, app.theme.dim()));
     lines.push(Line::default());
     for (i, bank) in app.banks.iter().enumerate() {
         let style = if i == app.bank {
@@ -649,6 +663,10 @@ fn identity_lines(app: &App, w: usize) -> Vec<Line<'static>> {
     let t = app.t();
     let f = &app.form;
     let mut lines = Vec::new();
+    // With one bank this is the start screen: the note goes here.
+    if app.banks.len() == 1 {
+        skipped_lines(app, w, &mut lines);
+    }
     if let Some(bank) = app.current_bank() {
         lines.extend(wrapped(&bank.title, w, app.theme.title()));
         lines.push(Line::default());
