@@ -753,7 +753,8 @@ pub fn review_heading(lang: Lang, n: usize, correct: bool, earned: f64, max: f64
     format!(
         "{} — {} {}",
         question_n(lang, n),
-        verdict(lang, correct, earned),
+        // "Chưa đúng (0/1 điểm)", not "Chưa đúng. (0/1 điểm)".
+        verdict(lang, correct, earned).trim_end_matches('.'),
         points_of(lang, earned, max)
     )
 }
