@@ -921,6 +921,12 @@ fn per_question_countdown_shows_without_an_overall_limit() {
     assert!(a.question_time_warning(h.now));
     let warn = style_of(&buffer(&h), "Câu này còn 00:01").expect("label");
     assert_eq!(warn.fg, Some(ratatui::style::Color::LightRed));
+    // Out of time, back on it: its clock has stopped, the bank is not untimed.
+    h.at(11).cmd(Command::Tick).key(KeyCode::Left);
+    assert_eq!(h.app.attempt.as_ref().expect("attempt").current(), 0);
+    let s = h.screen();
+    assert!(s.contains("Câu này đã xong, không còn tính giờ"), "{s}");
+    assert!(!s.contains("Không giới hạn thời gian"), "{s}");
 }
 
 #[test]

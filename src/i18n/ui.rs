@@ -48,6 +48,8 @@ pub struct Texts {
     pub time_left: &'static str,
     /// Label before the time left on this question.
     pub question_time_left: &'static str,
+    /// In place of the question's countdown once the question is locked.
+    pub question_clock_stopped: &'static str,
     /// Over the choices of a one-answer question.
     pub choose_one: &'static str,
     /// Over the choices of a several-answers question.
@@ -235,6 +237,7 @@ pub static VI: Texts = Texts {
     untimed: "Không giới hạn thời gian",
     time_left: "Còn lại",
     question_time_left: "Câu này còn",
+    question_clock_stopped: "Câu này đã xong, không còn tính giờ",
     choose_one: "Chọn một đáp án",
     choose_all: "Chọn tất cả đáp án đúng",
     more_below: "▼ Còn nữa — lăn chuột hoặc Shift+↓ để xem tiếp",
@@ -393,6 +396,7 @@ pub static EN: Texts = Texts {
     untimed: "No time limit",
     time_left: "Time left",
     question_time_left: "This question",
+    question_clock_stopped: "This question is done; its clock has stopped",
     choose_one: "Choose one answer",
     choose_all: "Choose all right answers",
     more_below: "▼ More below — scroll or Shift+↓",

@@ -270,6 +270,12 @@ fn render_gauge(app: &App, area: Rect, buf: &mut Buffer, now: Instant) {
         }
         _ => match (question_label, question, attempt.plan().question_time_limit) {
             (Some(label), Some(left), Some(limit)) => (label, ratio(left, limit), question_warning),
+            (_, _, Some(_)) => {
+                // The question is locked (checked, or out of time): its
+                // clock has stopped, but the bank is not untimed.
+                Line::styled(app.t().question_clock_stopped, app.theme.dim()).render(area, buf);
+                return;
+            }
             _ => {
                 Line::styled(app.t().untimed, app.theme.dim()).render(area, buf);
                 return;
