@@ -6,88 +6,22 @@
 //! re-reading a real file, not a timer (the refresh logic itself is tested
 //! without waiting in tests/board.rs).
 
+mod tmux_support;
+
 use std::path::Path;
-use std::process::{Command, Output};
-use std::time::{Duration, Instant};
 
+use tmux_support::Tmux;
 use union_quiz::results::{self, ResultRow};
-
-/// A tmux server of our own, killed when the test ends, even on failure.
-struct Tmux {
-    socket: String,
-}
-
-impl Tmux {
-    fn cmd(&self, args: &[&str]) -> Output {
-        Command::new("tmux")
-            .arg("-u")
-            .arg("-L")
-            .arg(&self.socket)
-            .args(args)
-            .output()
-            .expect("run tmux")
-    }
-
-    fn pane(&self) -> String {
-        String::from_utf8_lossy(&self.cmd(&["capture-pane", "-p", "-t", "board"]).stdout)
-            .into_owned()
-    }
-
-    /// Waits until the pane shows `needle`, for at most 15 seconds.
-    fn wait_for(&self, needle: &str) -> String {
-        let start = Instant::now();
-        loop {
-            let pane = self.pane();
-            if pane.contains(needle) {
-                return pane;
-            }
-            assert!(
-                start.elapsed() < Duration::from_secs(15),
-                "the board never showed {needle:?}; it shows:\n{pane}"
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = self.cmd(&["kill-server"]);
-    }
-}
-
-fn tmux_available() -> bool {
-    Command::new("tmux")
-        .arg("-V")
-        .output()
-        .is_ok_and(|o| o.status.success())
-}
 
 fn start(results: &Path) -> Tmux {
     let bin = env!("CARGO_BIN_EXE_union-quiz");
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_nanos());
-    let tmux = Tmux {
-        socket: format!("union-quiz-board-{}-{nanos}", std::process::id()),
-    };
+    let tmux = Tmux::new("board");
     // The shell prints a marker when the board exits, so the test sees it.
     let command = format!(
         "LANG=C.UTF-8 '{bin}' board '{}'; echo BOARD-EXITED-$?; sleep 30",
         results.display()
     );
-    let out = tmux.cmd(&[
-        "new-session",
-        "-d",
-        "-x",
-        "80",
-        "-y",
-        "24",
-        "-s",
-        "board",
-        &command,
-    ]);
-    assert!(out.status.success(), "tmux new-session: {out:?}");
+    tmux.start_sized(&command, 80, 24);
     tmux
 }
 
@@ -118,7 +52,7 @@ fn row() -> ResultRow {
 
 #[test]
 fn the_board_shows_a_new_row_and_quits_on_q() {
-    if !tmux_available() {
+    if !Tmux::available() {
         eprintln!("SKIPPED the_board_shows_a_new_row_and_quits_on_q: tmux is not installed");
         return;
     }
@@ -145,13 +79,11 @@ fn the_board_shows_a_new_row_and_quits_on_q() {
     results::append_row(&results_file, &other).expect("append");
     let pane = tmux.wait_for("Bộ đề 2/2: luat-cong-doan");
     assert!(pane.contains("Luật Công đoàn 2012"), "{pane}");
-    let out = tmux.cmd(&["send-keys", "-t", "board", "Left"]);
-    assert!(out.status.success(), "{out:?}");
+    tmux.send(&["Left"]);
     let pane = tmux.wait_for("Bộ đề 1/2: cchc-mini (đã chọn)");
     assert!(pane.contains("7 bài · 5 đạt"), "{pane}");
 
-    let out = tmux.cmd(&["send-keys", "-t", "board", "q"]);
-    assert!(out.status.success(), "{out:?}");
+    tmux.send(&["q"]);
     let pane = tmux.wait_for("BOARD-EXITED-0");
     // The alternate screen is gone: the board no longer shows.
     assert!(!pane.contains("BẢNG XẾP HẠNG"), "{pane}");

@@ -4,10 +4,12 @@
 
 mod engine_support;
 mod resilience_support;
+mod tmux_support;
 
 use std::time::{Duration, Instant};
 
-use resilience_support::{Tmux, app_command, results_in};
+use resilience_support::{app_command, results_in};
+use tmux_support::Tmux;
 
 const BANK: &str = "title: Kiểm tra\nid: kiosk-test\nquestions:\n  - id: q1\n    text: Một cộng một?\n    choices: [Hai, Ba]\n    answer: A\n";
 

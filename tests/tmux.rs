@@ -5,9 +5,12 @@
 //! Waiting here polls the pane for a bounded time: this tests a real
 //! process, not a timer.
 
+mod tmux_support;
+
 use std::path::Path;
-use std::process::{Command, Output};
 use std::time::{Duration, Instant};
+
+use tmux_support::Tmux;
 
 const BANK: &str = r#"title: Cải cách hành chính — kiểm tra nhanh
 id: tmux-test
@@ -30,76 +33,6 @@ questions:
     answer: A
 "#;
 
-/// A tmux server of our own, killed when the test ends, even on failure.
-struct Tmux {
-    socket: String,
-}
-
-impl Tmux {
-    fn cmd(&self, args: &[&str]) -> Output {
-        Command::new("tmux")
-            .arg("-u")
-            .arg("-L")
-            .arg(&self.socket)
-            .args(args)
-            .output()
-            .expect("run tmux")
-    }
-
-    fn pane(&self) -> String {
-        String::from_utf8_lossy(&self.cmd(&["capture-pane", "-p", "-t", "quiz"]).stdout)
-            .into_owned()
-    }
-
-    fn send(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", "quiz"];
-        args.extend_from_slice(keys);
-        let out = self.cmd(&args);
-        assert!(out.status.success(), "send-keys {keys:?}: {out:?}");
-    }
-
-    fn send_text(&self, text: &str) {
-        let out = self.cmd(&["send-keys", "-t", "quiz", "-l", text]);
-        assert!(out.status.success(), "send-keys -l {text:?}: {out:?}");
-    }
-
-    /// Waits until the pane shows `needle`, for at most 15 seconds.
-    fn wait_for(&self, needle: &str) -> String {
-        self.wait_for_all(&[needle])
-    }
-
-    /// Waits until the pane shows every one of `needles` at once. A capture
-    /// can catch the app half-way through drawing a new screen, so what a
-    /// test reads from a screen it must wait for, not assert right away.
-    fn wait_for_all(&self, needles: &[&str]) -> String {
-        let start = Instant::now();
-        loop {
-            let pane = self.pane();
-            if needles.iter().all(|n| pane.contains(n)) {
-                return pane;
-            }
-            assert!(
-                start.elapsed() < Duration::from_secs(15),
-                "the screen never showed {needles:?}; it shows:\n{pane}"
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = self.cmd(&["kill-server"]);
-    }
-}
-
-fn tmux_available() -> bool {
-    Command::new("tmux")
-        .arg("-V")
-        .output()
-        .is_ok_and(|o| o.status.success())
-}
-
 fn start(dir: &Path, extra: &str) -> Tmux {
     let bin = env!("CARGO_BIN_EXE_union-quiz");
     let bank = dir.join("bank.yaml");
@@ -107,38 +40,20 @@ fn start(dir: &Path, extra: &str) -> Tmux {
     let results = dir.join("out").join("results.csv");
     // One server per test: tests run in parallel, and a CI machine may run
     // tmux for other things.
-    let socket = format!("union-quiz-test-{}-{}", std::process::id(), unique());
-    let tmux = Tmux { socket };
+    let tmux = Tmux::new("quiz");
     let command = format!(
         "cd '{}' && LANG=C.UTF-8 '{bin}' run '{}' --results '{}' --seed 5 {extra}; sleep 30",
         dir.display(),
         bank.display(),
         results.display()
     );
-    let out = tmux.cmd(&[
-        "new-session",
-        "-d",
-        "-x",
-        "100",
-        "-y",
-        "30",
-        "-s",
-        "quiz",
-        &command,
-    ]);
-    assert!(out.status.success(), "tmux new-session: {out:?}");
+    tmux.start(&command);
     tmux
-}
-
-fn unique() -> u128 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_nanos())
 }
 
 #[test]
 fn a_member_takes_a_quiz_in_a_real_terminal() {
-    if !tmux_available() {
+    if !Tmux::available() {
         eprintln!("SKIPPED a_member_takes_a_quiz_in_a_real_terminal: tmux is not installed");
         return;
     }
@@ -214,7 +129,7 @@ fn a_member_takes_a_quiz_in_a_real_terminal() {
 
 #[test]
 fn ctrl_c_restores_the_terminal() {
-    if !tmux_available() {
+    if !Tmux::available() {
         eprintln!("SKIPPED ctrl_c_restores_the_terminal: tmux is not installed");
         return;
     }

@@ -10,12 +10,14 @@
 
 mod engine_support;
 mod resilience_support;
+mod tmux_support;
 
 use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use resilience_support::{Tmux, app_command, children, results_in};
+use resilience_support::{app_command, results_in};
+use tmux_support::{Tmux, children};
 use union_quiz::autosave::Autosaves;
 use union_quiz::engine::Snapshot;
 

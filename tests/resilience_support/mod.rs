@@ -1,10 +1,9 @@
 //! Shared by the issue-4 tests: an app driven by keys with a fake clock,
-//! on a results file in a temporary folder, and a tmux server of its own
-//! for the real-terminal tests.
+//! on a results file in a temporary folder (the tmux harness is in
+//! `tmux_support`).
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
-use std::process::{Command as Process, Output};
 use std::time::{Duration, Instant};
 
 use ratatui::Terminal;
@@ -153,131 +152,6 @@ pub fn only_saved(results: &Path) -> Snapshot {
 pub fn has_control(s: &str) -> bool {
     s.chars()
         .any(|c| c != '\n' && union_quiz::text::is_forbidden_control(c))
-}
-
-/// A tmux server of its own, killed when dropped, even on failure.
-pub struct Tmux {
-    pub socket: String,
-}
-
-impl Tmux {
-    /// A new server name, unique to this process and moment.
-    pub fn new(tag: &str) -> Tmux {
-        let nanos = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.as_nanos());
-        Tmux {
-            socket: format!("union-quiz-{tag}-{}-{nanos}", std::process::id()),
-        }
-    }
-
-    pub fn available() -> bool {
-        Process::new("tmux")
-            .arg("-V")
-            .output()
-            .is_ok_and(|o| o.status.success())
-    }
-
-    pub fn cmd(&self, args: &[&str]) -> Output {
-        Process::new("tmux")
-            .arg("-u")
-            .arg("-L")
-            .arg(&self.socket)
-            .args(args)
-            .output()
-            .expect("run tmux")
-    }
-
-    pub fn pane(&self) -> String {
-        String::from_utf8_lossy(&self.cmd(&["capture-pane", "-p", "-t", "quiz"]).stdout)
-            .into_owned()
-    }
-
-    pub fn send(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", "quiz"];
-        args.extend_from_slice(keys);
-        let out = self.cmd(&args);
-        assert!(out.status.success(), "send-keys {keys:?}: {out:?}");
-    }
-
-    pub fn send_text(&self, text: &str) {
-        let out = self.cmd(&["send-keys", "-t", "quiz", "-l", text]);
-        assert!(out.status.success(), "send-keys -l {text:?}: {out:?}");
-    }
-
-    /// Waits until the pane shows every one of `needles` at once (a capture
-    /// can catch a half-drawn screen), for at most 15 seconds.
-    pub fn wait_for_all(&self, needles: &[&str]) -> String {
-        let start = Instant::now();
-        loop {
-            let pane = self.pane();
-            if needles.iter().all(|n| pane.contains(n)) {
-                return pane;
-            }
-            assert!(
-                start.elapsed() < Duration::from_secs(15),
-                "the screen never showed {needles:?}; it shows:\n{pane}"
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-
-    pub fn wait_for(&self, needle: &str) -> String {
-        self.wait_for_all(&[needle])
-    }
-
-    /// Starts `command` (a shell line) in a new detached session "quiz".
-    pub fn start(&self, command: &str) {
-        let out = self.cmd(&[
-            "new-session",
-            "-d",
-            "-x",
-            "100",
-            "-y",
-            "30",
-            "-s",
-            "quiz",
-            command,
-        ]);
-        assert!(out.status.success(), "tmux new-session: {out:?}");
-    }
-
-    /// The pid of the pane's first process.
-    pub fn pane_pid(&self) -> u32 {
-        let out = self.cmd(&["display-message", "-p", "-t", "quiz", "#{pane_pid}"]);
-        String::from_utf8_lossy(&out.stdout)
-            .trim()
-            .parse()
-            .expect("pane pid")
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = self.cmd(&["kill-server"]);
-    }
-}
-
-/// The children of process `pid` (from /proc), to find the app under the
-/// pane's shell.
-pub fn children(pid: u32) -> Vec<u32> {
-    let Ok(entries) = std::fs::read_dir("/proc") else {
-        return Vec::new();
-    };
-    entries
-        .flatten()
-        .filter_map(|e| e.file_name().to_str()?.parse::<u32>().ok())
-        .filter(|&p| {
-            std::fs::read_to_string(format!("/proc/{p}/stat")).is_ok_and(|stat| {
-                // "pid (comm) state ppid …": comm may hold spaces, so split
-                // after the last ')'.
-                stat.rsplit_once(')')
-                    .and_then(|(_, rest)| rest.split_whitespace().nth(1))
-                    .and_then(|ppid| ppid.parse::<u32>().ok())
-                    == Some(pid)
-            })
-        })
-        .collect()
 }
 
 /// The shell line that runs the built binary on `bank` with `results`.

@@ -1,0 +1,149 @@
+//! The real-terminal harness shared by the tmux tests: a tmux server of
+//! its own per test, keys sent with `send-keys`, the screen read with
+//! `capture-pane`.
+//!
+//! Waiting polls the pane for a bounded time: these tests drive a real
+//! process, not a timer.
+#![allow(dead_code)]
+
+use std::process::{Command, Output};
+use std::time::{Duration, Instant};
+
+/// A tmux server of its own, killed when dropped, even on failure.
+pub struct Tmux {
+    pub socket: String,
+}
+
+impl Tmux {
+    /// A new server name, unique to this process and moment.
+    pub fn new(tag: &str) -> Tmux {
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos());
+        Tmux {
+            socket: format!("union-quiz-{tag}-{}-{nanos}", std::process::id()),
+        }
+    }
+
+    /// Whether tmux is installed (`.ci/run` installs it; a test without it
+    /// says SKIPPED rather than passing quietly).
+    pub fn available() -> bool {
+        Command::new("tmux")
+            .arg("-V")
+            .output()
+            .is_ok_and(|o| o.status.success())
+    }
+
+    /// Runs a tmux command on this server.
+    pub fn cmd(&self, args: &[&str]) -> Output {
+        Command::new("tmux")
+            .arg("-u")
+            .arg("-L")
+            .arg(&self.socket)
+            .args(args)
+            .output()
+            .expect("run tmux")
+    }
+
+    /// The text on screen now.
+    pub fn pane(&self) -> String {
+        String::from_utf8_lossy(&self.cmd(&["capture-pane", "-p", "-t", "quiz"]).stdout)
+            .into_owned()
+    }
+
+    /// Sends keys by tmux name (`Enter`, `Left`, `C-c`, `b` …).
+    pub fn send(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", "quiz"];
+        args.extend_from_slice(keys);
+        let out = self.cmd(&args);
+        assert!(out.status.success(), "send-keys {keys:?}: {out:?}");
+    }
+
+    /// Types `text` literally.
+    pub fn send_text(&self, text: &str) {
+        let out = self.cmd(&["send-keys", "-t", "quiz", "-l", text]);
+        assert!(out.status.success(), "send-keys -l {text:?}: {out:?}");
+    }
+
+    /// Waits until the pane shows every one of `needles` at once (a capture
+    /// can catch a half-drawn screen), for at most 15 seconds.
+    pub fn wait_for_all(&self, needles: &[&str]) -> String {
+        let start = Instant::now();
+        loop {
+            let pane = self.pane();
+            if needles.iter().all(|n| pane.contains(n)) {
+                return pane;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(15),
+                "the screen never showed {needles:?}; it shows:\n{pane}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// Waits until the pane shows `needle`, for at most 15 seconds.
+    pub fn wait_for(&self, needle: &str) -> String {
+        self.wait_for_all(&[needle])
+    }
+
+    /// Starts `command` (a shell line) in a new detached session "quiz"
+    /// of 100x30 cells.
+    pub fn start(&self, command: &str) {
+        self.start_sized(command, 100, 30);
+    }
+
+    /// Starts `command` in a new detached session "quiz" of the given size.
+    pub fn start_sized(&self, command: &str, width: u16, height: u16) {
+        let (w, h) = (width.to_string(), height.to_string());
+        let out = self.cmd(&[
+            "new-session",
+            "-d",
+            "-x",
+            &w,
+            "-y",
+            &h,
+            "-s",
+            "quiz",
+            command,
+        ]);
+        assert!(out.status.success(), "tmux new-session: {out:?}");
+    }
+
+    /// The pid of the pane's first process.
+    pub fn pane_pid(&self) -> u32 {
+        let out = self.cmd(&["display-message", "-p", "-t", "quiz", "#{pane_pid}"]);
+        String::from_utf8_lossy(&out.stdout)
+            .trim()
+            .parse()
+            .expect("pane pid")
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = self.cmd(&["kill-server"]);
+    }
+}
+
+/// The children of process `pid` (from /proc), to find the app under the
+/// pane's shell.
+pub fn children(pid: u32) -> Vec<u32> {
+    let Ok(entries) = std::fs::read_dir("/proc") else {
+        return Vec::new();
+    };
+    entries
+        .flatten()
+        .filter_map(|e| e.file_name().to_str()?.parse::<u32>().ok())
+        .filter(|&p| {
+            std::fs::read_to_string(format!("/proc/{p}/stat")).is_ok_and(|stat| {
+                // "pid (comm) state ppid …": comm may hold spaces, so split
+                // after the last ')'.
+                stat.rsplit_once(')')
+                    .and_then(|(_, rest)| rest.split_whitespace().nth(1))
+                    .and_then(|ppid| ppid.parse::<u32>().ok())
+                    == Some(pid)
+            })
+        })
+        .collect()
+}
