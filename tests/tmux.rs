@@ -10,33 +10,12 @@ mod tmux_support;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use tmux_support::Tmux;
-
-const BANK: &str = r#"title: Cải cách hành chính — kiểm tra nhanh
-id: tmux-test
-time_limit: 10m
-shuffle_questions: false
-shuffle_choices: false
-pass_percent: 50
-questions:
-  - id: nd61-hieu-luc
-    text: Nghị định 61/2018/NĐ-CP có hiệu lực thi hành từ ngày nào?
-    choices: [23/4/2018, 21/6/2018, 01/7/2018, 15/5/2015]
-    answer: B
-  - id: nq30c-6
-    text: Những nội dung nào thuộc Chương trình tổng thể cải cách hành chính?
-    choices: [Cải cách thể chế, Tăng biên chế, Cải cách thủ tục hành chính]
-    answer: [A, C]
-  - id: q3
-    text: Câu hỏi để trống?
-    choices: [Có, Không]
-    answer: A
-"#;
+use tmux_support::{QUIZ_BANK, Tmux};
 
 fn start(dir: &Path, extra: &str) -> Tmux {
     let bin = env!("CARGO_BIN_EXE_union-quiz");
     let bank = dir.join("bank.yaml");
-    std::fs::write(&bank, BANK).expect("bank");
+    std::fs::write(&bank, QUIZ_BANK).expect("bank");
     let results = dir.join("out").join("results.csv");
     // One server per test: tests run in parallel, and a CI machine may run
     // tmux for other things.

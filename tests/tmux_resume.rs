@@ -17,30 +17,9 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use resilience_support::{app_command, results_in};
-use tmux_support::{Tmux, children};
+use tmux_support::{QUIZ_BANK, Tmux, children};
 use union_quiz::autosave::Autosaves;
 use union_quiz::engine::Snapshot;
-
-const BANK: &str = r#"title: Cải cách hành chính — kiểm tra nhanh
-id: tmux-test
-time_limit: 10m
-shuffle_questions: false
-shuffle_choices: false
-pass_percent: 50
-questions:
-  - id: nd61-hieu-luc
-    text: Nghị định 61/2018/NĐ-CP có hiệu lực thi hành từ ngày nào?
-    choices: [23/4/2018, 21/6/2018, 01/7/2018, 15/5/2015]
-    answer: B
-  - id: nq30c-6
-    text: Những nội dung nào thuộc Chương trình tổng thể cải cách hành chính?
-    choices: [Cải cách thể chế, Tăng biên chế, Cải cách thủ tục hành chính]
-    answer: [A, C]
-  - id: q3
-    text: Câu hỏi để trống?
-    choices: [Có, Không]
-    answer: A
-"#;
 
 /// The one autosave and whether a process holds it.
 fn autosave(results: &Path) -> Option<(Snapshot, bool)> {
@@ -97,7 +76,7 @@ fn kill(signal: &str, pid: u32) {
 /// Starts the app in tmux and takes it to the first question.
 fn start_quiz(dir: &Path, tag: &str) -> Tmux {
     let bank = dir.join("bank.yaml");
-    std::fs::write(&bank, BANK).expect("bank");
+    std::fs::write(&bank, QUIZ_BANK).expect("bank");
     let tmux = Tmux::new(tag);
     tmux.start(&app_command(dir, &bank, &results_in(dir), ""));
     tmux.wait_for("Họ và tên");

@@ -9,6 +9,30 @@
 use std::process::{Command, Output};
 use std::time::{Duration, Instant};
 
+/// A three-question timed bank in fixed order (no shuffling), so a test
+/// knows which letter is which: B is right for question 1, A and C for
+/// question 2.
+pub const QUIZ_BANK: &str = r#"title: Cải cách hành chính — kiểm tra nhanh
+id: tmux-test
+time_limit: 10m
+shuffle_questions: false
+shuffle_choices: false
+pass_percent: 50
+questions:
+  - id: nd61-hieu-luc
+    text: Nghị định 61/2018/NĐ-CP có hiệu lực thi hành từ ngày nào?
+    choices: [23/4/2018, 21/6/2018, 01/7/2018, 15/5/2015]
+    answer: B
+  - id: nq30c-6
+    text: Những nội dung nào thuộc Chương trình tổng thể cải cách hành chính?
+    choices: [Cải cách thể chế, Tăng biên chế, Cải cách thủ tục hành chính]
+    answer: [A, C]
+  - id: q3
+    text: Câu hỏi để trống?
+    choices: [Có, Không]
+    answer: A
+"#;
+
 /// A tmux server of its own, killed when dropped, even on failure.
 pub struct Tmux {
     pub socket: String,
