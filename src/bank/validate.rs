@@ -65,6 +65,15 @@ pub const MAX_DIAGNOSTICS: usize = 1000;
 const LINE_SCAN: usize = 4096;
 const LINES_SCAN: usize = 200;
 
+/// What one question's checks found: the question when it has no error,
+/// and its id and text whenever they could be read, for the checks across
+/// questions.
+struct QuestionParts {
+    question: Option<Question>,
+    id: Option<String>,
+    text: Option<String>,
+}
+
 /// Collects the diagnostics of one file.
 pub(crate) struct Checker<'a> {
     path: &'a Path,
@@ -380,13 +389,25 @@ impl<'a> Checker<'a> {
     }
 
     fn id(&mut self, node: &mut Node, key: &str) -> Option<String> {
-        let id = self.text(node, key, false)?;
-        if is_valid_id(&id) {
-            Some(id)
-        } else {
-            self.report(node.at, Problem::BadId { id }, Some(Hint::IdForm));
-            None
+        match self.id_written(node, key)? {
+            (id, true) => Some(id),
+            (_, false) => None,
         }
+    }
+
+    /// An id as written, and whether its form is valid (a bad form is
+    /// reported).
+    fn id_written(&mut self, node: &mut Node, key: &str) -> Option<(String, bool)> {
+        let id = self.text(node, key, false)?;
+        let ok = is_valid_id(&id);
+        if !ok {
+            self.report(
+                node.at,
+                Problem::BadId { id: id.clone() },
+                Some(Hint::IdForm),
+            );
+        }
+        Some((id, ok))
     }
 
     /// Validates a bank file's tree; `None` when it has errors.
@@ -571,46 +592,60 @@ impl<'a> Checker<'a> {
                 );
                 continue;
             };
-            let Some(q) = self.question(item_at, map) else {
-                continue;
-            };
-            let mut q = q;
+            // The checks across questions run on every question that has
+            // the field, whatever else is wrong with it: one error must not
+            // hide another.
+            let parts = self.question(item_at, map);
             let id_at = get(map, "id").map_or(item_at, |n| n.at);
-            if get(map, "id").is_none() {
+            let mut id = parts.id;
+            if get(map, "id").is_none()
+                && let Some(base) = id.clone()
+            {
                 // Two questions with the same text (a warning, below) would
                 // get the same derived id; number the later ones so the
                 // results file can still tell them apart.
-                let base = q.id.clone();
                 let mut n = 2;
-                while ids.contains_key(&q.id) {
-                    q.id = format!("{base}-{n}");
+                let mut numbered = base.clone();
+                while ids.contains_key(&numbered) {
+                    numbered = format!("{base}-{n}");
                     n += 1;
                 }
+                id = Some(numbered);
             }
-            if let Some(&first_line) = ids.get(&q.id) {
-                self.report(
-                    id_at,
-                    Problem::DuplicateQuestionId {
-                        id: q.id.clone(),
-                        first_line,
-                    },
-                    None,
-                );
-            } else {
-                ids.insert(q.id.clone(), id_at.line);
+            if let Some(id) = &id {
+                if let Some(&first_line) = ids.get(id) {
+                    self.report(
+                        id_at,
+                        Problem::DuplicateQuestionId {
+                            id: id.clone(),
+                            first_line,
+                        },
+                        None,
+                    );
+                } else {
+                    ids.insert(id.clone(), id_at.line);
+                }
             }
-            let text_at = get(map, "text").map_or(item_at, |n| n.at);
-            if let Some(&first_line) = texts.get(&q.text) {
-                self.report(text_at, Problem::DuplicateQuestionText { first_line }, None);
-            } else {
-                texts.insert(q.text.clone(), text_at.line);
+            if let Some(text) = &parts.text {
+                let text_at = get(map, "text").map_or(item_at, |n| n.at);
+                if let Some(&first_line) = texts.get(text) {
+                    self.report(text_at, Problem::DuplicateQuestionText { first_line }, None);
+                } else {
+                    texts.insert(text.clone(), text_at.line);
+                }
+            }
+            let Some(mut q) = parts.question else {
+                continue;
+            };
+            if let Some(id) = id {
+                q.id = id;
             }
             out.push(q);
         }
         out
     }
 
-    fn question(&mut self, item_at: Pos, map: &mut [Entry]) -> Option<Question> {
+    fn question(&mut self, item_at: Pos, map: &mut [Entry]) -> QuestionParts {
         self.unknown_keys(map, QUESTION_KEYS, BANK_KEYS);
         let before = self.errors;
         let text = match get(map, "text") {
@@ -620,9 +655,13 @@ impl<'a> Checker<'a> {
                 None
             }
         };
-        let id = match get(map, "id") {
-            Some(n) => self.id(n, "id"),
-            None => text.as_deref().map(derived_id),
+        // An id of the wrong form is still compared with the others.
+        let (id, id_ok) = match get(map, "id") {
+            Some(n) => match self.id_written(n, "id") {
+                Some((id, ok)) => (Some(id), ok),
+                None => (None, false),
+            },
+            None => (text.as_deref().map(derived_id), true),
         };
 
         let topic = self.optional_text(map, "topic", false);
@@ -662,20 +701,24 @@ impl<'a> Checker<'a> {
                 None
             }
         };
-        if self.errors > before {
-            return None;
+        let question = (self.errors == before && id_ok).then(|| {
+            Some(Question {
+                id: id.clone()?,
+                topic,
+                text: text.clone()?,
+                choices: choices?,
+                answer: answer?,
+                shuffle_choices,
+                points: points?,
+                explanation,
+                source,
+            })
+        });
+        QuestionParts {
+            question: question.flatten(),
+            id,
+            text,
         }
-        Some(Question {
-            id: id?,
-            topic,
-            text: text?,
-            choices: choices?,
-            answer: answer?,
-            shuffle_choices,
-            points: points?,
-            explanation,
-            source,
-        })
     }
 
     fn choices(&mut self, node: &mut Node) -> Option<Vec<String>> {
