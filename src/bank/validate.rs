@@ -267,6 +267,26 @@ impl<'a> Checker<'a> {
             .trim_end_matches('\r')
     }
 
+    /// The first line from `at` to `end_line` that starts with `-` and no
+    /// space (`-Có`), where a list item lost its space; `at` otherwise.
+    fn dash_without_space(&self, at: Pos, end_line: usize) -> Pos {
+        let first = at.line.max(1);
+        let last = end_line.clamp(first, first + LINES_SCAN);
+        for n in first..=last {
+            let line = self.line(n);
+            let text = line.split_once(": ").map_or(line, |(_, v)| v);
+            let indent = line.chars().count() - text.trim_start().chars().count();
+            let mut chars = text.trim_start().chars();
+            if chars.next() == Some('-') && chars.next().is_some_and(|c| !c.is_whitespace()) {
+                return Pos {
+                    line: n,
+                    col: indent + 1,
+                };
+            }
+        }
+        at
+    }
+
     /// Where `ch` is written in the node's lines, if it is there literally
     /// (an escape such as `\e` is not); the key's position otherwise.
     fn find_char(&self, node: &Node, ch: char) -> Pos {
@@ -736,10 +756,13 @@ impl<'a> Checker<'a> {
                 return None;
             }
             Value::Str(s) => {
-                let hint = if s.trim_start().starts_with('-') {
-                    Hint::SpaceAfterDash
+                let (hint, at) = if s.trim_start().starts_with('-') {
+                    (
+                        Hint::SpaceAfterDash,
+                        self.dash_without_space(node.at, node.end_line),
+                    )
                 } else {
-                    Hint::ChoicesAsList
+                    (Hint::ChoicesAsList, at)
                 };
                 self.report(
                     at,
