@@ -91,12 +91,12 @@ fn syntax(message: &str, lang: Lang) -> String {
         ("recursion limit exceeded", "lồng nhau quá sâu"),
     ];
     match lang {
-        Lang::En => format!("YAML syntax error: {message}"),
+        Lang::En => format!("invalid YAML syntax: {message}"),
         Lang::Vi => {
             let lower = message.to_lowercase();
             match KNOWN.iter().find(|(en, _)| lower.contains(en)) {
-                Some((_, vi)) => format!("lỗi cú pháp YAML: {vi}"),
-                None => format!("lỗi cú pháp YAML: {message}"),
+                Some((_, vi)) => format!("sai cú pháp YAML: {vi}"),
+                None => format!("sai cú pháp YAML: {message}"),
             }
         }
     }
@@ -128,7 +128,7 @@ pub fn problem(p: &Problem, lang: Lang) -> String {
             bytes.div_ceil(1024 * 1024)
         ),
         (Problem::NotUtf8 { offset }, Vi) => {
-            format!("tệp không phải UTF-8 (byte lỗi đầu tiên ở vị trí {offset})")
+            format!("tệp không phải UTF-8 (byte sai đầu tiên ở vị trí {offset})")
         }
         (Problem::NotUtf8 { offset }, En) => {
             format!("the file is not UTF-8 (first bad byte at offset {offset})")
@@ -155,7 +155,7 @@ pub fn problem(p: &Problem, lang: Lang) -> String {
             format!("the file holds too many items (over {limit}); file refused")
         }
         (Problem::TooManyProblems { shown }, Vi) => {
-            format!("quá nhiều lỗi; chỉ hiện {shown} lỗi đầu tiên")
+            format!("quá nhiều vấn đề; chỉ hiện {shown} vấn đề đầu tiên")
         }
         (Problem::TooManyProblems { shown }, En) => {
             format!("too many problems; only the first {shown} are shown")
