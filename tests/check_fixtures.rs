@@ -63,6 +63,7 @@ fn some_in_english() {
         "control-characters",
         "duplicate-choices",
         "not-utf8",
+        "comment-after-text",
     ] {
         let path = PathBuf::from(format!("tests/fixtures/banks/bad/{stem}.yaml"));
         insta::assert_snapshot!(format!("bank-{stem}-en"), check_text(&path, Lang::En));

@@ -242,6 +242,14 @@ pub enum Problem {
         /// The text as read.
         kept: String,
     },
+    /// Unquoted text followed on its line by ` # …`: a comment, or text
+    /// the trainer meant to keep (warning).
+    CommentAfterText {
+        /// The key.
+        key: String,
+        /// The text as read.
+        kept: String,
+    },
 }
 
 impl Problem {
@@ -252,7 +260,8 @@ impl Problem {
             | Problem::DuplicateQuestionText { .. }
             | Problem::NoBanks
             | Problem::TooManyProblems { .. }
-            | Problem::CutAtHash { .. } => Severity::Warning,
+            | Problem::CutAtHash { .. }
+            | Problem::CommentAfterText { .. } => Severity::Warning,
             _ => Severity::Error,
         }
     }
@@ -296,6 +305,7 @@ impl Problem {
             Problem::BadMembers { .. } => "bad-members",
             Problem::NoBanks => "no-banks",
             Problem::CutAtHash { .. } => "cut-at-hash",
+            Problem::CommentAfterText { .. } => "comment-after-text",
         }
     }
 }
@@ -348,7 +358,7 @@ impl Problem {
             | Problem::BadMembers { value } => *value = shown(value),
             Problem::DuplicateUnitName { name, .. } => *name = shown(name),
             Problem::DuplicateUnitCode { code, .. } => *code = shown(code),
-            Problem::CutAtHash { key, kept } => {
+            Problem::CutAtHash { key, kept } | Problem::CommentAfterText { key, kept } => {
                 *key = shown(key);
                 *kept = shown(kept);
             }

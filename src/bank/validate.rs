@@ -45,6 +45,21 @@ pub const QUESTION_KEYS: &[&str] = &[
     "source",
 ];
 
+/// The keys whose value is free text that a member reads, where a `# …`
+/// after the text on its line more likely belongs to the text than it is a
+/// comment on it. Comments after other values (`time_limit: 20m   # 20
+/// phút`, `answer: B  # …`) are fine.
+const FREE_TEXT_KEYS: &[&str] = &[
+    "title",
+    "course",
+    "description",
+    "topic",
+    "text",
+    "choices",
+    "explanation",
+    "source",
+];
+
 /// The keys of a roster.
 pub const ROSTER_KEYS: &[&str] = &["units"];
 /// The keys of a unit in a roster.
@@ -229,6 +244,15 @@ impl<'a> Checker<'a> {
             self.report(
                 node.at,
                 Problem::CutAtHash {
+                    key: key.to_owned(),
+                    kept: s.clone(),
+                },
+                Some(Hint::QuoteHash),
+            );
+        } else if node.comment_after && FREE_TEXT_KEYS.contains(&key) {
+            self.report(
+                node.at,
+                Problem::CommentAfterText {
                     key: key.to_owned(),
                     kept: s.clone(),
                 },

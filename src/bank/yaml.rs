@@ -65,6 +65,10 @@ pub struct Node {
     /// `- Điều #13`: YAML reads the rest as a comment, which is rarely what
     /// the trainer meant.
     pub cut_at_hash: bool,
+    /// An unquoted scalar followed on its line by spaces and `#`: the rest
+    /// of the line is a comment, or text the trainer meant to keep
+    /// (`explanation: Xem Điều 5 # khoản 2`).
+    pub comment_after: bool,
 }
 
 /// One entry of a mapping.
@@ -133,13 +137,14 @@ const QUICK_MAX_BYTES: usize = 4 * 1024 * 1024;
 
 /// Reads `src` with `serde_yaml` alone, without positions (every node is
 /// at 1:1, no `raw`), when that is safe: no anchor (`&`) that could hide an
-/// alias bomb, and no ` #x` that could be text cut by a comment. `None`
+/// alias bomb, and no `#` after other text on a line, which could be text
+/// cut by a comment. `None`
 /// when the file needs [`parse`] (or does not parse).
 pub fn parse_quick(src: &str) -> Option<Node> {
     if src.len() > QUICK_MAX_BYTES
         || node_bound(src) > MAX_NODES
         || src.contains('&')
-        || has_space_hash_word(src)
+        || has_comment_after_text(src)
         || too_deep(src).is_some()
     {
         return None;
@@ -191,11 +196,17 @@ fn node_bound(src: &str) -> u64 {
         .saturating_add(1)
 }
 
-/// Whether `src` holds ` #` followed by a non-space character.
-fn has_space_hash_word(src: &str) -> bool {
-    src.as_bytes()
-        .windows(3)
-        .any(|w| w[0] == b' ' && w[1] == b'#' && !w[2].is_ascii_whitespace())
+/// Whether a line of `src` holds ` #` (or a Tab and `#`) after other
+/// text: a comment after a value, or text cut by one.
+fn has_comment_after_text(src: &str) -> bool {
+    src.split('\n').any(|line| {
+        let bytes = line.as_bytes();
+        bytes.windows(2).enumerate().any(|(i, w)| {
+            matches!(w[0], b' ' | b'\t')
+                && w[1] == b'#'
+                && bytes[..i].iter().any(|b| !b.is_ascii_whitespace())
+        })
+    })
 }
 
 /// Parses `src` (without BOM) into a [`Node`] tree with positions.
@@ -340,6 +351,7 @@ struct PosNode<'s> {
     /// The scalar as written; borrowed from the source when it can be.
     raw: Option<Cow<'s, str>>,
     cut_at_hash: bool,
+    comment_after: bool,
     kind: PosKind<'s>,
 }
 
@@ -357,9 +369,15 @@ fn convert(value: serde_yaml::Value, pos: Option<PosNode<'_>>, at: Pos) -> Node 
     while let serde_yaml::Value::Tagged(tagged) = value {
         value = tagged.value;
     }
-    let (end_line, raw, cut_at_hash, kind) = match pos {
-        Some(p) => (p.end_line.max(at.line), p.raw, p.cut_at_hash, Some(p.kind)),
-        None => (at.line, None, false, None),
+    let (end_line, raw, cut_at_hash, comment_after, kind) = match pos {
+        Some(p) => (
+            p.end_line.max(at.line),
+            p.raw,
+            p.cut_at_hash,
+            p.comment_after,
+            Some(p.kind),
+        ),
+        None => (at.line, None, false, false, None),
     };
     // Only numbers and booleans need the text as written (a choice `1.50`).
     let mut keep_raw = false;
@@ -432,6 +450,7 @@ fn convert(value: serde_yaml::Value, pos: Option<PosNode<'_>>, at: Pos) -> Node 
         at,
         end_line,
         cut_at_hash,
+        comment_after,
     }
 }
 
@@ -485,12 +504,13 @@ fn pos_of(span: &Span) -> Pos {
 }
 
 impl<'s> IndexBuilder<'s> {
-    /// Whether the source goes on with ` #x` right after `span`.
-    fn followed_by_hash(&mut self, span: &Span) -> bool {
+    /// Whether the source goes on, right after `span`, with ` #x` (text
+    /// cut by a comment), and with spaces and `#` (a comment on the line).
+    fn followed_by_hash(&mut self, span: &Span) -> (bool, bool) {
         let target = span.end.index();
         let (mut index, mut byte) = self.cursor;
         if target < index {
-            return false;
+            return (false, false);
         }
         let rest = self.src.get(byte..).unwrap_or_default();
         for c in rest.chars() {
@@ -501,11 +521,15 @@ impl<'s> IndexBuilder<'s> {
             byte += c.len_utf8();
         }
         self.cursor = (index, byte);
-        let mut after = self.src.get(byte..).unwrap_or_default().chars();
-        matches!(
-            (after.next(), after.next(), after.next()),
+        let after = self.src.get(byte..).unwrap_or_default();
+        let mut chars = after.chars();
+        let cut = matches!(
+            (chars.next(), chars.next(), chars.next()),
             (Some(' '), Some('#'), Some(c)) if !c.is_whitespace()
-        )
+        );
+        let rest = after.trim_start_matches([' ', '\t']);
+        let comment = rest.len() < after.len() && rest.starts_with('#');
+        (cut, comment)
     }
 
     /// The indentation of a line, in characters.
@@ -557,6 +581,7 @@ impl<'s> IndexBuilder<'s> {
                 end_line: at.line,
                 raw: None,
                 cut_at_hash: false,
+                comment_after: false,
                 kind,
             },
             anchor,
@@ -620,12 +645,17 @@ impl<'s> SpannedEventReceiver<'s> for IndexBuilder<'s> {
                     // parser gave up looking; point at its line's start.
                     at.col = self.indent_of(at.line) + 1;
                 }
-                let cut_at_hash = style == ScalarStyle::Plain && self.followed_by_hash(&span);
+                let (cut_at_hash, comment_after) = if style == ScalarStyle::Plain {
+                    self.followed_by_hash(&span)
+                } else {
+                    (false, false)
+                };
                 self.place(PosNode {
                     at,
                     end_line: span.end.line().max(at.line),
                     raw: Some(value),
                     cut_at_hash,
+                    comment_after,
                     kind: PosKind::Leaf,
                 });
             }
@@ -643,6 +673,7 @@ impl<'s> SpannedEventReceiver<'s> for IndexBuilder<'s> {
                     end_line: at.line,
                     raw: None,
                     cut_at_hash: false,
+                    comment_after: false,
                     kind: PosKind::Leaf,
                 });
             }

@@ -353,6 +353,14 @@ pub fn problem(p: &Problem, lang: Lang) -> String {
         (Problem::CutAtHash { key, kept }, En) => {
             format!("\"{key}\" reads only \"{kept}\": from \"#\" on is taken as a comment")
         }
+        (Problem::CommentAfterText { key, kept }, Vi) => format!(
+            "\"{key}\" chỉ là \"{kept}\": phần sau dấu # bị bỏ qua (YAML coi là ghi chú); \
+             nếu đó là nội dung, hãy đặt cả dòng trong dấu nháy kép"
+        ),
+        (Problem::CommentAfterText { key, kept }, En) => format!(
+            "\"{key}\" is only \"{kept}\": the part after # is dropped (YAML reads it as a \
+             comment); if it belongs to the text, put the whole value in double quotes"
+        ),
     }
 }
 
