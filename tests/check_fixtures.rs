@@ -71,6 +71,13 @@ fn some_in_english() {
 }
 
 #[test]
+fn duplicate_bank_ids_point_at_the_id_line() {
+    let dir = Path::new("tests/fixtures/banks/duplicate-ids");
+    insta::assert_snapshot!("duplicate-bank-ids", check_text(dir, Lang::Vi));
+    insta::assert_snapshot!("duplicate-bank-ids-en", check_text(dir, Lang::En));
+}
+
+#[test]
 fn good_banks_and_rosters_check_clean() {
     let report = check_paths(&[
         PathBuf::from("tests/fixtures/banks/good"),

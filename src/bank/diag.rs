@@ -212,6 +212,8 @@ pub enum Problem {
         id: String,
         /// The other file.
         other: PathBuf,
+        /// The file has no `id:` line: its id is its name.
+        from_file_name: bool,
     },
     /// Two units with the same name (ignoring case and diacritics).
     DuplicateUnitName {
@@ -347,7 +349,7 @@ impl Problem {
                 *value = shown(value);
             }
             Problem::BadId { id } | Problem::DuplicateQuestionId { id, .. } => *id = shown(id),
-            Problem::DuplicateBankId { id, other } => {
+            Problem::DuplicateBankId { id, other, .. } => {
                 *id = shown(id);
                 *other = PathBuf::from(shown(&other.display().to_string()));
             }

@@ -455,29 +455,59 @@ pub fn load_all(dir_or_file: &Path) -> (Vec<Bank>, Vec<Diagnostic>) {
     (banks, diags)
 }
 
-/// Removes banks whose id another bank has, with a diagnostic for each.
+/// Removes banks whose id another bank has, with a diagnostic for each, on
+/// the bank's `id:` line (or its first line when the id is the file name).
 pub(crate) fn duplicate_bank_ids(banks: &mut Vec<Bank>) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
     let mut clash = vec![false; banks.len()];
-    for i in 0..banks.len() {
-        for j in 0..banks.len() {
-            if i != j && banks[i].id == banks[j].id {
-                clash[i] = true;
-                diags.push(file_diag(
-                    &banks[i].path,
-                    Problem::DuplicateBankId {
-                        id: banks[i].id.clone(),
-                        other: banks[j].path.clone(),
-                    },
-                    None,
-                ));
-                break;
-            }
+    for (i, bank) in banks.iter().enumerate() {
+        let Some(other) = banks
+            .iter()
+            .enumerate()
+            .find(|(j, b)| *j != i && b.id == bank.id)
+            .map(|(_, b)| b.path.clone())
+        else {
+            continue;
+        };
+        if let Some(c) = clash.get_mut(i) {
+            *c = true;
         }
+        let (at, from_file_name) = match id_position(&bank.path) {
+            Some(Some(at)) => (at, false),
+            Some(None) => (Pos { line: 1, col: 1 }, true),
+            // The file changed or vanished since it was checked.
+            None => (Pos { line: 0, col: 0 }, false),
+        };
+        diags.push(
+            Diagnostic::new(
+                bank.path.clone(),
+                at.line,
+                at.col,
+                Problem::DuplicateBankId {
+                    id: bank.id.clone(),
+                    other,
+                    from_file_name,
+                },
+            )
+            .with_hint(from_file_name.then_some(Hint::IdFromFileName)),
+        );
     }
     let mut keep = clash.iter().map(|c| !c);
     banks.retain(|_| keep.next().unwrap_or(true));
     diags
+}
+
+/// Where a bank file's top-level `id:` is: `Some(None)` when it has none.
+/// The file is read again, with positions, since a clean bank was read
+/// without them; this happens only for the rare clashing id.
+fn id_position(path: &Path) -> Option<Option<Pos>> {
+    let bytes = read_file(path).ok()?;
+    let src = decode(path, &bytes).ok()?;
+    let root = yaml::parse(src).ok()?;
+    let Value::Map(entries) = root.value else {
+        return None;
+    };
+    Some(entries.iter().find(|e| e.key == "id").map(|e| e.node.at))
 }
 
 #[cfg(test)]

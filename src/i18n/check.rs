@@ -321,12 +321,38 @@ pub fn problem(p: &Problem, lang: Lang) -> String {
         (Problem::DuplicateQuestionText { first_line }, En) => {
             format!("this question has the same text as the one on line {first_line}")
         }
-        (Problem::DuplicateBankId { id, other }, Vi) => {
-            format!("mã bộ đề \"{id}\" trùng với tệp {}", other.display())
-        }
-        (Problem::DuplicateBankId { id, other }, En) => {
-            format!("bank id \"{id}\" is also used by {}", other.display())
-        }
+        (
+            Problem::DuplicateBankId {
+                id,
+                other,
+                from_file_name,
+            },
+            Vi,
+        ) => format!(
+            "mã bộ đề \"{id}\"{} trùng với tệp {}",
+            if *from_file_name {
+                " (lấy từ tên tệp)"
+            } else {
+                ""
+            },
+            other.display()
+        ),
+        (
+            Problem::DuplicateBankId {
+                id,
+                other,
+                from_file_name,
+            },
+            En,
+        ) => format!(
+            "bank id \"{id}\"{} is also used by {}",
+            if *from_file_name {
+                " (taken from the file name)"
+            } else {
+                ""
+            },
+            other.display()
+        ),
         (Problem::DuplicateUnitName { name, first_line }, Vi) => {
             format!("đơn vị \"{name}\" trùng tên với đơn vị ở dòng {first_line}")
         }
