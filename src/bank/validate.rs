@@ -150,15 +150,20 @@ impl<'a> Checker<'a> {
     /// and a hint when the key belongs to the other level (`elsewhere`):
     /// an `answer` among the bank's keys is a question's line indented
     /// wrongly.
+    ///
+    /// Returns the keys suggested: a missing key among them needs no
+    /// message of its own (one problem, one message).
     fn unknown_keys(
         &mut self,
         entries: &[Entry],
         known: &[&'static str],
         elsewhere: &[&'static str],
-    ) {
+    ) -> Vec<&'static str> {
+        let mut suggested = Vec::new();
         for e in entries {
             if !known.contains(&e.key.as_str()) {
                 let suggestion = suggest(&e.key, known);
+                suggested.extend(suggestion);
                 let hint = (suggestion.is_none() && elsewhere.contains(&e.key.as_str()))
                     .then_some(Hint::WrongLevel);
                 self.report(
@@ -170,6 +175,15 @@ impl<'a> Checker<'a> {
                     hint,
                 );
             }
+        }
+        suggested
+    }
+
+    /// Reports a required key that is missing, unless a misspelling of it
+    /// was already reported (`choice:` for `choices:`).
+    fn missing(&mut self, at: Pos, key: &'static str, suggested: &[&'static str]) {
+        if !suggested.contains(&key) {
+            self.report(at, Problem::MissingKey { key }, None);
         }
     }
 
@@ -461,11 +475,11 @@ impl<'a> Checker<'a> {
             self.report(root_at, Problem::NotAMapping, None);
             return None;
         };
-        self.unknown_keys(map, BANK_KEYS, QUESTION_KEYS);
+        let suggested = self.unknown_keys(map, BANK_KEYS, QUESTION_KEYS);
         let title = match get(map, "title") {
             Some(n) => self.text(n, "title", false),
             None => {
-                self.report(root.at, Problem::MissingKey { key: "title" }, None);
+                self.missing(root.at, "title", &suggested);
                 None
             }
         };
@@ -533,7 +547,7 @@ impl<'a> Checker<'a> {
         let mut questions = Vec::new();
         let mut question_count = 0;
         match get(map, "questions") {
-            None => self.report(root.at, Problem::MissingKey { key: "questions" }, None),
+            None => self.missing(root.at, "questions", &suggested),
             Some(node) => match &mut node.value {
                 Value::Seq(items) if items.is_empty() => self.report(
                     node.at,
@@ -690,12 +704,12 @@ impl<'a> Checker<'a> {
     }
 
     fn question(&mut self, item_at: Pos, map: &mut [Entry]) -> QuestionParts {
-        self.unknown_keys(map, QUESTION_KEYS, BANK_KEYS);
+        let suggested = self.unknown_keys(map, QUESTION_KEYS, BANK_KEYS);
         let before = self.errors;
         let text = match get(map, "text") {
             Some(n) => self.text(n, "text", true),
             None => {
-                self.report(item_at, Problem::MissingKey { key: "text" }, None);
+                self.missing(item_at, "text", &suggested);
                 None
             }
         };
@@ -728,7 +742,7 @@ impl<'a> Checker<'a> {
         let choices = match get(map, "choices") {
             Some(n) => self.choices(n),
             None => {
-                self.report(item_at, Problem::MissingKey { key: "choices" }, None);
+                self.missing(item_at, "choices", &suggested);
                 None
             }
         };
@@ -741,7 +755,7 @@ impl<'a> Checker<'a> {
         let answer = match get(map, "answer") {
             Some(n) => self.answer(n, choice_count),
             None => {
-                self.report(item_at, Problem::MissingKey { key: "answer" }, None);
+                self.missing(item_at, "answer", &suggested);
                 None
             }
         };
@@ -953,10 +967,10 @@ impl<'a> Checker<'a> {
             self.report(root_at, Problem::NotAMapping, None);
             return None;
         };
-        self.unknown_keys(map, ROSTER_KEYS, UNIT_KEYS);
+        let suggested = self.unknown_keys(map, ROSTER_KEYS, UNIT_KEYS);
         let mut units = Vec::new();
         match get(map, "units") {
-            None => self.report(root_at, Problem::MissingKey { key: "units" }, None),
+            None => self.missing(root_at, "units", &suggested),
             Some(node) => match &mut node.value {
                 Value::Seq(items) if !items.is_empty() => units = self.units(items),
                 Value::Seq(_) | Value::Null => self.report(
@@ -999,11 +1013,11 @@ impl<'a> Checker<'a> {
                 );
                 continue;
             };
-            self.unknown_keys(map, UNIT_KEYS, ROSTER_KEYS);
+            let suggested = self.unknown_keys(map, UNIT_KEYS, ROSTER_KEYS);
             let name = match get(map, "name") {
                 Some(n) => self.text(n, "name", false),
                 None => {
-                    self.report(item.at, Problem::MissingKey { key: "name" }, None);
+                    self.missing(item.at, "name", &suggested);
                     None
                 }
             };
