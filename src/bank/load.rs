@@ -155,7 +155,7 @@ fn check_quick(
 ) -> Option<(Parsed, Vec<Diagnostic>)> {
     let mut root = yaml::parse_quick(src)?;
     let sha = || hex(&Sha256::digest(bytes));
-    let (parsed, diags, complete) = validate(path, src, &mut root, roster, &sha);
+    let (parsed, diags, complete) = validate(path, src, &mut root, roster, &sha, &[]);
     (complete && diags.is_empty()).then_some((parsed, diags))
 }
 
@@ -168,8 +168,9 @@ fn check_full(
 ) -> (Parsed, Vec<Diagnostic>) {
     let sha = || hex(&Sha256::digest(bytes));
     match yaml::parse(src) {
-        Ok(mut root) => {
-            let (parsed, diags, _) = validate(path, src, &mut root, roster, &sha);
+        Ok(mut doc) => {
+            let (parsed, diags, _) =
+                validate(path, src, &mut doc.root, roster, &sha, &doc.repeated_keys);
             (parsed, diags)
         }
         Err(e) => (Parsed::Unreadable, vec![parse_diag(path, src, e)]),
@@ -184,6 +185,7 @@ fn validate(
     root: &mut Node,
     roster: Option<bool>,
     sha: &dyn Fn() -> String,
+    repeated_keys: &[(String, Pos)],
 ) -> (Parsed, Vec<Diagnostic>, bool) {
     let is_roster = roster.unwrap_or_else(|| {
         is_roster_file(path)
@@ -191,6 +193,9 @@ fn validate(
                 if m.iter().any(|e| e.key == "units") && !m.iter().any(|e| e.key == "questions"))
     });
     let mut checker = Checker::new(path, src);
+    for (key, at) in repeated_keys {
+        checker.repeated_key(*at, key);
+    }
     let parsed = if is_roster {
         Parsed::Roster(checker.roster(root))
     } else {
@@ -503,7 +508,7 @@ pub(crate) fn duplicate_bank_ids(banks: &mut Vec<Bank>) -> Vec<Diagnostic> {
 fn id_position(path: &Path) -> Option<Option<Pos>> {
     let bytes = read_file(path).ok()?;
     let src = decode(path, &bytes).ok()?;
-    let root = yaml::parse(src).ok()?;
+    let root = yaml::parse(src).ok()?.root;
     let Value::Map(entries) = root.value else {
         return None;
     };

@@ -142,6 +142,17 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// A key written twice in one mapping; the checks use the first.
+    pub(crate) fn repeated_key(&mut self, at: Pos, key: &str) {
+        self.report(
+            at,
+            Problem::DuplicateKey {
+                key: key.to_owned(),
+            },
+            None,
+        );
+    }
+
     fn has_errors(&self) -> bool {
         self.errors > 0
     }
