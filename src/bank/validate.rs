@@ -959,7 +959,10 @@ impl<'a> Checker<'a> {
                 ok = false;
                 continue;
             }
+            // An empty list of choices is reported as such; no letter
+            // could fit it.
             if let Some(n) = choices
+                && n > 0
                 && index >= n
             {
                 self.report(l.at, Problem::AnswerOutOfRange { letter, choices: n }, None);

@@ -102,6 +102,14 @@ fn syntax(message: &str, lang: Lang) -> String {
     }
 }
 
+/// The letters of `n` choices: "A–D", or "A" alone.
+fn letter_range(n: usize) -> String {
+    match n {
+        0 | 1 => "A".to_owned(),
+        n => format!("A–{}", crate::bank::letter(n - 1)),
+    }
+}
+
 fn letters(allowed: &[&str]) -> String {
     allowed.join(", ")
 }
@@ -272,12 +280,12 @@ pub fn problem(p: &Problem, lang: Lang) -> String {
             "\"answer\" is \"{value}\" but must be a letter (A, B, C …) or a list such as [A, C]"
         ),
         (Problem::AnswerOutOfRange { letter, choices }, Vi) => format!(
-            "đáp án \"{letter}\" không có trong các lựa chọn (câu này có {choices} lựa chọn: A–{})",
-            crate::bank::letter(choices.saturating_sub(1))
+            "đáp án \"{letter}\" không có trong các lựa chọn (câu này có {choices} lựa chọn: {})",
+            letter_range(*choices)
         ),
         (Problem::AnswerOutOfRange { letter, choices }, En) => format!(
-            "answer \"{letter}\" is not one of the choices (this question has {choices}: A–{})",
-            crate::bank::letter(choices.saturating_sub(1))
+            "answer \"{letter}\" is not one of the choices (this question has {choices}: {})",
+            letter_range(*choices)
         ),
         (Problem::AnswerRepeated { letter }, Vi) => {
             format!("đáp án \"{letter}\" được ghi hai lần")
