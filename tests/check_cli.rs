@@ -95,7 +95,7 @@ fn json_for_tools() {
     let json: serde_json::Value =
         serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("{e}: {}", stdout(&o)));
     assert_eq!(json["files"], 1);
-    assert_eq!(json["errors"], 7);
+    assert_eq!(json["errors"], 5);
     let first = &json["diagnostics"][0];
     assert_eq!(first["code"], "unknown-key");
     assert_eq!(first["line"], 2);

@@ -63,10 +63,18 @@ fn some_in_english() {
         "control-characters",
         "duplicate-choices",
         "not-utf8",
+        "comment-after-text",
     ] {
         let path = PathBuf::from(format!("tests/fixtures/banks/bad/{stem}.yaml"));
         insta::assert_snapshot!(format!("bank-{stem}-en"), check_text(&path, Lang::En));
     }
+}
+
+#[test]
+fn duplicate_bank_ids_point_at_the_id_line() {
+    let dir = Path::new("tests/fixtures/banks/duplicate-ids");
+    insta::assert_snapshot!("duplicate-bank-ids", check_text(dir, Lang::Vi));
+    insta::assert_snapshot!("duplicate-bank-ids-en", check_text(dir, Lang::En));
 }
 
 #[test]

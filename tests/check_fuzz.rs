@@ -7,6 +7,7 @@ use std::path::Path;
 
 use proptest::prelude::*;
 use union_quiz::bank::{self, Bank};
+use union_quiz::i18n::Lang;
 
 const GOOD: &[&[u8]] = &[
     include_bytes!("fixtures/banks/good/mot-cua.yaml"),
@@ -150,18 +151,61 @@ proptest! {
     }
 }
 
+/// 5,000 levels of each kind of nesting, in files under the size limit so
+/// that the nesting itself is what the checker meets: it refuses each file
+/// with one "nested too deeply" error where the nesting gets too deep,
+/// without overflowing the stack. (Indented block mappings need one more
+/// space per level: 5,000 levels would pass 10 MiB, so they get 4,000.)
 #[test]
 fn deep_nesting_does_not_overflow_the_stack() {
-    for open in ["[", "{a: ", "- "] {
-        let mut s = String::from("title: x\nquestions: ");
-        for i in 0..5000 {
-            if open == "- " {
-                s.push('\n');
-                s.push_str(&" ".repeat(i));
-            }
-            s.push_str(open);
-        }
-        check(s.as_bytes());
+    const LEVELS: usize = 5000;
+    const INDENTED_LEVELS: usize = 4000;
+    let indented_maps =
+        (0..INDENTED_LEVELS).fold(String::from("title: x\nquestions:\n"), |mut s, i| {
+            s.push_str(&" ".repeat(i + 1));
+            s.push_str("a:\n");
+            s
+        });
+    for (src, at) in [
+        // Flow lists and mappings: refused by the bracket count.
+        (
+            format!("title: x\nquestions: {}\n", "[".repeat(LEVELS)),
+            (2, 44),
+        ),
+        (
+            format!("title: x\nquestions: {}\n", "{a: ".repeat(LEVELS)),
+            (2, 140),
+        ),
+        // Block lists, one per "- " on a line, and block mappings, one
+        // per indented line: refused by the parser's depth limit.
+        (
+            format!("title: x\nquestions:\n  {}x\n", "- ".repeat(LEVELS)),
+            (3, 257),
+        ),
+        (indented_maps, (130, 129)),
+    ] {
+        assert!(
+            (src.len() as u64) < bank::MAX_FILE_BYTES,
+            "{} bytes",
+            src.len()
+        );
+        check(src.as_bytes());
+        let diags = bank::check_bytes(Path::new("x.yaml"), src.as_bytes());
+        let got: Vec<_> = diags
+            .iter()
+            .map(|d| (d.line, d.col, d.code(), d.message(Lang::Vi)))
+            .collect();
+        assert_eq!(
+            got,
+            [(
+                at.0,
+                at.1,
+                "yaml-syntax",
+                "sai cú pháp YAML: lồng nhau quá sâu".to_owned()
+            )],
+            "{}",
+            src.get(..60).unwrap_or_default()
+        );
     }
 }
 

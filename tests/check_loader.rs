@@ -116,7 +116,6 @@ fn load_refuses_a_bad_bank_listing_every_problem() {
     assert_eq!(
         codes,
         [
-            (3, "missing-key"),
             (5, "unknown-key"),
             (7, "too-few-choices"),
             (8, "answer-out-of-range")

@@ -349,6 +349,6 @@ fn at_most_1000_diagnostics_then_a_note() {
     assert!(!diags[1000].is_error());
     assert_eq!(
         diags[1000].message(Lang::Vi),
-        "quá nhiều lỗi; chỉ hiện 1000 lỗi đầu tiên"
+        "quá nhiều vấn đề; chỉ hiện 1000 vấn đề đầu tiên"
     );
 }

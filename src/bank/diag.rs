@@ -212,6 +212,8 @@ pub enum Problem {
         id: String,
         /// The other file.
         other: PathBuf,
+        /// The file has no `id:` line: its id is its name.
+        from_file_name: bool,
     },
     /// Two units with the same name (ignoring case and diacritics).
     DuplicateUnitName {
@@ -242,6 +244,14 @@ pub enum Problem {
         /// The text as read.
         kept: String,
     },
+    /// Unquoted text followed on its line by ` # …`: a comment, or text
+    /// the trainer meant to keep (warning).
+    CommentAfterText {
+        /// The key.
+        key: String,
+        /// The text as read.
+        kept: String,
+    },
 }
 
 impl Problem {
@@ -252,7 +262,8 @@ impl Problem {
             | Problem::DuplicateQuestionText { .. }
             | Problem::NoBanks
             | Problem::TooManyProblems { .. }
-            | Problem::CutAtHash { .. } => Severity::Warning,
+            | Problem::CutAtHash { .. }
+            | Problem::CommentAfterText { .. } => Severity::Warning,
             _ => Severity::Error,
         }
     }
@@ -296,6 +307,7 @@ impl Problem {
             Problem::BadMembers { .. } => "bad-members",
             Problem::NoBanks => "no-banks",
             Problem::CutAtHash { .. } => "cut-at-hash",
+            Problem::CommentAfterText { .. } => "comment-after-text",
         }
     }
 }
@@ -337,7 +349,7 @@ impl Problem {
                 *value = shown(value);
             }
             Problem::BadId { id } | Problem::DuplicateQuestionId { id, .. } => *id = shown(id),
-            Problem::DuplicateBankId { id, other } => {
+            Problem::DuplicateBankId { id, other, .. } => {
                 *id = shown(id);
                 *other = PathBuf::from(shown(&other.display().to_string()));
             }
@@ -348,7 +360,7 @@ impl Problem {
             | Problem::BadMembers { value } => *value = shown(value),
             Problem::DuplicateUnitName { name, .. } => *name = shown(name),
             Problem::DuplicateUnitCode { code, .. } => *code = shown(code),
-            Problem::CutAtHash { key, kept } => {
+            Problem::CutAtHash { key, kept } | Problem::CommentAfterText { key, kept } => {
                 *key = shown(key);
                 *kept = shown(kept);
             }

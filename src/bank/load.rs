@@ -9,7 +9,7 @@ use sha2::{Digest, Sha256};
 
 use super::Bank;
 use super::diag::{Diagnostic, Hint, Problem};
-use super::validate::{Checker, file_diag, hex};
+use super::validate::{self, Checker, file_diag, hex};
 use super::yaml::{self, Node, ParseError, Pos, Value};
 use crate::i18n::Lang;
 use crate::roster::Roster;
@@ -155,7 +155,7 @@ fn check_quick(
 ) -> Option<(Parsed, Vec<Diagnostic>)> {
     let mut root = yaml::parse_quick(src)?;
     let sha = || hex(&Sha256::digest(bytes));
-    let (parsed, diags, complete) = validate(path, src, &mut root, roster, &sha);
+    let (parsed, diags, complete) = validate(path, src, &mut root, roster, &sha, &[]);
     (complete && diags.is_empty()).then_some((parsed, diags))
 }
 
@@ -168,8 +168,9 @@ fn check_full(
 ) -> (Parsed, Vec<Diagnostic>) {
     let sha = || hex(&Sha256::digest(bytes));
     match yaml::parse(src) {
-        Ok(mut root) => {
-            let (parsed, diags, _) = validate(path, src, &mut root, roster, &sha);
+        Ok(mut doc) => {
+            let (parsed, diags, _) =
+                validate(path, src, &mut doc.root, roster, &sha, &doc.repeated_keys);
             (parsed, diags)
         }
         Err(e) => (Parsed::Unreadable, vec![parse_diag(path, src, e)]),
@@ -184,6 +185,7 @@ fn validate(
     root: &mut Node,
     roster: Option<bool>,
     sha: &dyn Fn() -> String,
+    repeated_keys: &[(String, Pos)],
 ) -> (Parsed, Vec<Diagnostic>, bool) {
     let is_roster = roster.unwrap_or_else(|| {
         is_roster_file(path)
@@ -191,6 +193,9 @@ fn validate(
                 if m.iter().any(|e| e.key == "units") && !m.iter().any(|e| e.key == "questions"))
     });
     let mut checker = Checker::new(path, src);
+    for (key, at) in repeated_keys {
+        checker.repeated_key(*at, key);
+    }
     let parsed = if is_roster {
         Parsed::Roster(checker.roster(root))
     } else {
@@ -242,7 +247,13 @@ fn parse_diag(path: &Path, src: &str, e: ParseError) -> Diagnostic {
 /// line really at fault when the hint finds it (libyaml often stops on the
 /// line after a missing space).
 fn syntax_hint(src: &str, message: &str, at: Pos, context: Option<Pos>) -> (Option<Hint>, Pos) {
-    let line = |n: usize| -> &str { src.lines().nth(n.saturating_sub(1)).unwrap_or("") };
+    let lines: Vec<&str> = src.lines().collect();
+    let line = |n: usize| -> &str {
+        n.checked_sub(1)
+            .and_then(|i| lines.get(i))
+            .copied()
+            .unwrap_or("")
+    };
     let start_of = |n: usize| Pos {
         line: n,
         col: line(n).chars().take_while(|c| c.is_whitespace()).count() + 1,
@@ -279,16 +290,17 @@ fn syntax_hint(src: &str, message: &str, at: Pos, context: Option<Pos>) -> (Opti
         {
             return (Some(Hint::SpaceAfterDash), start_of(n));
         }
-        if let Some(i) = trimmed.find(':') {
-            let key = &trimmed[..i];
-            let after = trimmed[i + 1..].chars().next();
-            let plain_key = !key.is_empty()
-                && key
-                    .chars()
-                    .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-'));
-            if plain_key && after.is_some_and(|c| !c.is_whitespace()) {
-                return (Some(Hint::SpaceAfterColon), start_of(n));
-            }
+        if let Some(col) = key_without_space(line(n), false) {
+            return (Some(Hint::SpaceAfterColon), Pos { line: n, col });
+        }
+    }
+    // YAML reads `text:Câu một?` as plain text, so the error surfaces
+    // lines later (at the next key, whose indentation no longer fits):
+    // look back for a known key written without its space.
+    let first = at.line.saturating_sub(LOOK_BACK_LINES).max(1);
+    for n in (first..at.line).rev() {
+        if let Some(col) = key_without_space(line(n), true) {
+            return (Some(Hint::SpaceAfterColon), Pos { line: n, col });
         }
     }
     let problem_line = line(at.line);
@@ -315,6 +327,40 @@ fn syntax_hint(src: &str, message: &str, at: Pos, context: Option<Pos>) -> (Opti
         return (Some(Hint::Indentation), at);
     }
     (None, at)
+}
+
+/// How far back from a syntax error to look for `key:value` written
+/// without a space.
+const LOOK_BACK_LINES: usize = 200;
+
+/// The column of the key in a line like `text:Câu một?` or
+/// `  - answer:A` (a plain key, then `:` and no space), when the line is
+/// one; with `known_only`, only for a key of the format.
+fn key_without_space(line: &str, known_only: bool) -> Option<usize> {
+    let mut rest = line.trim_start();
+    // Item dashes before the key: `- text:…`, `- - a:b`.
+    while let Some(r) = rest.strip_prefix("- ") {
+        rest = r.trim_start();
+    }
+    let (key, after) = rest.split_once(':')?;
+    let plain_key = !key.is_empty()
+        && key
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-'));
+    let known = [
+        validate::BANK_KEYS,
+        validate::QUESTION_KEYS,
+        validate::ROSTER_KEYS,
+        validate::UNIT_KEYS,
+    ]
+    .iter()
+    .any(|keys| keys.contains(&key));
+    let glued = after
+        .chars()
+        .next()
+        .is_some_and(|c| !c.is_whitespace() && c != ':');
+    (plain_key && glued && (known || !known_only))
+        .then(|| line.chars().count() - rest.chars().count() + 1)
 }
 
 /// Loads and validates one bank file.
@@ -414,29 +460,59 @@ pub fn load_all(dir_or_file: &Path) -> (Vec<Bank>, Vec<Diagnostic>) {
     (banks, diags)
 }
 
-/// Removes banks whose id another bank has, with a diagnostic for each.
+/// Removes banks whose id another bank has, with a diagnostic for each, on
+/// the bank's `id:` line (or its first line when the id is the file name).
 pub(crate) fn duplicate_bank_ids(banks: &mut Vec<Bank>) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
     let mut clash = vec![false; banks.len()];
-    for i in 0..banks.len() {
-        for j in 0..banks.len() {
-            if i != j && banks[i].id == banks[j].id {
-                clash[i] = true;
-                diags.push(file_diag(
-                    &banks[i].path,
-                    Problem::DuplicateBankId {
-                        id: banks[i].id.clone(),
-                        other: banks[j].path.clone(),
-                    },
-                    None,
-                ));
-                break;
-            }
+    for (i, bank) in banks.iter().enumerate() {
+        let Some(other) = banks
+            .iter()
+            .enumerate()
+            .find(|(j, b)| *j != i && b.id == bank.id)
+            .map(|(_, b)| b.path.clone())
+        else {
+            continue;
+        };
+        if let Some(c) = clash.get_mut(i) {
+            *c = true;
         }
+        let (at, from_file_name) = match id_position(&bank.path) {
+            Some(Some(at)) => (at, false),
+            Some(None) => (Pos { line: 1, col: 1 }, true),
+            // The file changed or vanished since it was checked.
+            None => (Pos { line: 0, col: 0 }, false),
+        };
+        diags.push(
+            Diagnostic::new(
+                bank.path.clone(),
+                at.line,
+                at.col,
+                Problem::DuplicateBankId {
+                    id: bank.id.clone(),
+                    other,
+                    from_file_name,
+                },
+            )
+            .with_hint(from_file_name.then_some(Hint::IdFromFileName)),
+        );
     }
     let mut keep = clash.iter().map(|c| !c);
     banks.retain(|_| keep.next().unwrap_or(true));
     diags
+}
+
+/// Where a bank file's top-level `id:` is: `Some(None)` when it has none.
+/// The file is read again, with positions, since a clean bank was read
+/// without them; this happens only for the rare clashing id.
+fn id_position(path: &Path) -> Option<Option<Pos>> {
+    let bytes = read_file(path).ok()?;
+    let src = decode(path, &bytes).ok()?;
+    let root = yaml::parse(src).ok()?.root;
+    let Value::Map(entries) = root.value else {
+        return None;
+    };
+    Some(entries.iter().find(|e| e.key == "id").map(|e| e.node.at))
 }
 
 #[cfg(test)]
@@ -451,6 +527,17 @@ mod tests {
         include_str!("../../tests/fixtures/rosters/good/roster.yaml"),
         "title: Số\nquestions:\n  - text: 1.50\n    choices: [1.50, 010, 0x1F, true, 2018]\n    answer: A\n",
     ];
+
+    #[test]
+    fn keys_written_without_their_space() {
+        assert_eq!(key_without_space("  - text:Câu một?", true), Some(5));
+        assert_eq!(key_without_space("answer:A", true), Some(1));
+        assert_eq!(key_without_space("    anwser:A", false), Some(5));
+        assert_eq!(key_without_space("    anwser:A", true), None);
+        assert_eq!(key_without_space("  - text: Câu một?", true), None);
+        assert_eq!(key_without_space("      - http://example.org", true), None);
+        assert_eq!(key_without_space("    choices:", true), None);
+    }
 
     /// The quick path, when it answers, answers like the full one.
     fn same(src: &str) -> bool {

@@ -45,6 +45,21 @@ pub const QUESTION_KEYS: &[&str] = &[
     "source",
 ];
 
+/// The keys whose value is free text that a member reads, where a `# …`
+/// after the text on its line more likely belongs to the text than it is a
+/// comment on it. Comments after other values (`time_limit: 20m   # 20
+/// phút`, `answer: B  # …`) are fine.
+const FREE_TEXT_KEYS: &[&str] = &[
+    "title",
+    "course",
+    "description",
+    "topic",
+    "text",
+    "choices",
+    "explanation",
+    "source",
+];
+
 /// The keys of a roster.
 pub const ROSTER_KEYS: &[&str] = &["units"];
 /// The keys of a unit in a roster.
@@ -64,6 +79,15 @@ pub const MAX_DIAGNOSTICS: usize = 1000;
 /// file.
 const LINE_SCAN: usize = 4096;
 const LINES_SCAN: usize = 200;
+
+/// What one question's checks found: the question when it has no error,
+/// and its id and text whenever they could be read, for the checks across
+/// questions.
+struct QuestionParts {
+    question: Option<Question>,
+    id: Option<String>,
+    text: Option<String>,
+}
 
 /// Collects the diagnostics of one file.
 pub(crate) struct Checker<'a> {
@@ -118,6 +142,17 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// A key written twice in one mapping; the checks use the first.
+    pub(crate) fn repeated_key(&mut self, at: Pos, key: &str) {
+        self.report(
+            at,
+            Problem::DuplicateKey {
+                key: key.to_owned(),
+            },
+            None,
+        );
+    }
+
     fn has_errors(&self) -> bool {
         self.errors > 0
     }
@@ -126,15 +161,20 @@ impl<'a> Checker<'a> {
     /// and a hint when the key belongs to the other level (`elsewhere`):
     /// an `answer` among the bank's keys is a question's line indented
     /// wrongly.
+    ///
+    /// Returns the keys suggested: a missing key among them needs no
+    /// message of its own (one problem, one message).
     fn unknown_keys(
         &mut self,
         entries: &[Entry],
         known: &[&'static str],
         elsewhere: &[&'static str],
-    ) {
+    ) -> Vec<&'static str> {
+        let mut suggested = Vec::new();
         for e in entries {
             if !known.contains(&e.key.as_str()) {
                 let suggestion = suggest(&e.key, known);
+                suggested.extend(suggestion);
                 let hint = (suggestion.is_none() && elsewhere.contains(&e.key.as_str()))
                     .then_some(Hint::WrongLevel);
                 self.report(
@@ -146,6 +186,15 @@ impl<'a> Checker<'a> {
                     hint,
                 );
             }
+        }
+        suggested
+    }
+
+    /// Reports a required key that is missing, unless a misspelling of it
+    /// was already reported (`choice:` for `choices:`).
+    fn missing(&mut self, at: Pos, key: &'static str, suggested: &[&'static str]) {
+        if !suggested.contains(&key) {
+            self.report(at, Problem::MissingKey { key }, None);
         }
     }
 
@@ -225,6 +274,15 @@ impl<'a> Checker<'a> {
                 },
                 Some(Hint::QuoteHash),
             );
+        } else if node.comment_after && FREE_TEXT_KEYS.contains(&key) {
+            self.report(
+                node.at,
+                Problem::CommentAfterText {
+                    key: key.to_owned(),
+                    kept: s.clone(),
+                },
+                Some(Hint::QuoteHash),
+            );
         }
         Some(s)
     }
@@ -256,6 +314,26 @@ impl<'a> Checker<'a> {
             .get(start..end)
             .unwrap_or_default()
             .trim_end_matches('\r')
+    }
+
+    /// The first line from `at` to `end_line` that starts with `-` and no
+    /// space (`-Có`), where a list item lost its space; `at` otherwise.
+    fn dash_without_space(&self, at: Pos, end_line: usize) -> Pos {
+        let first = at.line.max(1);
+        let last = end_line.clamp(first, first + LINES_SCAN);
+        for n in first..=last {
+            let line = self.line(n);
+            let text = line.split_once(": ").map_or(line, |(_, v)| v);
+            let indent = line.chars().count() - text.trim_start().chars().count();
+            let mut chars = text.trim_start().chars();
+            if chars.next() == Some('-') && chars.next().is_some_and(|c| !c.is_whitespace()) {
+                return Pos {
+                    line: n,
+                    col: indent + 1,
+                };
+            }
+        }
+        at
     }
 
     /// Where `ch` is written in the node's lines, if it is there literally
@@ -380,13 +458,25 @@ impl<'a> Checker<'a> {
     }
 
     fn id(&mut self, node: &mut Node, key: &str) -> Option<String> {
-        let id = self.text(node, key, false)?;
-        if is_valid_id(&id) {
-            Some(id)
-        } else {
-            self.report(node.at, Problem::BadId { id }, Some(Hint::IdForm));
-            None
+        match self.id_written(node, key)? {
+            (id, true) => Some(id),
+            (_, false) => None,
         }
+    }
+
+    /// An id as written, and whether its form is valid (a bad form is
+    /// reported).
+    fn id_written(&mut self, node: &mut Node, key: &str) -> Option<(String, bool)> {
+        let id = self.text(node, key, false)?;
+        let ok = is_valid_id(&id);
+        if !ok {
+            self.report(
+                node.at,
+                Problem::BadId { id: id.clone() },
+                Some(Hint::IdForm),
+            );
+        }
+        Some((id, ok))
     }
 
     /// Validates a bank file's tree; `None` when it has errors.
@@ -396,11 +486,11 @@ impl<'a> Checker<'a> {
             self.report(root_at, Problem::NotAMapping, None);
             return None;
         };
-        self.unknown_keys(map, BANK_KEYS, QUESTION_KEYS);
+        let suggested = self.unknown_keys(map, BANK_KEYS, QUESTION_KEYS);
         let title = match get(map, "title") {
             Some(n) => self.text(n, "title", false),
             None => {
-                self.report(root.at, Problem::MissingKey { key: "title" }, None);
+                self.missing(root.at, "title", &suggested);
                 None
             }
         };
@@ -468,7 +558,7 @@ impl<'a> Checker<'a> {
         let mut questions = Vec::new();
         let mut question_count = 0;
         match get(map, "questions") {
-            None => self.report(root.at, Problem::MissingKey { key: "questions" }, None),
+            None => self.missing(root.at, "questions", &suggested),
             Some(node) => match &mut node.value {
                 Value::Seq(items) if items.is_empty() => self.report(
                     node.at,
@@ -571,58 +661,76 @@ impl<'a> Checker<'a> {
                 );
                 continue;
             };
-            let Some(q) = self.question(item_at, map) else {
-                continue;
-            };
-            let mut q = q;
+            // The checks across questions run on every question that has
+            // the field, whatever else is wrong with it: one error must not
+            // hide another.
+            let parts = self.question(item_at, map);
             let id_at = get(map, "id").map_or(item_at, |n| n.at);
-            if get(map, "id").is_none() {
+            let mut id = parts.id;
+            if get(map, "id").is_none()
+                && let Some(base) = id.clone()
+            {
                 // Two questions with the same text (a warning, below) would
                 // get the same derived id; number the later ones so the
                 // results file can still tell them apart.
-                let base = q.id.clone();
                 let mut n = 2;
-                while ids.contains_key(&q.id) {
-                    q.id = format!("{base}-{n}");
+                let mut numbered = base.clone();
+                while ids.contains_key(&numbered) {
+                    numbered = format!("{base}-{n}");
                     n += 1;
                 }
+                id = Some(numbered);
             }
-            if let Some(&first_line) = ids.get(&q.id) {
-                self.report(
-                    id_at,
-                    Problem::DuplicateQuestionId {
-                        id: q.id.clone(),
-                        first_line,
-                    },
-                    None,
-                );
-            } else {
-                ids.insert(q.id.clone(), id_at.line);
+            if let Some(id) = &id {
+                if let Some(&first_line) = ids.get(id) {
+                    self.report(
+                        id_at,
+                        Problem::DuplicateQuestionId {
+                            id: id.clone(),
+                            first_line,
+                        },
+                        None,
+                    );
+                } else {
+                    ids.insert(id.clone(), id_at.line);
+                }
             }
-            let text_at = get(map, "text").map_or(item_at, |n| n.at);
-            if let Some(&first_line) = texts.get(&q.text) {
-                self.report(text_at, Problem::DuplicateQuestionText { first_line }, None);
-            } else {
-                texts.insert(q.text.clone(), text_at.line);
+            if let Some(text) = &parts.text {
+                let text_at = get(map, "text").map_or(item_at, |n| n.at);
+                if let Some(&first_line) = texts.get(text) {
+                    self.report(text_at, Problem::DuplicateQuestionText { first_line }, None);
+                } else {
+                    texts.insert(text.clone(), text_at.line);
+                }
+            }
+            let Some(mut q) = parts.question else {
+                continue;
+            };
+            if let Some(id) = id {
+                q.id = id;
             }
             out.push(q);
         }
         out
     }
 
-    fn question(&mut self, item_at: Pos, map: &mut [Entry]) -> Option<Question> {
-        self.unknown_keys(map, QUESTION_KEYS, BANK_KEYS);
+    fn question(&mut self, item_at: Pos, map: &mut [Entry]) -> QuestionParts {
+        let suggested = self.unknown_keys(map, QUESTION_KEYS, BANK_KEYS);
         let before = self.errors;
         let text = match get(map, "text") {
             Some(n) => self.text(n, "text", true),
             None => {
-                self.report(item_at, Problem::MissingKey { key: "text" }, None);
+                self.missing(item_at, "text", &suggested);
                 None
             }
         };
-        let id = match get(map, "id") {
-            Some(n) => self.id(n, "id"),
-            None => text.as_deref().map(derived_id),
+        // An id of the wrong form is still compared with the others.
+        let (id, id_ok) = match get(map, "id") {
+            Some(n) => match self.id_written(n, "id") {
+                Some((id, ok)) => (Some(id), ok),
+                None => (None, false),
+            },
+            None => (text.as_deref().map(derived_id), true),
         };
 
         let topic = self.optional_text(map, "topic", false);
@@ -645,7 +753,7 @@ impl<'a> Checker<'a> {
         let choices = match get(map, "choices") {
             Some(n) => self.choices(n),
             None => {
-                self.report(item_at, Problem::MissingKey { key: "choices" }, None);
+                self.missing(item_at, "choices", &suggested);
                 None
             }
         };
@@ -658,24 +766,28 @@ impl<'a> Checker<'a> {
         let answer = match get(map, "answer") {
             Some(n) => self.answer(n, choice_count),
             None => {
-                self.report(item_at, Problem::MissingKey { key: "answer" }, None);
+                self.missing(item_at, "answer", &suggested);
                 None
             }
         };
-        if self.errors > before {
-            return None;
+        let question = (self.errors == before && id_ok).then(|| {
+            Some(Question {
+                id: id.clone()?,
+                topic,
+                text: text.clone()?,
+                choices: choices?,
+                answer: answer?,
+                shuffle_choices,
+                points: points?,
+                explanation,
+                source,
+            })
+        });
+        QuestionParts {
+            question: question.flatten(),
+            id,
+            text,
         }
-        Some(Question {
-            id: id?,
-            topic,
-            text: text?,
-            choices: choices?,
-            answer: answer?,
-            shuffle_choices,
-            points: points?,
-            explanation,
-            source,
-        })
     }
 
     fn choices(&mut self, node: &mut Node) -> Option<Vec<String>> {
@@ -693,10 +805,13 @@ impl<'a> Checker<'a> {
                 return None;
             }
             Value::Str(s) => {
-                let hint = if s.trim_start().starts_with('-') {
-                    Hint::SpaceAfterDash
+                let (hint, at) = if s.trim_start().starts_with('-') {
+                    (
+                        Hint::SpaceAfterDash,
+                        self.dash_without_space(node.at, node.end_line),
+                    )
                 } else {
-                    Hint::ChoicesAsList
+                    (Hint::ChoicesAsList, at)
                 };
                 self.report(
                     at,
@@ -844,7 +959,10 @@ impl<'a> Checker<'a> {
                 ok = false;
                 continue;
             }
+            // An empty list of choices is reported as such; no letter
+            // could fit it.
             if let Some(n) = choices
+                && n > 0
                 && index >= n
             {
                 self.report(l.at, Problem::AnswerOutOfRange { letter, choices: n }, None);
@@ -863,10 +981,10 @@ impl<'a> Checker<'a> {
             self.report(root_at, Problem::NotAMapping, None);
             return None;
         };
-        self.unknown_keys(map, ROSTER_KEYS, UNIT_KEYS);
+        let suggested = self.unknown_keys(map, ROSTER_KEYS, UNIT_KEYS);
         let mut units = Vec::new();
         match get(map, "units") {
-            None => self.report(root_at, Problem::MissingKey { key: "units" }, None),
+            None => self.missing(root_at, "units", &suggested),
             Some(node) => match &mut node.value {
                 Value::Seq(items) if !items.is_empty() => units = self.units(items),
                 Value::Seq(_) | Value::Null => self.report(
@@ -909,11 +1027,11 @@ impl<'a> Checker<'a> {
                 );
                 continue;
             };
-            self.unknown_keys(map, UNIT_KEYS, ROSTER_KEYS);
+            let suggested = self.unknown_keys(map, UNIT_KEYS, ROSTER_KEYS);
             let name = match get(map, "name") {
                 Some(n) => self.text(n, "name", false),
                 None => {
-                    self.report(item.at, Problem::MissingKey { key: "name" }, None);
+                    self.missing(item.at, "name", &suggested);
                     None
                 }
             };

@@ -65,6 +65,10 @@ pub struct Node {
     /// `- Điều #13`: YAML reads the rest as a comment, which is rarely what
     /// the trainer meant.
     pub cut_at_hash: bool,
+    /// An unquoted scalar followed on its line by spaces and `#`: the rest
+    /// of the line is a comment, or text the trainer meant to keep
+    /// (`explanation: Xem Điều 5 # khoản 2`).
+    pub comment_after: bool,
 }
 
 /// One entry of a mapping.
@@ -133,13 +137,14 @@ const QUICK_MAX_BYTES: usize = 4 * 1024 * 1024;
 
 /// Reads `src` with `serde_yaml` alone, without positions (every node is
 /// at 1:1, no `raw`), when that is safe: no anchor (`&`) that could hide an
-/// alias bomb, and no ` #x` that could be text cut by a comment. `None`
+/// alias bomb, and no `#` after other text on a line, which could be text
+/// cut by a comment. `None`
 /// when the file needs [`parse`] (or does not parse).
 pub fn parse_quick(src: &str) -> Option<Node> {
     if src.len() > QUICK_MAX_BYTES
         || node_bound(src) > MAX_NODES
         || src.contains('&')
-        || has_space_hash_word(src)
+        || has_comment_after_text(src)
         || too_deep(src).is_some()
     {
         return None;
@@ -191,15 +196,21 @@ fn node_bound(src: &str) -> u64 {
         .saturating_add(1)
 }
 
-/// Whether `src` holds ` #` followed by a non-space character.
-fn has_space_hash_word(src: &str) -> bool {
-    src.as_bytes()
-        .windows(3)
-        .any(|w| w[0] == b' ' && w[1] == b'#' && !w[2].is_ascii_whitespace())
+/// Whether a line of `src` holds ` #` (or a Tab and `#`) after other
+/// text: a comment after a value, or text cut by one.
+fn has_comment_after_text(src: &str) -> bool {
+    src.split('\n').any(|line| {
+        let bytes = line.as_bytes();
+        bytes.windows(2).enumerate().any(|(i, w)| {
+            matches!(w[0], b' ' | b'\t')
+                && w[1] == b'#'
+                && bytes[..i].iter().any(|b| !b.is_ascii_whitespace())
+        })
+    })
 }
 
 /// Parses `src` (without BOM) into a [`Node`] tree with positions.
-pub fn parse(src: &str) -> Result<Node, ParseError> {
+pub fn parse(src: &str) -> Result<Document, ParseError> {
     if let Some(at) = too_deep(src) {
         return Err(ParseError::Syntax {
             message: "recursion limit exceeded".to_owned(),
@@ -243,18 +254,30 @@ pub fn parse(src: &str) -> Result<Node, ParseError> {
     if let Some(at) = index.second_document {
         return Err(ParseError::SeveralDocuments { at });
     }
+    let mut repeated_keys = Vec::new();
     let value = match serde_yaml::from_str::<serde_yaml::Value>(src) {
         Ok(value) => value,
-        Err(e) => {
-            // serde_yaml places a duplicate key at its mapping; the index
-            // knows the line of the second occurrence.
-            if e.to_string().contains("duplicate entry")
-                && let Some((key, at)) = index.root.as_ref().and_then(first_duplicate)
-            {
-                return Err(ParseError::DuplicateKey { key, at });
+        Err(e) if e.to_string().contains("duplicate entry") => {
+            // A repeated key is one problem among others: read the file
+            // again keeping the first of each key (as the checks do), so
+            // the rest of the file is still checked. The index knows where
+            // each repeat is (serde_yaml places it at its mapping).
+            match (
+                serde_yaml::from_str::<FirstKeyWins>(src),
+                index.root.as_mut(),
+            ) {
+                (Ok(FirstKeyWins(value)), Some(root)) => {
+                    drop_repeated_keys(root, &mut repeated_keys);
+                    repeated_keys.sort_by_key(|(_, at)| *at);
+                    value
+                }
+                _ => match index.root.as_ref().and_then(first_duplicate) {
+                    Some((key, at)) => return Err(ParseError::DuplicateKey { key, at }),
+                    None => return Err(syntax_error(&e)),
+                },
             }
-            return Err(syntax_error(&e));
         }
+        Err(e) => return Err(syntax_error(&e)),
     };
     // When saphyr (YAML 1.2) refused what serde_yaml (libyaml, YAML 1.1)
     // accepted, such as a plain scalar folded over a line in a flow list,
@@ -262,7 +285,129 @@ pub fn parse(src: &str) -> Result<Node, ParseError> {
     // saphyr's stop fall back to the nearest parent.
     let root_pos = index.root.take();
     let at = root_pos.as_ref().map_or(Pos { line: 1, col: 1 }, |p| p.at);
-    Ok(convert(value, root_pos, at))
+    Ok(Document {
+        root: convert(value, root_pos, at),
+        repeated_keys,
+    })
+}
+
+/// A file read with positions.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Document {
+    /// The tree; of a key written twice in one mapping, the first.
+    pub root: Node,
+    /// Each repeat of a key in one mapping (the key, where it is repeated),
+    /// in file order.
+    pub repeated_keys: Vec<(String, Pos)>,
+}
+
+/// A `serde_yaml::Value` read keeping the first of a repeated key, where
+/// `serde_yaml::Value` refuses the whole file. Tags are dropped, as
+/// [`convert`] drops them.
+struct FirstKeyWins(serde_yaml::Value);
+
+impl<'de> serde::Deserialize<'de> for FirstKeyWins {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(FirstKeyVisitor).map(FirstKeyWins)
+    }
+}
+
+struct FirstKeyVisitor;
+
+impl<'de> serde::de::Visitor<'de> for FirstKeyVisitor {
+    type Value = serde_yaml::Value;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("any YAML value")
+    }
+
+    fn visit_bool<E>(self, b: bool) -> Result<Self::Value, E> {
+        Ok(serde_yaml::Value::Bool(b))
+    }
+
+    fn visit_i64<E>(self, i: i64) -> Result<Self::Value, E> {
+        Ok(serde_yaml::Value::Number(i.into()))
+    }
+
+    fn visit_u64<E>(self, u: u64) -> Result<Self::Value, E> {
+        Ok(serde_yaml::Value::Number(u.into()))
+    }
+
+    fn visit_f64<E>(self, f: f64) -> Result<Self::Value, E> {
+        Ok(serde_yaml::Value::Number(f.into()))
+    }
+
+    fn visit_str<E>(self, s: &str) -> Result<Self::Value, E> {
+        Ok(serde_yaml::Value::String(s.to_owned()))
+    }
+
+    fn visit_string<E>(self, s: String) -> Result<Self::Value, E> {
+        Ok(serde_yaml::Value::String(s))
+    }
+
+    fn visit_unit<E>(self) -> Result<Self::Value, E> {
+        Ok(serde_yaml::Value::Null)
+    }
+
+    fn visit_none<E>(self) -> Result<Self::Value, E> {
+        Ok(serde_yaml::Value::Null)
+    }
+
+    fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_any(self)
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let mut items = Vec::new();
+        while let Some(FirstKeyWins(item)) = seq.next_element()? {
+            items.push(item);
+        }
+        Ok(serde_yaml::Value::Sequence(items))
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut out = serde_yaml::Mapping::new();
+        while let Some((FirstKeyWins(k), FirstKeyWins(v))) = map.next_entry()? {
+            if !out.contains_key(&k) {
+                out.insert(k, v);
+            }
+        }
+        Ok(serde_yaml::Value::Mapping(out))
+    }
+
+    fn visit_enum<A: serde::de::EnumAccess<'de>>(self, data: A) -> Result<Self::Value, A::Error> {
+        use serde::de::VariantAccess;
+        let (_tag, contents): (serde::de::IgnoredAny, _) = data.variant()?;
+        let FirstKeyWins(value) = contents.newtype_variant()?;
+        Ok(value)
+    }
+}
+
+/// Keeps the first of each key in every mapping of the position tree, as
+/// [`FirstKeyWins`] does, and collects the others. The tree is at most
+/// [`MAX_DEPTH`] deep, so recursion is bounded.
+fn drop_repeated_keys(node: &mut PosNode<'_>, found: &mut Vec<(String, Pos)>) {
+    match &mut node.kind {
+        PosKind::Leaf => {}
+        PosKind::Seq(items) => {
+            for item in items {
+                drop_repeated_keys(item, found);
+            }
+        }
+        PosKind::Map(entries) => {
+            let mut seen = std::collections::HashSet::new();
+            entries.retain(|(key, value)| {
+                let first = seen.insert(key.clone());
+                if !first {
+                    found.push((key.to_string(), value.at));
+                }
+                first
+            });
+            for (_, value) in entries {
+                drop_repeated_keys(value, found);
+            }
+        }
+    }
 }
 
 /// The first key, in file order, that repeats within its mapping.
@@ -340,6 +485,7 @@ struct PosNode<'s> {
     /// The scalar as written; borrowed from the source when it can be.
     raw: Option<Cow<'s, str>>,
     cut_at_hash: bool,
+    comment_after: bool,
     kind: PosKind<'s>,
 }
 
@@ -357,9 +503,15 @@ fn convert(value: serde_yaml::Value, pos: Option<PosNode<'_>>, at: Pos) -> Node 
     while let serde_yaml::Value::Tagged(tagged) = value {
         value = tagged.value;
     }
-    let (end_line, raw, cut_at_hash, kind) = match pos {
-        Some(p) => (p.end_line.max(at.line), p.raw, p.cut_at_hash, Some(p.kind)),
-        None => (at.line, None, false, None),
+    let (end_line, raw, cut_at_hash, comment_after, kind) = match pos {
+        Some(p) => (
+            p.end_line.max(at.line),
+            p.raw,
+            p.cut_at_hash,
+            p.comment_after,
+            Some(p.kind),
+        ),
+        None => (at.line, None, false, false, None),
     };
     // Only numbers and booleans need the text as written (a choice `1.50`).
     let mut keep_raw = false;
@@ -432,6 +584,7 @@ fn convert(value: serde_yaml::Value, pos: Option<PosNode<'_>>, at: Pos) -> Node 
         at,
         end_line,
         cut_at_hash,
+        comment_after,
     }
 }
 
@@ -485,12 +638,13 @@ fn pos_of(span: &Span) -> Pos {
 }
 
 impl<'s> IndexBuilder<'s> {
-    /// Whether the source goes on with ` #x` right after `span`.
-    fn followed_by_hash(&mut self, span: &Span) -> bool {
+    /// Whether the source goes on, right after `span`, with ` #x` (text
+    /// cut by a comment), and with spaces and `#` (a comment on the line).
+    fn followed_by_hash(&mut self, span: &Span) -> (bool, bool) {
         let target = span.end.index();
         let (mut index, mut byte) = self.cursor;
         if target < index {
-            return false;
+            return (false, false);
         }
         let rest = self.src.get(byte..).unwrap_or_default();
         for c in rest.chars() {
@@ -501,11 +655,15 @@ impl<'s> IndexBuilder<'s> {
             byte += c.len_utf8();
         }
         self.cursor = (index, byte);
-        let mut after = self.src.get(byte..).unwrap_or_default().chars();
-        matches!(
-            (after.next(), after.next(), after.next()),
+        let after = self.src.get(byte..).unwrap_or_default();
+        let mut chars = after.chars();
+        let cut = matches!(
+            (chars.next(), chars.next(), chars.next()),
             (Some(' '), Some('#'), Some(c)) if !c.is_whitespace()
-        )
+        );
+        let rest = after.trim_start_matches([' ', '\t']);
+        let comment = rest.len() < after.len() && rest.starts_with('#');
+        (cut, comment)
     }
 
     /// The indentation of a line, in characters.
@@ -557,6 +715,7 @@ impl<'s> IndexBuilder<'s> {
                 end_line: at.line,
                 raw: None,
                 cut_at_hash: false,
+                comment_after: false,
                 kind,
             },
             anchor,
@@ -620,12 +779,17 @@ impl<'s> SpannedEventReceiver<'s> for IndexBuilder<'s> {
                     // parser gave up looking; point at its line's start.
                     at.col = self.indent_of(at.line) + 1;
                 }
-                let cut_at_hash = style == ScalarStyle::Plain && self.followed_by_hash(&span);
+                let (cut_at_hash, comment_after) = if style == ScalarStyle::Plain {
+                    self.followed_by_hash(&span)
+                } else {
+                    (false, false)
+                };
                 self.place(PosNode {
                     at,
                     end_line: span.end.line().max(at.line),
                     raw: Some(value),
                     cut_at_hash,
+                    comment_after,
                     kind: PosKind::Leaf,
                 });
             }
@@ -643,6 +807,7 @@ impl<'s> SpannedEventReceiver<'s> for IndexBuilder<'s> {
                     end_line: at.line,
                     raw: None,
                     cut_at_hash: false,
+                    comment_after: false,
                     kind: PosKind::Leaf,
                 });
             }
@@ -676,7 +841,7 @@ mod tests {
     #[test]
     fn positions_point_at_keys_and_items() {
         let src = "title: x\nquestions:\n  - text: hỏi\n    choices:\n      - 2018\n      - 1.50\n    answer: B\n";
-        let root = parse(src).unwrap_or_else(|e| panic!("{e:?}"));
+        let root = parse(src).unwrap_or_else(|e| panic!("{e:?}")).root;
         let questions = get(&root, "questions");
         assert_eq!(questions.at, Pos { line: 2, col: 1 });
         let Value::Seq(items) = &questions.value else {

@@ -91,14 +91,22 @@ fn syntax(message: &str, lang: Lang) -> String {
         ("recursion limit exceeded", "lồng nhau quá sâu"),
     ];
     match lang {
-        Lang::En => format!("YAML syntax error: {message}"),
+        Lang::En => format!("invalid YAML syntax: {message}"),
         Lang::Vi => {
             let lower = message.to_lowercase();
             match KNOWN.iter().find(|(en, _)| lower.contains(en)) {
-                Some((_, vi)) => format!("lỗi cú pháp YAML: {vi}"),
-                None => format!("lỗi cú pháp YAML: {message}"),
+                Some((_, vi)) => format!("sai cú pháp YAML: {vi}"),
+                None => format!("sai cú pháp YAML: {message}"),
             }
         }
+    }
+}
+
+/// The letters of `n` choices: "A–D", or "A" alone.
+fn letter_range(n: usize) -> String {
+    match n {
+        0 | 1 => "A".to_owned(),
+        n => format!("A–{}", crate::bank::letter(n - 1)),
     }
 }
 
@@ -128,7 +136,7 @@ pub fn problem(p: &Problem, lang: Lang) -> String {
             bytes.div_ceil(1024 * 1024)
         ),
         (Problem::NotUtf8 { offset }, Vi) => {
-            format!("tệp không phải UTF-8 (byte lỗi đầu tiên ở vị trí {offset})")
+            format!("tệp không phải UTF-8 (byte sai đầu tiên ở vị trí {offset})")
         }
         (Problem::NotUtf8 { offset }, En) => {
             format!("the file is not UTF-8 (first bad byte at offset {offset})")
@@ -155,7 +163,7 @@ pub fn problem(p: &Problem, lang: Lang) -> String {
             format!("the file holds too many items (over {limit}); file refused")
         }
         (Problem::TooManyProblems { shown }, Vi) => {
-            format!("quá nhiều lỗi; chỉ hiện {shown} lỗi đầu tiên")
+            format!("quá nhiều vấn đề; chỉ hiện {shown} vấn đề đầu tiên")
         }
         (Problem::TooManyProblems { shown }, En) => {
             format!("too many problems; only the first {shown} are shown")
@@ -272,12 +280,12 @@ pub fn problem(p: &Problem, lang: Lang) -> String {
             "\"answer\" is \"{value}\" but must be a letter (A, B, C …) or a list such as [A, C]"
         ),
         (Problem::AnswerOutOfRange { letter, choices }, Vi) => format!(
-            "đáp án \"{letter}\" không có trong các lựa chọn (câu này có {choices} lựa chọn: A–{})",
-            crate::bank::letter(choices.saturating_sub(1))
+            "đáp án \"{letter}\" không có trong các lựa chọn (câu này có {choices} lựa chọn: {})",
+            letter_range(*choices)
         ),
         (Problem::AnswerOutOfRange { letter, choices }, En) => format!(
-            "answer \"{letter}\" is not one of the choices (this question has {choices}: A–{})",
-            crate::bank::letter(choices.saturating_sub(1))
+            "answer \"{letter}\" is not one of the choices (this question has {choices}: {})",
+            letter_range(*choices)
         ),
         (Problem::AnswerRepeated { letter }, Vi) => {
             format!("đáp án \"{letter}\" được ghi hai lần")
@@ -321,12 +329,38 @@ pub fn problem(p: &Problem, lang: Lang) -> String {
         (Problem::DuplicateQuestionText { first_line }, En) => {
             format!("this question has the same text as the one on line {first_line}")
         }
-        (Problem::DuplicateBankId { id, other }, Vi) => {
-            format!("mã bộ đề \"{id}\" trùng với tệp {}", other.display())
-        }
-        (Problem::DuplicateBankId { id, other }, En) => {
-            format!("bank id \"{id}\" is also used by {}", other.display())
-        }
+        (
+            Problem::DuplicateBankId {
+                id,
+                other,
+                from_file_name,
+            },
+            Vi,
+        ) => format!(
+            "mã bộ đề \"{id}\"{} trùng với tệp {}",
+            if *from_file_name {
+                " (lấy từ tên tệp)"
+            } else {
+                ""
+            },
+            other.display()
+        ),
+        (
+            Problem::DuplicateBankId {
+                id,
+                other,
+                from_file_name,
+            },
+            En,
+        ) => format!(
+            "bank id \"{id}\"{} is also used by {}",
+            if *from_file_name {
+                " (taken from the file name)"
+            } else {
+                ""
+            },
+            other.display()
+        ),
         (Problem::DuplicateUnitName { name, first_line }, Vi) => {
             format!("đơn vị \"{name}\" trùng tên với đơn vị ở dòng {first_line}")
         }
@@ -353,6 +387,14 @@ pub fn problem(p: &Problem, lang: Lang) -> String {
         (Problem::CutAtHash { key, kept }, En) => {
             format!("\"{key}\" reads only \"{kept}\": from \"#\" on is taken as a comment")
         }
+        (Problem::CommentAfterText { key, kept }, Vi) => format!(
+            "\"{key}\" chỉ là \"{kept}\": phần sau dấu # bị bỏ qua (YAML coi là ghi chú); \
+             nếu đó là nội dung, hãy đặt cả dòng trong dấu nháy kép"
+        ),
+        (Problem::CommentAfterText { key, kept }, En) => format!(
+            "\"{key}\" is only \"{kept}\": the part after # is dropped (YAML reads it as a \
+             comment); if it belongs to the text, put the whole value in double quotes"
+        ),
     }
 }
 
