@@ -19,10 +19,12 @@
 //! Cường made three attempts (a3 first, a7 best, a8 last); the other five
 //! members one each.
 
+mod engine_support;
+
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use union_quiz::bank::{Bank, Question, Review, Scoring};
+use union_quiz::bank::Bank;
 use union_quiz::cli::{AttemptPick, ReportArgs, ReportBy, ReportFormat};
 use union_quiz::i18n::Lang;
 use union_quiz::report::{self, Views, stats};
@@ -44,44 +46,24 @@ fn rows() -> Vec<ResultRow> {
     loaded.rows
 }
 
-fn question(id: &str, answer: Vec<usize>) -> Question {
-    Question {
-        id: id.into(),
-        topic: None,
-        text: format!("{id}?"),
-        choices: vec!["a".into(), "b".into(), "c".into(), "d".into()],
-        answer,
-        shuffle_choices: None,
-        points: 1.0,
-        explanation: None,
-        source: None,
-    }
-}
-
 /// The bank of `cchc-mini.yaml` as far as statistics need it.
 fn bank() -> Bank {
-    Bank {
-        id: "cchc-mini".into(),
-        title: "Cải cách hành chính — bài kiểm tra ngắn".into(),
-        course: None,
-        description: None,
-        time_limit: None,
-        question_time_limit: None,
-        pick: None,
-        shuffle_questions: true,
-        shuffle_choices: true,
-        pass_percent: 50.0,
-        review: Review::AfterSubmit,
-        scoring: Scoring::AllOrNothing,
-        questions: vec![
-            question("q1", vec![1]),
-            question("q2", vec![0]),
-            question("q3", vec![3]),
-            question("q4", vec![0, 2]),
+    let question = |id: &str, answer: &[usize]| {
+        engine_support::question(id, &format!("{id}?"), &["a", "b", "c", "d"], answer)
+    };
+    let mut bank = engine_support::bank(
+        "cchc-mini",
+        vec![
+            question("q1", &[1]),
+            question("q2", &[0]),
+            question("q3", &[3]),
+            question("q4", &[0, 2]),
         ],
-        path: fixture("report/cchc-mini.yaml"),
-        sha256: SHA.into(),
-    }
+    );
+    bank.title = "Cải cách hành chính — bài kiểm tra ngắn".into();
+    bank.path = fixture("report/cchc-mini.yaml");
+    bank.sha256 = SHA.into();
+    bank
 }
 
 fn roster() -> Roster {
