@@ -3,6 +3,7 @@
 //! by scripted keys with a fake clock that writes a row to a results file.
 
 mod engine_support;
+mod resilience_support;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -11,12 +12,13 @@ use engine_support::{bank, question, ten, vietnamese};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use resilience_support::{Harness as Driver, settings};
 use union_quiz::bank::{Bank, Review};
-use union_quiz::engine::{Overrides, QuestionLock};
+use union_quiz::engine::QuestionLock;
 use union_quiz::i18n::Lang;
 use union_quiz::roster::{Roster, Unit};
 use union_quiz::text::width;
-use union_quiz::ui::app::{App, Command, Field, Screen, SeedSource, Settings};
+use union_quiz::ui::app::{App, Command, Field, Screen};
 use union_quiz::ui::input::command_for;
 use union_quiz::ui::view;
 
@@ -40,22 +42,10 @@ fn roster() -> Roster {
     }
 }
 
-fn settings(lang: Lang, results: &Path) -> Settings {
-    Settings {
-        lang,
-        color: false,
-        overrides: Overrides::default(),
-        seed: SeedSource::Fixed(7),
-        once: false,
-        results: results.to_owned(),
-        app_version: "0.1.0".to_owned(),
-    }
-}
-
+/// The shared harness on a results file in a temporary folder of its own,
+/// with the clock starting now.
 struct Harness {
-    app: App,
-    t0: Instant,
-    now: Instant,
+    driver: Driver,
     dir: tempfile::TempDir,
 }
 
@@ -63,82 +53,28 @@ impl Harness {
     fn new(banks: Vec<Bank>, roster: Option<Roster>, lang: Lang) -> Harness {
         let dir = tempfile::tempdir().expect("temp dir");
         let results = dir.path().join("results").join("results.csv");
-        let app = App::new(banks, roster, settings(lang, &results));
-        let t0 = Instant::now();
-        Harness {
-            app,
-            t0,
-            now: t0,
-            dir,
-        }
+        let driver = Driver::with_roster(banks, roster, &results, lang, Instant::now());
+        Harness { driver, dir }
     }
 
     fn results(&self) -> PathBuf {
         self.dir.path().join("results").join("results.csv")
     }
+}
 
-    fn at(&mut self, s: u64) -> &mut Self {
-        self.now = self.t0 + secs(s);
-        self
+// Keys, clock and screens are the shared harness's; only the folder is
+// this file's own.
+impl std::ops::Deref for Harness {
+    type Target = Driver;
+
+    fn deref(&self) -> &Driver {
+        &self.driver
     }
+}
 
-    fn key(&mut self, code: KeyCode) -> &mut Self {
-        self.key_mod(code, KeyModifiers::NONE)
-    }
-
-    fn key_mod(&mut self, code: KeyCode, m: KeyModifiers) -> &mut Self {
-        if let Some(c) = command_for(KeyEvent::new(code, m), &self.app) {
-            self.app.step(c, self.now);
-        }
-        self
-    }
-
-    fn typed(&mut self, s: &str) -> &mut Self {
-        for c in s.chars() {
-            self.key(KeyCode::Char(c));
-        }
-        self
-    }
-
-    fn cmd(&mut self, c: Command) -> &mut Self {
-        self.app.step(c, self.now);
-        self
-    }
-
-    fn screen(&self) -> String {
-        self.screen_sized(80, 24)
-    }
-
-    fn screen_sized(&self, w: u16, h: u16) -> String {
-        let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
-        terminal
-            .draw(|f| view::render_app(&self.app, f.area(), f.buffer_mut(), self.now))
-            .expect("draw");
-        let buf = terminal.backend().buffer();
-        let mut out = String::new();
-        for y in 0..buf.area.height {
-            let mut line = String::new();
-            for x in 0..buf.area.width {
-                line.push_str(buf[(x, y)].symbol());
-            }
-            out.push_str(line.trim_end());
-            out.push('\n');
-        }
-        out
-    }
-
-    /// Through the identity and instructions screens into the first question.
-    fn start_quiz(&mut self) -> &mut Self {
-        self.typed("Nguyễn Thị Hoa")
-            .key(KeyCode::Enter)
-            .typed("KB-017")
-            .key(KeyCode::Enter);
-        if self.app.roster.is_some() {
-            self.typed("kho bac");
-        } else {
-            self.typed("Công đoàn Sở Tư pháp");
-        }
-        self.key(KeyCode::Enter).key(KeyCode::Enter)
+impl std::ops::DerefMut for Harness {
+    fn deref_mut(&mut self) -> &mut Driver {
+        &mut self.driver
     }
 }
 
