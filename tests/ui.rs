@@ -119,6 +119,15 @@ fn one_bank_skips_the_bank_list() {
     assert_eq!(h.app.screen, Screen::Identity);
 }
 
+/// The names of the units the unit filter offers now.
+fn unit_names(h: &Harness) -> Vec<String> {
+    h.app
+        .unit_matches()
+        .iter()
+        .map(|u| u.name.clone())
+        .collect()
+}
+
 #[test]
 fn screen_identity_with_roster_filter() {
     both("identity_roster", |lang| {
@@ -128,13 +137,7 @@ fn screen_identity_with_roster_filter() {
             .key(KeyCode::Enter);
         assert_eq!(h.app.form.field, Field::Unit);
         h.typed("kho bac");
-        let names: Vec<String> = h
-            .app
-            .unit_matches()
-            .iter()
-            .map(|u| u.name.clone())
-            .collect();
-        assert_eq!(names, vec!["Công đoàn Kho bạc Nhà nước tỉnh"]);
+        assert_eq!(unit_names(&h), vec!["Công đoàn Kho bạc Nhà nước tỉnh"]);
         h.screen()
     });
 }
@@ -155,13 +158,10 @@ fn unit_filter_ignores_diacritics_and_case_and_matches_codes() {
     let mut h = Harness::new(vec![vietnamese()], Some(roster()), Lang::Vi);
     h.typed("Hoa").key(KeyCode::Enter).key(KeyCode::Enter);
     h.typed("SỞ");
-    let names: Vec<String> = h
-        .app
-        .unit_matches()
-        .iter()
-        .map(|u| u.name.clone())
-        .collect();
-    assert_eq!(names, vec!["Công đoàn Sở Tư pháp", "Công đoàn Sở Nội vụ"]);
+    assert_eq!(
+        unit_names(&h),
+        vec!["Công đoàn Sở Tư pháp", "Công đoàn Sở Nội vụ"]
+    );
     h.key(KeyCode::Down).key(KeyCode::Enter);
     assert_eq!(h.app.screen, Screen::Instructions);
     assert_eq!(h.app.form.unit, "Công đoàn Sở Nội vụ");
@@ -717,8 +717,9 @@ fn per_question_limit_moves_the_screen_on() {
     assert!(s.contains("Câu này còn 00:29"), "{s}");
 }
 
-#[test]
-fn many_questions_fit_the_strip() {
+/// 45 yes/no questions in the bank's order: more than the question strip
+/// and the submit list can show at once.
+fn big_bank() -> Bank {
     let qs = (1..=45)
         .map(|k| {
             question(
@@ -731,7 +732,12 @@ fn many_questions_fit_the_strip() {
         .collect();
     let mut b = bank("big", qs);
     b.shuffle_questions = false;
-    let mut h = Harness::new(vec![b], None, Lang::Vi);
+    b
+}
+
+#[test]
+fn many_questions_fit_the_strip() {
+    let mut h = Harness::new(vec![big_bank()], None, Lang::Vi);
     h.start_quiz();
     for _ in 0..40 {
         h.key(KeyCode::Right);
@@ -743,19 +749,7 @@ fn many_questions_fit_the_strip() {
 
 #[test]
 fn a_long_submit_list_scrolls_with_the_highlighted_entry() {
-    let qs = (1..=45)
-        .map(|k| {
-            question(
-                &format!("q{k}"),
-                &format!("Câu hỏi số {k}?"),
-                &["Có", "Không"],
-                &[0],
-            )
-        })
-        .collect();
-    let mut b = bank("big", qs);
-    b.shuffle_questions = false;
-    let mut h = Harness::new(vec![b], None, Lang::Vi);
+    let mut h = Harness::new(vec![big_bank()], None, Lang::Vi);
     h.start_quiz();
     h.key(KeyCode::Esc);
     for _ in 0..30 {
@@ -775,13 +769,7 @@ fn no_color_draws_without_colours() {
         h.app.theme = union_quiz::ui::theme::Theme::new(color);
         h.start_quiz();
         h.key(KeyCode::Char('b'));
-        let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
-        terminal
-            .draw(|f| view::render_app(&h.app, f.area(), f.buffer_mut(), h.now))
-            .expect("draw");
-        terminal
-            .backend()
-            .buffer()
+        buffer(&h)
             .content()
             .iter()
             .filter(|c| c.fg != Color::Reset || c.bg != Color::Reset)
