@@ -221,16 +221,7 @@ fn sigterm_saves_the_attempt_and_restores_the_terminal() {
         saved.used_ms
     );
     // The pane is the shell's again: alternate screen and mouse mode off.
-    let start = Instant::now();
-    while tmux.pane().contains("Câu 1/3") {
-        assert!(
-            start.elapsed() < Duration::from_secs(10),
-            "the app did not exit"
-        );
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    let mode = tmux.cmd(&["display-message", "-p", "-t", "quiz", "#{alternate_on}"]);
-    assert_eq!(String::from_utf8_lossy(&mode.stdout).trim(), "0");
-    let mouse = tmux.cmd(&["display-message", "-p", "-t", "quiz", "#{mouse_any_flag}"]);
-    assert_eq!(String::from_utf8_lossy(&mouse.stdout).trim(), "0");
+    tmux.wait_gone(&["Câu 1/3"], "the app did not exit");
+    assert_eq!(tmux.display("#{alternate_on}"), "0");
+    assert_eq!(tmux.display("#{mouse_any_flag}"), "0");
 }
