@@ -13,8 +13,7 @@ const BANK: &str = "title: Kiểm tra\nid: kiosk-test\nquestions:\n  - id: q1\n 
 
 #[test]
 fn only_the_trainer_ends_a_kiosk() {
-    if !Tmux::available() {
-        eprintln!("SKIPPED only_the_trainer_ends_a_kiosk: tmux is not installed");
+    if Tmux::missing("only_the_trainer_ends_a_kiosk") {
         return;
     }
     let dir = tempfile::tempdir().expect("dir");

@@ -31,8 +31,7 @@ fn start(dir: &Path, extra: &str) -> Tmux {
 
 #[test]
 fn a_member_takes_a_quiz_in_a_real_terminal() {
-    if !Tmux::available() {
-        eprintln!("SKIPPED a_member_takes_a_quiz_in_a_real_terminal: tmux is not installed");
+    if Tmux::missing("a_member_takes_a_quiz_in_a_real_terminal") {
         return;
     }
     let dir = tempfile::tempdir().expect("dir");
@@ -100,8 +99,7 @@ fn a_member_takes_a_quiz_in_a_real_terminal() {
 
 #[test]
 fn ctrl_c_restores_the_terminal() {
-    if !Tmux::available() {
-        eprintln!("SKIPPED ctrl_c_restores_the_terminal: tmux is not installed");
+    if Tmux::missing("ctrl_c_restores_the_terminal") {
         return;
     }
     let dir = tempfile::tempdir().expect("dir");

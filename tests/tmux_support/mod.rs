@@ -58,6 +58,16 @@ impl Tmux {
             .is_ok_and(|o| o.status.success())
     }
 
+    /// Whether `test` must be skipped because tmux is not installed; says
+    /// so on stderr (SKIPPED), so the test does not pass quietly.
+    pub fn missing(test: &str) -> bool {
+        let missing = !Tmux::available();
+        if missing {
+            eprintln!("SKIPPED {test}: tmux is not installed");
+        }
+        missing
+    }
+
     /// Runs a tmux command on this server.
     pub fn cmd(&self, args: &[&str]) -> Output {
         Command::new("tmux")
