@@ -20,24 +20,18 @@
 //! members one each.
 
 mod engine_support;
+mod report_support;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
+use report_support::{SHA, args, fixture};
 use union_quiz::bank::Bank;
 use union_quiz::cli::{AttemptPick, ReportArgs, ReportBy, ReportFormat};
 use union_quiz::i18n::Lang;
 use union_quiz::report::{self, Views, stats};
 use union_quiz::results::ResultRow;
 use union_quiz::roster::{Roster, Unit};
-
-const SHA: &str = "903299ec7b673463b83776f4e52fff5166e48096f258f8ef701bc8ea5dce6a80";
-
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
-}
 
 fn rows() -> Vec<ResultRow> {
     let loaded = report::load(&[fixture("results/small.csv")]).expect("fixture reads");
@@ -545,27 +539,11 @@ fn workbook_reads_back_with_numbers_as_numbers() {
 
 // ---- the command -----------------------------------------------------------
 
-fn args(results: Vec<PathBuf>, by: ReportBy) -> ReportArgs {
-    ReportArgs {
-        results,
-        by,
-        attempt: AttemptPick::First,
-        bank: None,
-        roster: None,
-        format: ReportFormat::Table,
-        output: None,
-    }
-}
-
+/// The report with an empty quizzes folder: only what the results file
+/// and `--bank` say.
 fn run(args: &ReportArgs, lang: Lang) -> (ExitCode, String, String) {
-    let (mut out, mut err) = (Vec::new(), Vec::new());
     let empty = tempfile::tempdir().expect("temp dir");
-    let code = report::run_with(args, lang, empty.path(), &mut out, &mut err);
-    (
-        code,
-        String::from_utf8_lossy(&out).into_owned(),
-        String::from_utf8_lossy(&err).into_owned(),
-    )
+    report_support::run(args, empty.path(), lang)
 }
 
 #[test]
