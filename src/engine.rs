@@ -46,6 +46,20 @@ pub struct Overrides {
     pub time_limit: Option<Duration>,
 }
 
+impl Overrides {
+    /// How many questions an attempt at `bank` asks: `--pick`, else the
+    /// bank's `pick`, else all of them; at least one when the bank has any.
+    /// The screens that announce the number use this too, so they say what
+    /// is drawn.
+    pub fn questions_asked(&self, bank: &Bank) -> usize {
+        let total = bank.questions.len();
+        self.pick
+            .or(bank.pick)
+            .unwrap_or(total)
+            .clamp(total.min(1), total)
+    }
+}
+
 /// One question of an attempt: which bank question, in which choice order.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DrawnQuestion {
@@ -76,11 +90,7 @@ impl AttemptPlan {
     pub fn draw(bank: &Bank, seed: u64, overrides: &Overrides) -> AttemptPlan {
         let mut rng = StdRng::seed_from_u64(seed);
         let total = bank.questions.len();
-        let pick = overrides
-            .pick
-            .or(bank.pick)
-            .unwrap_or(total)
-            .clamp(total.min(1), total);
+        let pick = overrides.questions_asked(bank);
         let mut indices: Vec<usize> = (0..total).collect();
         if bank.shuffle_questions || pick < total {
             indices.shuffle(&mut rng);

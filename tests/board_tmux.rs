@@ -52,8 +52,7 @@ fn row() -> ResultRow {
 
 #[test]
 fn the_board_shows_a_new_row_and_quits_on_q() {
-    if !Tmux::available() {
-        eprintln!("SKIPPED the_board_shows_a_new_row_and_quits_on_q: tmux is not installed");
+    if Tmux::missing("the_board_shows_a_new_row_and_quits_on_q") {
         return;
     }
     let dir = tempfile::tempdir().expect("dir");

@@ -19,23 +19,19 @@
 //! Cường made three attempts (a3 first, a7 best, a8 last); the other five
 //! members one each.
 
-use std::path::{Path, PathBuf};
+mod engine_support;
+mod report_support;
+
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-use union_quiz::bank::{Bank, Question, Review, Scoring};
+use report_support::{SHA, args, fixture};
+use union_quiz::bank::Bank;
 use union_quiz::cli::{AttemptPick, ReportArgs, ReportBy, ReportFormat};
 use union_quiz::i18n::Lang;
 use union_quiz::report::{self, Views, stats};
 use union_quiz::results::ResultRow;
 use union_quiz::roster::{Roster, Unit};
-
-const SHA: &str = "903299ec7b673463b83776f4e52fff5166e48096f258f8ef701bc8ea5dce6a80";
-
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
-}
 
 fn rows() -> Vec<ResultRow> {
     let loaded = report::load(&[fixture("results/small.csv")]).expect("fixture reads");
@@ -44,44 +40,24 @@ fn rows() -> Vec<ResultRow> {
     loaded.rows
 }
 
-fn question(id: &str, answer: Vec<usize>) -> Question {
-    Question {
-        id: id.into(),
-        topic: None,
-        text: format!("{id}?"),
-        choices: vec!["a".into(), "b".into(), "c".into(), "d".into()],
-        answer,
-        shuffle_choices: None,
-        points: 1.0,
-        explanation: None,
-        source: None,
-    }
-}
-
 /// The bank of `cchc-mini.yaml` as far as statistics need it.
 fn bank() -> Bank {
-    Bank {
-        id: "cchc-mini".into(),
-        title: "Cải cách hành chính — bài kiểm tra ngắn".into(),
-        course: None,
-        description: None,
-        time_limit: None,
-        question_time_limit: None,
-        pick: None,
-        shuffle_questions: true,
-        shuffle_choices: true,
-        pass_percent: 50.0,
-        review: Review::AfterSubmit,
-        scoring: Scoring::AllOrNothing,
-        questions: vec![
-            question("q1", vec![1]),
-            question("q2", vec![0]),
-            question("q3", vec![3]),
-            question("q4", vec![0, 2]),
+    let question = |id: &str, answer: &[usize]| {
+        engine_support::question(id, &format!("{id}?"), &["a", "b", "c", "d"], answer)
+    };
+    let mut bank = engine_support::bank(
+        "cchc-mini",
+        vec![
+            question("q1", &[1]),
+            question("q2", &[0]),
+            question("q3", &[3]),
+            question("q4", &[0, 2]),
         ],
-        path: fixture("report/cchc-mini.yaml"),
-        sha256: SHA.into(),
-    }
+    );
+    bank.title = "Cải cách hành chính — bài kiểm tra ngắn".into();
+    bank.path = fixture("report/cchc-mini.yaml");
+    bank.sha256 = SHA.into();
+    bank
 }
 
 fn roster() -> Roster {
@@ -563,27 +539,11 @@ fn workbook_reads_back_with_numbers_as_numbers() {
 
 // ---- the command -----------------------------------------------------------
 
-fn args(results: Vec<PathBuf>, by: ReportBy) -> ReportArgs {
-    ReportArgs {
-        results,
-        by,
-        attempt: AttemptPick::First,
-        bank: None,
-        roster: None,
-        format: ReportFormat::Table,
-        output: None,
-    }
-}
-
+/// The report with an empty quizzes folder: only what the results file
+/// and `--bank` say.
 fn run(args: &ReportArgs, lang: Lang) -> (ExitCode, String, String) {
-    let (mut out, mut err) = (Vec::new(), Vec::new());
     let empty = tempfile::tempdir().expect("temp dir");
-    let code = report::run_with(args, lang, empty.path(), &mut out, &mut err);
-    (
-        code,
-        String::from_utf8_lossy(&out).into_owned(),
-        String::from_utf8_lossy(&err).into_owned(),
-    )
+    report_support::run(args, empty.path(), lang)
 }
 
 #[test]

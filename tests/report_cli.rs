@@ -2,42 +2,18 @@
 //! found in the quizzes folder by id, a bank changed after the attempts,
 //! and `--roster`.
 
-use std::path::{Path, PathBuf};
+mod report_support;
+
 use std::process::ExitCode;
 
+use report_support::{SHA, fixture, run};
 use union_quiz::bank::Scoring;
-use union_quiz::cli::{AttemptPick, ReportArgs, ReportBy, ReportFormat};
+use union_quiz::cli::{ReportArgs, ReportBy};
 use union_quiz::i18n::Lang;
-use union_quiz::report;
 
-const SHA: &str = "903299ec7b673463b83776f4e52fff5166e48096f258f8ef701bc8ea5dce6a80";
-
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
-}
-
+/// The report of `tests/fixtures/results/small.csv` by `by`.
 fn args(by: ReportBy) -> ReportArgs {
-    ReportArgs {
-        results: vec![fixture("results/small.csv")],
-        by,
-        attempt: AttemptPick::First,
-        bank: None,
-        roster: None,
-        format: ReportFormat::Table,
-        output: None,
-    }
-}
-
-fn run(args: &ReportArgs, quizzes: &Path, lang: Lang) -> (ExitCode, String, String) {
-    let (mut out, mut err) = (Vec::new(), Vec::new());
-    let code = report::run_with(args, lang, quizzes, &mut out, &mut err);
-    (
-        code,
-        String::from_utf8_lossy(&out).into_owned(),
-        String::from_utf8_lossy(&err).into_owned(),
-    )
+    report_support::args(vec![fixture("results/small.csv")], by)
 }
 
 fn no_quizzes() -> tempfile::TempDir {

@@ -2,46 +2,31 @@
 //! odd answers strings, letters past the choices, percents outside 0–100,
 //! unparseable times, empty names.
 
+mod engine_support;
+
 use proptest::prelude::*;
-use union_quiz::bank::{Bank, Question, Review, Scoring};
+use union_quiz::bank::{Bank, Scoring};
 use union_quiz::cli::{AttemptPick, ReportBy, ReportFormat};
 use union_quiz::i18n::Lang;
 use union_quiz::report::{self, Views};
 use union_quiz::results::ResultRow;
 
 fn bank(scoring: Scoring) -> Bank {
-    let q = |id: &str, n: usize, answer: Vec<usize>| Question {
-        id: id.into(),
-        topic: None,
-        text: "?".into(),
-        choices: (0..n).map(|i| format!("c{i}")).collect(),
-        answer,
-        shuffle_choices: None,
-        points: 1.5,
-        explanation: None,
-        source: None,
+    let q = |id: &str, n: usize, answer: &[usize]| {
+        let mut q = engine_support::question(id, "?", &[], answer);
+        q.choices = (0..n).map(|i| format!("c{i}")).collect();
+        q.points = 1.5;
+        q
     };
-    Bank {
-        id: "b".into(),
-        title: "B".into(),
-        course: None,
-        description: None,
-        time_limit: None,
-        question_time_limit: None,
-        pick: None,
-        shuffle_questions: true,
-        shuffle_choices: true,
-        pass_percent: 50.0,
-        review: Review::AfterSubmit,
-        scoring,
-        questions: vec![
-            q("q1", 2, vec![0]),
-            q("q2", 4, vec![1, 3]),
-            q("q3", 10, vec![9]),
-        ],
-        path: "b.yaml".into(),
-        sha256: "x".into(),
-    }
+    let mut bank = engine_support::bank(
+        "b",
+        vec![q("q1", 2, &[0]), q("q2", 4, &[1, 3]), q("q3", 10, &[9])],
+    );
+    bank.title = "B".into();
+    bank.scoring = scoring;
+    bank.path = "b.yaml".into();
+    bank.sha256 = "x".into();
+    bank
 }
 
 fn row() -> impl Strategy<Value = ResultRow> {

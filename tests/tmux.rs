@@ -8,7 +8,6 @@
 mod tmux_support;
 
 use std::path::Path;
-use std::time::{Duration, Instant};
 
 use tmux_support::{QUIZ_BANK, Tmux};
 
@@ -32,8 +31,7 @@ fn start(dir: &Path, extra: &str) -> Tmux {
 
 #[test]
 fn a_member_takes_a_quiz_in_a_real_terminal() {
-    if !Tmux::available() {
-        eprintln!("SKIPPED a_member_takes_a_quiz_in_a_real_terminal: tmux is not installed");
+    if Tmux::missing("a_member_takes_a_quiz_in_a_real_terminal") {
         return;
     }
     let dir = tempfile::tempdir().expect("dir");
@@ -74,14 +72,7 @@ fn a_member_takes_a_quiz_in_a_real_terminal() {
     tmux.wait_for_all(&["Kết quả đã được lưu.", "Điểm: 2/3 (66,7%)", "Kết quả: Đạt"]);
     // Enter ends the app with --once: the shell's `sleep` keeps the pane.
     tmux.send(&["Enter"]);
-    let start = Instant::now();
-    while tmux.pane().contains("Kết quả đã được lưu.") {
-        assert!(
-            start.elapsed() < Duration::from_secs(10),
-            "the app did not exit"
-        );
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    tmux.wait_gone(&["Kết quả đã được lưu."], "the app did not exit");
 
     let results = dir.path().join("out").join("results.csv");
     let raw = std::fs::read_to_string(&results).expect("results file");
@@ -108,8 +99,7 @@ fn a_member_takes_a_quiz_in_a_real_terminal() {
 
 #[test]
 fn ctrl_c_restores_the_terminal() {
-    if !Tmux::available() {
-        eprintln!("SKIPPED ctrl_c_restores_the_terminal: tmux is not installed");
+    if Tmux::missing("ctrl_c_restores_the_terminal") {
         return;
     }
     let dir = tempfile::tempdir().expect("dir");
@@ -118,16 +108,7 @@ fn ctrl_c_restores_the_terminal() {
     tmux.send(&["C-c"]);
     // Back on the main screen: the app's screen is gone and the pane is
     // the shell's again (the alternate screen was left).
-    let start = Instant::now();
-    while tmux.pane().contains("Họ và tên") {
-        assert!(
-            start.elapsed() < Duration::from_secs(10),
-            "Ctrl-C did not end the app"
-        );
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    let mode = tmux.cmd(&["display-message", "-p", "-t", "quiz", "#{alternate_on}"]);
-    assert_eq!(String::from_utf8_lossy(&mode.stdout).trim(), "0");
-    let mouse = tmux.cmd(&["display-message", "-p", "-t", "quiz", "#{mouse_any_flag}"]);
-    assert_eq!(String::from_utf8_lossy(&mouse.stdout).trim(), "0");
+    tmux.wait_gone(&["Họ và tên"], "Ctrl-C did not end the app");
+    assert_eq!(tmux.display("#{alternate_on}"), "0");
+    assert_eq!(tmux.display("#{mouse_any_flag}"), "0");
 }

@@ -106,8 +106,7 @@ fn answer_two(tmux: &Tmux) {
 
 #[test]
 fn killed_mid_quiz_then_resumed_and_finished_keeps_the_answers() {
-    if !Tmux::available() {
-        eprintln!("SKIPPED killed_mid_quiz_…: tmux is not installed");
+    if Tmux::missing("killed_mid_quiz_…") {
         return;
     }
     let dir = tempfile::tempdir().expect("dir");
@@ -162,8 +161,7 @@ fn killed_mid_quiz_then_resumed_and_finished_keeps_the_answers() {
 
 #[test]
 fn closing_the_window_mid_quiz_leaves_a_resumable_attempt() {
-    if !Tmux::available() {
-        eprintln!("SKIPPED closing_the_window_…: tmux is not installed");
+    if Tmux::missing("closing_the_window_…") {
         return;
     }
     let dir = tempfile::tempdir().expect("dir");
@@ -200,8 +198,7 @@ fn closing_the_window_mid_quiz_leaves_a_resumable_attempt() {
 
 #[test]
 fn sigterm_saves_the_attempt_and_restores_the_terminal() {
-    if !Tmux::available() {
-        eprintln!("SKIPPED sigterm_…: tmux is not installed");
+    if Tmux::missing("sigterm_…") {
         return;
     }
     let dir = tempfile::tempdir().expect("dir");
@@ -221,16 +218,7 @@ fn sigterm_saves_the_attempt_and_restores_the_terminal() {
         saved.used_ms
     );
     // The pane is the shell's again: alternate screen and mouse mode off.
-    let start = Instant::now();
-    while tmux.pane().contains("Câu 1/3") {
-        assert!(
-            start.elapsed() < Duration::from_secs(10),
-            "the app did not exit"
-        );
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    let mode = tmux.cmd(&["display-message", "-p", "-t", "quiz", "#{alternate_on}"]);
-    assert_eq!(String::from_utf8_lossy(&mode.stdout).trim(), "0");
-    let mouse = tmux.cmd(&["display-message", "-p", "-t", "quiz", "#{mouse_any_flag}"]);
-    assert_eq!(String::from_utf8_lossy(&mouse.stdout).trim(), "0");
+    tmux.wait_gone(&["Câu 1/3"], "the app did not exit");
+    assert_eq!(tmux.display("#{alternate_on}"), "0");
+    assert_eq!(tmux.display("#{mouse_any_flag}"), "0");
 }

@@ -3,6 +3,7 @@
 //! by scripted keys with a fake clock that writes a row to a results file.
 
 mod engine_support;
+mod resilience_support;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -11,12 +12,13 @@ use engine_support::{bank, question, ten, vietnamese};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use resilience_support::{Harness as Driver, settings};
 use union_quiz::bank::{Bank, Review};
-use union_quiz::engine::{Overrides, QuestionLock};
+use union_quiz::engine::QuestionLock;
 use union_quiz::i18n::Lang;
 use union_quiz::roster::{Roster, Unit};
 use union_quiz::text::width;
-use union_quiz::ui::app::{App, Command, Field, Screen, SeedSource, Settings};
+use union_quiz::ui::app::{App, Command, Field, Screen};
 use union_quiz::ui::input::command_for;
 use union_quiz::ui::view;
 
@@ -40,22 +42,10 @@ fn roster() -> Roster {
     }
 }
 
-fn settings(lang: Lang, results: &Path) -> Settings {
-    Settings {
-        lang,
-        color: false,
-        overrides: Overrides::default(),
-        seed: SeedSource::Fixed(7),
-        once: false,
-        results: results.to_owned(),
-        app_version: "0.1.0".to_owned(),
-    }
-}
-
+/// The shared harness on a results file in a temporary folder of its own,
+/// with the clock starting now.
 struct Harness {
-    app: App,
-    t0: Instant,
-    now: Instant,
+    driver: Driver,
     dir: tempfile::TempDir,
 }
 
@@ -63,82 +53,28 @@ impl Harness {
     fn new(banks: Vec<Bank>, roster: Option<Roster>, lang: Lang) -> Harness {
         let dir = tempfile::tempdir().expect("temp dir");
         let results = dir.path().join("results").join("results.csv");
-        let app = App::new(banks, roster, settings(lang, &results));
-        let t0 = Instant::now();
-        Harness {
-            app,
-            t0,
-            now: t0,
-            dir,
-        }
+        let driver = Driver::with_roster(banks, roster, &results, lang, Instant::now());
+        Harness { driver, dir }
     }
 
     fn results(&self) -> PathBuf {
         self.dir.path().join("results").join("results.csv")
     }
+}
 
-    fn at(&mut self, s: u64) -> &mut Self {
-        self.now = self.t0 + secs(s);
-        self
+// Keys, clock and screens are the shared harness's; only the folder is
+// this file's own.
+impl std::ops::Deref for Harness {
+    type Target = Driver;
+
+    fn deref(&self) -> &Driver {
+        &self.driver
     }
+}
 
-    fn key(&mut self, code: KeyCode) -> &mut Self {
-        self.key_mod(code, KeyModifiers::NONE)
-    }
-
-    fn key_mod(&mut self, code: KeyCode, m: KeyModifiers) -> &mut Self {
-        if let Some(c) = command_for(KeyEvent::new(code, m), &self.app) {
-            self.app.step(c, self.now);
-        }
-        self
-    }
-
-    fn typed(&mut self, s: &str) -> &mut Self {
-        for c in s.chars() {
-            self.key(KeyCode::Char(c));
-        }
-        self
-    }
-
-    fn cmd(&mut self, c: Command) -> &mut Self {
-        self.app.step(c, self.now);
-        self
-    }
-
-    fn screen(&self) -> String {
-        self.screen_sized(80, 24)
-    }
-
-    fn screen_sized(&self, w: u16, h: u16) -> String {
-        let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
-        terminal
-            .draw(|f| view::render_app(&self.app, f.area(), f.buffer_mut(), self.now))
-            .expect("draw");
-        let buf = terminal.backend().buffer();
-        let mut out = String::new();
-        for y in 0..buf.area.height {
-            let mut line = String::new();
-            for x in 0..buf.area.width {
-                line.push_str(buf[(x, y)].symbol());
-            }
-            out.push_str(line.trim_end());
-            out.push('\n');
-        }
-        out
-    }
-
-    /// Through the identity and instructions screens into the first question.
-    fn start_quiz(&mut self) -> &mut Self {
-        self.typed("Nguyễn Thị Hoa")
-            .key(KeyCode::Enter)
-            .typed("KB-017")
-            .key(KeyCode::Enter);
-        if self.app.roster.is_some() {
-            self.typed("kho bac");
-        } else {
-            self.typed("Công đoàn Sở Tư pháp");
-        }
-        self.key(KeyCode::Enter).key(KeyCode::Enter)
+impl std::ops::DerefMut for Harness {
+    fn deref_mut(&mut self) -> &mut Driver {
+        &mut self.driver
     }
 }
 
@@ -183,6 +119,15 @@ fn one_bank_skips_the_bank_list() {
     assert_eq!(h.app.screen, Screen::Identity);
 }
 
+/// The names of the units the unit filter offers now.
+fn unit_names(h: &Harness) -> Vec<String> {
+    h.app
+        .unit_matches()
+        .iter()
+        .map(|u| u.name.clone())
+        .collect()
+}
+
 #[test]
 fn screen_identity_with_roster_filter() {
     both("identity_roster", |lang| {
@@ -192,13 +137,7 @@ fn screen_identity_with_roster_filter() {
             .key(KeyCode::Enter);
         assert_eq!(h.app.form.field, Field::Unit);
         h.typed("kho bac");
-        let names: Vec<String> = h
-            .app
-            .unit_matches()
-            .iter()
-            .map(|u| u.name.clone())
-            .collect();
-        assert_eq!(names, vec!["Công đoàn Kho bạc Nhà nước tỉnh"]);
+        assert_eq!(unit_names(&h), vec!["Công đoàn Kho bạc Nhà nước tỉnh"]);
         h.screen()
     });
 }
@@ -219,13 +158,10 @@ fn unit_filter_ignores_diacritics_and_case_and_matches_codes() {
     let mut h = Harness::new(vec![vietnamese()], Some(roster()), Lang::Vi);
     h.typed("Hoa").key(KeyCode::Enter).key(KeyCode::Enter);
     h.typed("SỞ");
-    let names: Vec<String> = h
-        .app
-        .unit_matches()
-        .iter()
-        .map(|u| u.name.clone())
-        .collect();
-    assert_eq!(names, vec!["Công đoàn Sở Tư pháp", "Công đoàn Sở Nội vụ"]);
+    assert_eq!(
+        unit_names(&h),
+        vec!["Công đoàn Sở Tư pháp", "Công đoàn Sở Nội vụ"]
+    );
     h.key(KeyCode::Down).key(KeyCode::Enter);
     assert_eq!(h.app.screen, Screen::Instructions);
     assert_eq!(h.app.form.unit, "Công đoàn Sở Nội vụ");
@@ -781,8 +717,9 @@ fn per_question_limit_moves_the_screen_on() {
     assert!(s.contains("Câu này còn 00:29"), "{s}");
 }
 
-#[test]
-fn many_questions_fit_the_strip() {
+/// 45 yes/no questions in the bank's order: more than the question strip
+/// and the submit list can show at once.
+fn big_bank() -> Bank {
     let qs = (1..=45)
         .map(|k| {
             question(
@@ -795,7 +732,12 @@ fn many_questions_fit_the_strip() {
         .collect();
     let mut b = bank("big", qs);
     b.shuffle_questions = false;
-    let mut h = Harness::new(vec![b], None, Lang::Vi);
+    b
+}
+
+#[test]
+fn many_questions_fit_the_strip() {
+    let mut h = Harness::new(vec![big_bank()], None, Lang::Vi);
     h.start_quiz();
     for _ in 0..40 {
         h.key(KeyCode::Right);
@@ -807,19 +749,7 @@ fn many_questions_fit_the_strip() {
 
 #[test]
 fn a_long_submit_list_scrolls_with_the_highlighted_entry() {
-    let qs = (1..=45)
-        .map(|k| {
-            question(
-                &format!("q{k}"),
-                &format!("Câu hỏi số {k}?"),
-                &["Có", "Không"],
-                &[0],
-            )
-        })
-        .collect();
-    let mut b = bank("big", qs);
-    b.shuffle_questions = false;
-    let mut h = Harness::new(vec![b], None, Lang::Vi);
+    let mut h = Harness::new(vec![big_bank()], None, Lang::Vi);
     h.start_quiz();
     h.key(KeyCode::Esc);
     for _ in 0..30 {
@@ -839,13 +769,7 @@ fn no_color_draws_without_colours() {
         h.app.theme = union_quiz::ui::theme::Theme::new(color);
         h.start_quiz();
         h.key(KeyCode::Char('b'));
-        let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
-        terminal
-            .draw(|f| view::render_app(&h.app, f.area(), f.buffer_mut(), h.now))
-            .expect("draw");
-        terminal
-            .backend()
-            .buffer()
+        buffer(&h)
             .content()
             .iter()
             .filter(|c| c.fg != Color::Reset || c.bg != Color::Reset)

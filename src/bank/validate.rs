@@ -4,7 +4,7 @@
 //! sees all the problems of a file at once; a part that is broken (say a
 //! question without `choices`) only skips the rules that need it.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, hash_map};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -650,15 +650,7 @@ impl<'a> Checker<'a> {
         let mut texts: HashMap<String, usize> = HashMap::new();
         for item in items {
             let item_at = item.at;
-            let Value::Map(map) = &mut item.value else {
-                self.report(
-                    item_at,
-                    Problem::WrongType {
-                        key: "questions".to_owned(),
-                        expected: Expected::Mapping,
-                    },
-                    Some(Hint::Indentation),
-                );
+            let Some(map) = self.item_map(item, "questions") else {
                 continue;
             };
             // The checks across questions run on every question that has
@@ -681,26 +673,22 @@ impl<'a> Checker<'a> {
                 }
                 id = Some(numbered);
             }
-            if let Some(id) = &id {
-                if let Some(&first_line) = ids.get(id) {
-                    self.report(
-                        id_at,
-                        Problem::DuplicateQuestionId {
-                            id: id.clone(),
-                            first_line,
-                        },
-                        None,
-                    );
-                } else {
-                    ids.insert(id.clone(), id_at.line);
-                }
+            if let Some(id) = &id
+                && let Some(first_line) = first_seen(&mut ids, id.clone(), id_at.line)
+            {
+                self.report(
+                    id_at,
+                    Problem::DuplicateQuestionId {
+                        id: id.clone(),
+                        first_line,
+                    },
+                    None,
+                );
             }
             if let Some(text) = &parts.text {
                 let text_at = get(map, "text").map_or(item_at, |n| n.at);
-                if let Some(&first_line) = texts.get(text) {
+                if let Some(first_line) = first_seen(&mut texts, text.clone(), text_at.line) {
                     self.report(text_at, Problem::DuplicateQuestionText { first_line }, None);
-                } else {
-                    texts.insert(text.clone(), text_at.line);
                 }
             }
             let Some(mut q) = parts.question else {
@@ -1010,61 +998,64 @@ impl<'a> Checker<'a> {
         Some(Roster { units })
     }
 
+    /// The mapping of one item of the list under `key`; anything else is
+    /// reported (most often a line indented wrongly) and the item skipped.
+    fn item_map<'n>(&mut self, item: &'n mut Node, key: &str) -> Option<&'n mut [Entry]> {
+        let Value::Map(map) = &mut item.value else {
+            self.report(
+                item.at,
+                Problem::WrongType {
+                    key: key.to_owned(),
+                    expected: Expected::Mapping,
+                },
+                Some(Hint::Indentation),
+            );
+            return None;
+        };
+        Some(map)
+    }
+
     fn units(&mut self, items: &mut [Node]) -> Vec<Unit> {
         let mut out = Vec::with_capacity(items.len());
         let mut names: HashMap<String, usize> = HashMap::new();
         let mut codes: HashMap<String, usize> = HashMap::new();
         for item in items {
             let item_at = item.at;
-            let Value::Map(map) = &mut item.value else {
-                self.report(
-                    item_at,
-                    Problem::WrongType {
-                        key: "units".to_owned(),
-                        expected: Expected::Mapping,
-                    },
-                    Some(Hint::Indentation),
-                );
+            let Some(map) = self.item_map(item, "units") else {
                 continue;
             };
             let suggested = self.unknown_keys(map, UNIT_KEYS, ROSTER_KEYS);
             let name = match get(map, "name") {
                 Some(n) => self.text(n, "name", false),
                 None => {
-                    self.missing(item.at, "name", &suggested);
+                    self.missing(item_at, "name", &suggested);
                     None
                 }
             };
-            if let (Some(name), Some(n)) = (&name, get(map, "name")) {
-                let key = crate::text::fold(name);
-                if let Some(&first_line) = names.get(&key) {
-                    self.report(
-                        n.at,
-                        Problem::DuplicateUnitName {
-                            name: name.clone(),
-                            first_line,
-                        },
-                        None,
-                    );
-                } else {
-                    names.insert(key, n.at.line);
-                }
+            if let (Some(name), Some(n)) = (&name, get(map, "name"))
+                && let Some(first_line) = first_seen(&mut names, crate::text::fold(name), n.at.line)
+            {
+                self.report(
+                    n.at,
+                    Problem::DuplicateUnitName {
+                        name: name.clone(),
+                        first_line,
+                    },
+                    None,
+                );
             }
             let code = self.optional_text(map, "code", false);
-            if let (Some(code), Some(n)) = (&code, get(map, "code")) {
-                let key = code.to_lowercase();
-                if let Some(&first_line) = codes.get(&key) {
-                    self.report(
-                        n.at,
-                        Problem::DuplicateUnitCode {
-                            code: code.clone(),
-                            first_line,
-                        },
-                        None,
-                    );
-                } else {
-                    codes.insert(key, n.at.line);
-                }
+            if let (Some(code), Some(n)) = (&code, get(map, "code"))
+                && let Some(first_line) = first_seen(&mut codes, code.to_lowercase(), n.at.line)
+            {
+                self.report(
+                    n.at,
+                    Problem::DuplicateUnitCode {
+                        code: code.clone(),
+                        first_line,
+                    },
+                    None,
+                );
             }
             let members = match get(map, "members") {
                 None => None,
@@ -1095,6 +1086,18 @@ impl<'a> Checker<'a> {
             }
         }
         out
+    }
+}
+
+/// The line where `key` was first written, if it was before; otherwise
+/// `key` is recorded at `line`, so that only the later ones are reported.
+fn first_seen(seen: &mut HashMap<String, usize>, key: String, line: usize) -> Option<usize> {
+    match seen.entry(key) {
+        hash_map::Entry::Occupied(first) => Some(*first.get()),
+        hash_map::Entry::Vacant(slot) => {
+            slot.insert(line);
+            None
+        }
     }
 }
 

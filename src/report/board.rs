@@ -423,26 +423,8 @@ fn render_members(m: &BoardModel, area: Rect, buf: &mut Buffer) {
     let room = usize::from(area.width.saturating_sub(2)).saturating_sub(fixed);
     let (name_w, unit_w) = share(room, col(1), col(2));
     let widths = [col(0), name_w, unit_w, col(3), col(4)];
-    let header = Row::new(
-        headers
-            .iter()
-            .zip(widths)
-            .map(|(h, w)| Line::from(fit(h, w))),
-    )
-    .style(bold());
-    let rows = cells.iter().map(|c| {
-        Row::new([
-            Line::from(c[0].as_str()).alignment(Alignment::Right),
-            Line::from(fit(&c[1], name_w)),
-            Line::from(fit(&c[2], unit_w)),
-            Line::from(c[3].as_str()).alignment(Alignment::Right),
-            Line::from(c[4].as_str()).alignment(Alignment::Right),
-        ])
-    });
-    Table::new(rows, widths.map(length))
-        .header(header)
-        .block(block)
-        .render(area, buf);
+    let cut = [false, true, true, false, false];
+    render_table(block, headers, &cells, widths, cut, area, buf);
 }
 
 fn render_units(m: &BoardModel, area: Rect, buf: &mut Buffer) {
@@ -470,6 +452,22 @@ fn render_units(m: &BoardModel, area: Rect, buf: &mut Buffer) {
     let fixed = col(0) + col(2) + col(3) + 3 * COLUMN_SPACING;
     let unit_w = usize::from(area.width.saturating_sub(2)).saturating_sub(fixed);
     let widths = [col(0), unit_w, col(2), col(3)];
+    let cut = [false, true, false, false];
+    render_table(block, headers, &cells, widths, cut, area, buf);
+}
+
+/// One ranked table of the board (members or units) under bold headers.
+/// Text columns (`cut`) are left-aligned and cut to their width with "…";
+/// the others are numbers, sized to fit whole, so they are right-aligned.
+fn render_table<const N: usize>(
+    block: Block,
+    headers: [&str; N],
+    cells: &[[String; N]],
+    widths: [usize; N],
+    cut: [bool; N],
+    area: Rect,
+    buf: &mut Buffer,
+) {
     let header = Row::new(
         headers
             .iter()
@@ -478,12 +476,13 @@ fn render_units(m: &BoardModel, area: Rect, buf: &mut Buffer) {
     )
     .style(bold());
     let rows = cells.iter().map(|c| {
-        Row::new([
-            Line::from(c[0].as_str()).alignment(Alignment::Right),
-            Line::from(fit(&c[1], unit_w)),
-            Line::from(c[2].as_str()).alignment(Alignment::Right),
-            Line::from(c[3].as_str()).alignment(Alignment::Right),
-        ])
+        Row::new(c.iter().zip(widths).zip(cut).map(|((text, w), cut)| {
+            if cut {
+                Line::from(fit(text, w))
+            } else {
+                Line::from(text.as_str()).alignment(Alignment::Right)
+            }
+        }))
     });
     Table::new(rows, widths.map(length))
         .header(header)

@@ -673,12 +673,10 @@ impl App {
     }
 
     fn step_set_pin(&mut self, command: Command) {
+        let Some(command) = self.edit_pin(command) else {
+            return;
+        };
         match command {
-            Command::Type(c) => self.type_pin(&c.to_string()),
-            Command::Paste(s) => self.type_pin(&s),
-            Command::Backspace => {
-                self.pin.typed.pop();
-            }
             Command::Back => {
                 wipe(&mut self.pin.typed);
                 self.pin.first = None;
@@ -706,6 +704,21 @@ impl App {
         }
     }
 
+    /// Typing, pasting and erasing in the PIN field, the same on the screen
+    /// that sets the PIN and the one that asks for it to leave; any other
+    /// command is handed back to the screen.
+    fn edit_pin(&mut self, command: Command) -> Option<Command> {
+        match command {
+            Command::Type(c) => self.type_pin(&c.to_string()),
+            Command::Paste(s) => self.type_pin(&s),
+            Command::Backspace => {
+                self.pin.typed.pop();
+            }
+            other => return Some(other),
+        }
+        None
+    }
+
     fn type_pin(&mut self, s: &str) {
         for c in clean_line(s).chars() {
             if self.pin.typed.chars().count() < PIN_MAX {
@@ -716,12 +729,10 @@ impl App {
 
     fn step_exit_pin(&mut self, command: Command) {
         let back = self.pin.return_to.unwrap_or(Screen::Identity);
+        let Some(command) = self.edit_pin(command) else {
+            return;
+        };
         match command {
-            Command::Type(c) => self.type_pin(&c.to_string()),
-            Command::Paste(s) => self.type_pin(&s),
-            Command::Backspace => {
-                self.pin.typed.pop();
-            }
             Command::Back => {
                 wipe(&mut self.pin.typed);
                 self.screen = back;

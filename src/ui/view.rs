@@ -651,13 +651,7 @@ fn choose_bank_lines(app: &App, w: usize) -> Vec<Line<'static>> {
             let prefix = if k == 0 { marker } else { "  " };
             lines.push(Line::from(vec![Span::raw(prefix), Span::styled(l, style)]));
         }
-        let n = app
-            .settings
-            .overrides
-            .pick
-            .or(bank.pick)
-            .unwrap_or(bank.questions.len())
-            .min(bank.questions.len());
+        let n = app.settings.overrides.questions_asked(bank);
         let summary = tr::bank_summary(app.lang(), n, limit_words(app, bank).as_deref());
         lines.push(Line::styled(format!("    {summary}"), app.theme.dim()));
     }
@@ -853,13 +847,7 @@ fn instructions_lines(app: &App, w: usize) -> Vec<Line<'static>> {
         lines.extend(wrapped(d, w, Style::new()));
     }
     lines.push(Line::default());
-    let n = app
-        .settings
-        .overrides
-        .pick
-        .or(bank.pick)
-        .unwrap_or(bank.questions.len())
-        .min(bank.questions.len());
+    let n = app.settings.overrides.questions_asked(bank);
     let qlimit = bank
         .question_time_limit
         .map(|d| tr::duration_words(app.lang(), d.as_secs()));

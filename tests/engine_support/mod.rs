@@ -6,7 +6,8 @@ use std::time::Duration;
 
 use union_quiz::bank::{Bank, Question, Review, Scoring};
 
-/// A question with `n` choices "<id> choice k" and the given right answers.
+/// A question of one point with these choices and right answers (choice
+/// indices), and no topic, explanation or source.
 pub fn question(id: &str, text: &str, choices: &[&str], answer: &[usize]) -> Question {
     Question {
         id: id.to_owned(),

@@ -1,6 +1,6 @@
-//! Shared by the issue-4 tests: an app driven by keys with a fake clock,
-//! on a results file in a temporary folder (the tmux harness is in
-//! `tmux_support`).
+//! Shared by the issue-4 tests and the screen tests (`ui.rs`): an app
+//! driven by keys with a fake clock, on a results file in a temporary
+//! folder (the tmux harness is in `tmux_support`).
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
@@ -13,6 +13,7 @@ use union_quiz::autosave::Autosaves;
 use union_quiz::bank::Bank;
 use union_quiz::engine::{Overrides, Snapshot};
 use union_quiz::i18n::Lang;
+use union_quiz::roster::Roster;
 use union_quiz::ui::app::{App, Command, SeedSource, Settings};
 use union_quiz::ui::input::command_for;
 use union_quiz::ui::view;
@@ -51,8 +52,20 @@ pub struct Harness {
 impl Harness {
     /// A new app on `results`, with the clock at `t0`.
     pub fn new(banks: Vec<Bank>, results: &Path, lang: Lang, t0: Instant) -> Harness {
+        Harness::with_roster(banks, None, results, lang, t0)
+    }
+
+    /// A new app with a roster of units (or none) on `results`, with the
+    /// clock at `t0`.
+    pub fn with_roster(
+        banks: Vec<Bank>,
+        roster: Option<Roster>,
+        results: &Path,
+        lang: Lang,
+        t0: Instant,
+    ) -> Harness {
         Harness {
-            app: App::new(banks, None, settings(lang, results)),
+            app: App::new(banks, roster, settings(lang, results)),
             t0,
             now: t0,
         }
@@ -96,6 +109,22 @@ impl Harness {
             .key(KeyCode::Enter)
     }
 
+    /// Through the identity and instructions screens into the first
+    /// question, as Nguyễn Thị Hoa (KB-017) of the Kho bạc from the roster,
+    /// or of the Sở Tư pháp typed in full when there is no roster.
+    pub fn start_quiz(&mut self) -> &mut Self {
+        self.typed("Nguyễn Thị Hoa")
+            .key(KeyCode::Enter)
+            .typed("KB-017")
+            .key(KeyCode::Enter);
+        if self.app.roster.is_some() {
+            self.typed("kho bac");
+        } else {
+            self.typed("Công đoàn Sở Tư pháp");
+        }
+        self.key(KeyCode::Enter).key(KeyCode::Enter)
+    }
+
     /// Answers q1 with B and q2 with A and C (display = bank letters).
     pub fn answer_two(&mut self) -> &mut Self {
         self.typed("b").key(KeyCode::Enter).typed("ac")
@@ -108,7 +137,12 @@ impl Harness {
 
     /// The screen at 80x24, one string per row, trailing spaces trimmed.
     pub fn screen(&self) -> String {
-        screen_of(&self.app, self.now, 80, 24)
+        self.screen_sized(80, 24)
+    }
+
+    /// The screen at `w`×`h`.
+    pub fn screen_sized(&self, w: u16, h: u16) -> String {
+        screen_of(&self.app, self.now, w, h)
     }
 }
 

@@ -58,6 +58,16 @@ impl Tmux {
             .is_ok_and(|o| o.status.success())
     }
 
+    /// Whether `test` must be skipped because tmux is not installed; says
+    /// so on stderr (SKIPPED), so the test does not pass quietly.
+    pub fn missing(test: &str) -> bool {
+        let missing = !Tmux::available();
+        if missing {
+            eprintln!("SKIPPED {test}: tmux is not installed");
+        }
+        missing
+    }
+
     /// Runs a tmux command on this server.
     pub fn cmd(&self, args: &[&str]) -> Output {
         Command::new("tmux")
@@ -111,6 +121,24 @@ impl Tmux {
         self.wait_for_all(&[needle])
     }
 
+    /// Waits until the pane shows none of `needles` (the app has left that
+    /// screen, or ended), for at most 10 seconds; `failure` says what did
+    /// not happen.
+    pub fn wait_gone(&self, needles: &[&str], failure: &str) {
+        let start = Instant::now();
+        while needles.iter().any(|n| self.pane().contains(n)) {
+            assert!(start.elapsed() < Duration::from_secs(10), "{failure}");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// A tmux format (`#{alternate_on}`, `#{pane_pid}` …) as it stands for
+    /// the pane now.
+    pub fn display(&self, format: &str) -> String {
+        let out = self.cmd(&["display-message", "-p", "-t", "quiz", format]);
+        String::from_utf8_lossy(&out.stdout).trim().to_owned()
+    }
+
     /// Starts `command` (a shell line) in a new detached session "quiz"
     /// of 100x30 cells.
     pub fn start(&self, command: &str) {
@@ -136,11 +164,7 @@ impl Tmux {
 
     /// The pid of the pane's first process.
     pub fn pane_pid(&self) -> u32 {
-        let out = self.cmd(&["display-message", "-p", "-t", "quiz", "#{pane_pid}"]);
-        String::from_utf8_lossy(&out.stdout)
-            .trim()
-            .parse()
-            .expect("pane pid")
+        self.display("#{pane_pid}").parse().expect("pane pid")
     }
 }
 
