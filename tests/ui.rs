@@ -870,12 +870,25 @@ fn practice_several_answers_are_checked_by_enter() {
         let before = h.screen();
         let hint = lang.pick("Chọn xong, bấm Enter để xem đáp án", "press Enter to see");
         assert!(before.contains(hint), "{before}");
+        // The footer says what Enter does here, too.
+        let (check_key, next_key) = (
+            lang.pick("Enter kiểm tra", "Enter check"),
+            lang.pick("Enter câu tiếp", "Enter next"),
+        );
+        assert!(
+            before.contains(check_key) && !before.contains(next_key),
+            "{before}"
+        );
         h.key(KeyCode::Enter);
         let a = h.app.attempt.as_ref().expect("a");
         assert_eq!(a.lock(1), QuestionLock::Checked);
         assert_eq!(a.current(), 1, "stays to show");
         let after = h.screen();
         assert!(!after.contains(hint), "{after}");
+        assert!(
+            after.contains(next_key) && !after.contains(check_key),
+            "{after}"
+        );
         h.key(KeyCode::Enter);
         assert_eq!(h.app.attempt.as_ref().expect("a").current(), 2);
         format!("{before}\n{after}")

@@ -542,17 +542,24 @@ pub fn texts(lang: Lang) -> &'static Texts {
 }
 
 /// The footer of the question screen, with the letters this question
-/// really has: "A–D chọn · ←/→ đổi câu · …".
-pub fn keys_question(lang: Lang, choices: usize) -> String {
+/// really has: "A–D chọn · ←/→ đổi câu · …". `check`: Enter checks the
+/// answer (a practice question with several right answers) instead of
+/// moving on.
+pub fn keys_question(lang: Lang, choices: usize, check: bool) -> String {
     let letters = match choices {
         0 | 1 => "A".to_owned(),
         n => format!("A–{}", crate::bank::letter(n - 1)),
     };
-    format!(
-        "{letters} {} · {}",
-        lang.pick("chọn", "choose"),
-        texts(lang).keys_question
-    )
+    let keys = texts(lang).keys_question;
+    let keys = if check {
+        keys.replace(
+            lang.pick("Enter câu tiếp", "Enter next"),
+            lang.pick("Enter kiểm tra", "Enter check"),
+        )
+    } else {
+        keys.to_owned()
+    };
+    format!("{letters} {} · {keys}", lang.pick("chọn", "choose"))
 }
 
 /// The footer of the identity screen: the keys of the field being typed

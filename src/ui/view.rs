@@ -367,7 +367,7 @@ fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
         }
         Screen::Instructions => t.keys_instructions,
         Screen::Question => {
-            question_keys = tr::keys_question(app.lang(), choices);
+            question_keys = tr::keys_question(app.lang(), choices, awaits_check(app));
             &question_keys
         }
         Screen::Submit => t.keys_submit,
@@ -876,6 +876,18 @@ fn instructions_lines(app: &App, w: usize) -> Vec<Line<'static>> {
     lines
 }
 
+/// Whether the current question is a practice question with several right
+/// answers that Enter will check (rather than move on from).
+fn awaits_check(app: &App) -> bool {
+    let (Some(attempt), Some(bank)) = (app.attempt.as_ref(), app.current_bank()) else {
+        return false;
+    };
+    let i = attempt.current();
+    bank.review == Review::EachQuestion
+        && attempt.is_multiple(i)
+        && attempt.lock(i) == QuestionLock::Open
+}
+
 fn question_lines(app: &App, w: usize) -> Body {
     let t = app.t();
     let mut lines = Vec::new();
@@ -985,10 +997,7 @@ fn question_lines(app: &App, w: usize) -> Body {
             lines.extend(wrapped(&format!("{}: {s}", t.source), w, app.theme.dim()));
         }
         lines.extend(wrapped(t.next_hint, w, app.theme.title()));
-    } else if multiple
-        && bank.review == Review::EachQuestion
-        && attempt.lock(i) == QuestionLock::Open
-    {
+    } else if awaits_check(app) {
         lines.push(Line::default());
         lines.extend(wrapped(t.check_hint, w, app.theme.title()));
     } else if attempt.lock(i) == QuestionLock::TimeUp {
