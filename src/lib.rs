@@ -23,5 +23,6 @@ pub mod kiosk;
 pub mod report;
 pub mod results;
 pub mod roster;
+pub mod session;
 pub mod text;
 pub mod ui;

@@ -9,9 +9,30 @@ use serde::Serialize;
 use super::diag::{Diagnostic, DiagnosticJson, Problem};
 use super::load::{Parsed, check_file, duplicate_bank_ids, yaml_files};
 use super::validate::file_diag;
-use crate::cli::{CheckArgs, CheckFormat};
 use crate::i18n::Lang;
 use crate::i18n::check as msg;
+use clap::{Args, ValueEnum};
+
+/// Output format of `check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum CheckFormat {
+    /// `PATH:LINE:COL: lỗi: message` lines and a summary.
+    #[default]
+    Text,
+    /// The same diagnostics as JSON, for tools.
+    Json,
+}
+
+/// Options of `union-quiz check`.
+#[derive(Debug, Clone, Args)]
+pub struct CheckArgs {
+    /// Bank files, roster files or folders (default `quizzes/`).
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+    pub format: CheckFormat,
+}
 
 /// The folder checked when no path is given.
 pub const DEFAULT_PATH: &str = "quizzes";
