@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::bank::check::CheckArgs;
+use crate::check::CheckArgs;
 use crate::i18n::Lang;
 use crate::ui::RunArgs;
 use crate::ui::recover::RecoverArgs;
@@ -135,7 +135,7 @@ pub fn main() -> ExitCode {
     match cli.command {
         None => crate::ui::run(cli.run, lang),
         Some(Command::Run(args)) => crate::ui::run(args, lang),
-        Some(Command::Check(args)) => crate::bank::check::run(&args, lang),
+        Some(Command::Check(args)) => crate::check::run(&args, lang),
         Some(Command::Recover(args)) => crate::ui::recover::run(&args, lang),
         Some(Command::Report(args)) => crate::report::run(&args, lang),
         Some(Command::Board(args)) => crate::report::board(&args, lang),

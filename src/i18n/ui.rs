@@ -773,6 +773,16 @@ pub fn review_heading(lang: Lang, n: usize, correct: bool, earned: f64, max: f64
     )
 }
 
+/// "Số câu đã trả lời" on the time-up screen.
+pub fn answered_label(lang: Lang) -> &'static str {
+    lang.pick("Số câu đã trả lời", "Answered")
+}
+
+/// Why `run` will not draw: its output is not a terminal.
+pub fn stdout_not_terminal(lang: Lang) -> &'static str {
+    lang.pick("đầu ra không phải là terminal", "stdout is not a terminal")
+}
+
 /// The reason shown when the results file cannot be written.
 pub fn results_error(lang: Lang, detail: &str) -> String {
     format!("{} ({detail})", texts(lang).results_unwritable)

@@ -141,13 +141,7 @@ pub fn run(args: RunArgs, lang: Lang) -> ExitCode {
     // rather than draw into a pipe (or take over the terminal of whoever
     // ran a script).
     if !io::stdout().is_terminal() {
-        eprintln!(
-            "{}",
-            tr::no_terminal(
-                lang,
-                lang.pick("đầu ra không phải là terminal", "stdout is not a terminal")
-            )
-        );
+        eprintln!("{}", tr::no_terminal(lang, tr::stdout_not_terminal(lang)));
         return ExitCode::from(1);
     }
     match terminal::run(app) {

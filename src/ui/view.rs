@@ -1196,7 +1196,7 @@ fn time_up_lines(app: &App, w: usize) -> Vec<Line<'static>> {
         lines.push(Line::default());
         lines.push(Line::raw(format!(
             "{}: {}/{}",
-            app.lang().pick("Số câu đã trả lời", "Answered"),
+            tr::answered_label(app.lang()),
             finished.outcome.answered,
             finished.outcome.questions
         )));
