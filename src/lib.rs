@@ -12,7 +12,9 @@
 //! - [`report`]: rankings and question statistics for trainers;
 //! - [`ui`]: the terminal (ratatui + crossterm);
 //! - [`i18n`]: every string a person reads, in Vietnamese and English;
-//! - [`text`]: NFC normalisation, sanitising and display width.
+//! - [`text`]: NFC normalisation, sanitising and display width;
+//! - [`watch`]: noticing saves of banks and rosters (`preview`,
+//!   `check --watch`).
 
 pub mod autosave;
 pub mod bank;
@@ -28,3 +30,4 @@ pub mod roster;
 pub mod session;
 pub mod text;
 pub mod ui;
+pub mod watch;
