@@ -246,7 +246,7 @@ fn the_real_loop_runs_a_timed_quiz_to_its_automatic_submit() {
         .push_back(Step::Input(Input::HangUp(HangUp::Shutdown)));
     let ended = runner::run_loop(&mut runner, &mut script, &clock).expect("loop");
     assert!(matches!(ended, Ended::HangUp(HangUp::Shutdown)));
-    assert_eq!(runner.app().screen, Screen::TimeUp);
+    assert_eq!(runner.app().screen(), Screen::TimeUp);
     let shown = screen(&runner);
     assert!(shown.contains("Hết giờ"), "{shown}");
     // One wake-up per countdown second (and the saves), never a busy loop.
@@ -368,8 +368,8 @@ fn two_members_in_one_process_share_the_room_and_both_rows_are_whole() {
     press(&mut a, KeyCode::Esc, at(21));
     type_in(&mut b, "y", at(22));
     type_in(&mut a, "y", at(23));
-    assert_eq!(a.app().screen, Screen::Result);
-    assert_eq!(b.app().screen, Screen::Result);
+    assert_eq!(a.app().screen(), Screen::Result);
+    assert_eq!(b.app().screen(), Screen::Result);
     let rows = rows(&results);
     assert_eq!(rows.len(), 2, "both rows, no torn line");
     let (rb, ra) = (&rows[0], &rows[1]);

@@ -10,9 +10,11 @@
 //!   inputs; `recover.rs` is the `recover` command.
 
 pub mod app;
+pub mod chrome;
 pub mod input;
 pub mod recover;
 pub mod runner;
+pub mod screens;
 pub mod signals;
 pub mod terminal;
 pub mod theme;
