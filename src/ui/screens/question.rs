@@ -45,7 +45,7 @@ impl QuestionState {
 pub struct Marks {
     /// The highlighted choice (display position), with "▶".
     pub cursor: Option<usize>,
-    /// Whether each choice (display position) is chosen: "(•)" or "[x]".
+    /// Whether each choice (display position) is chosen: `(•)` or `[x]`.
     pub chosen: Vec<bool>,
     /// Whether the right choices are marked (in the "good" style): in
     /// practice once checked, or a trainer's view of the key.
