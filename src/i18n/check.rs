@@ -23,7 +23,7 @@ struct ReportJson {
 // nothing under `bank/` holds or picks a string.
 impl Diagnostic {
     /// The message in `lang`.
-    /// Text from the file is repeated safely (see [`shown`]).
+    /// Text from the file is repeated safely (see `Problem::shown`).
     pub fn message(&self, lang: Lang) -> String {
         problem(&self.problem.shown(), lang)
     }
