@@ -1,4 +1,4 @@
-//! The command line: `union-quiz [run|check|recover|report|board]`.
+//! The command line: `union-quiz [run|check|preview|recover|report|board]`.
 //!
 //! With no subcommand, `union-quiz` means `union-quiz run quizzes/`, so that
 //! `cargo run --release` opens the quiz on the shipped banks.
@@ -10,6 +10,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::check::CheckArgs;
 use crate::i18n::Lang;
+use crate::preview::PreviewArgs;
 use crate::ui::RunArgs;
 use crate::ui::recover::RecoverArgs;
 
@@ -40,6 +41,9 @@ pub enum Command {
     Run(RunArgs),
     /// Check question banks and rosters and report every problem.
     Check(CheckArgs),
+    /// See each question as a member will, with its key, while editing
+    /// the bank (the screen follows each save).
+    Preview(PreviewArgs),
     /// List unfinished attempts, and submit them as they stand.
     Recover(RecoverArgs),
     /// Rank members and units, and see which questions work.
@@ -136,6 +140,7 @@ pub fn main() -> ExitCode {
         None => crate::ui::run(cli.run, lang),
         Some(Command::Run(args)) => crate::ui::run(args, lang),
         Some(Command::Check(args)) => crate::check::run(&args, lang),
+        Some(Command::Preview(args)) => crate::preview::run(&args, lang),
         Some(Command::Recover(args)) => crate::ui::recover::run(&args, lang),
         Some(Command::Report(args)) => crate::report::run(&args, lang),
         Some(Command::Board(args)) => crate::report::board(&args, lang),

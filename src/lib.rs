@@ -35,6 +35,7 @@ pub mod engine;
 pub mod i18n;
 pub mod kiosk;
 pub mod lang;
+pub mod preview;
 pub mod report;
 pub mod results;
 pub mod roster;
