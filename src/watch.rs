@@ -290,7 +290,7 @@ mod tests {
         std::fs::write(&tmp, "title: B\n").expect("write");
         std::fs::rename(&tmp, &bank).expect("rename");
         let after = look(std::slice::from_ref(&bank), true);
-        assert_eq!(differences(&before, &after), [bank.clone()]);
+        assert_eq!(differences(&before, &after), std::slice::from_ref(&bank));
         let missing = look(&[dir.path().join("none.yaml")], false);
         assert_eq!(missing.values().collect::<Vec<_>>(), [&None]);
     }

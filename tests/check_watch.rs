@@ -194,3 +194,17 @@ fn the_binary_checks_again_when_a_bank_is_saved() {
     // Not a terminal: no escape codes to clear it.
     assert!(!second.iter().any(|l| l.contains('\x1b')), "{second:?}");
 }
+
+#[test]
+fn watch_with_json_is_a_usage_error() {
+    let o = Command::new(env!("CARGO_BIN_EXE_union-quiz"))
+        .args(["check", "--watch", "--format", "json", "quizzes"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("run union-quiz");
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("cannot be used with"),
+        "{o:?}"
+    );
+}

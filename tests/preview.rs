@@ -12,7 +12,7 @@ use union_quiz::bank;
 use union_quiz::engine::{AttemptPlan, Overrides};
 use union_quiz::i18n::Lang;
 use union_quiz::preview::state::{Control, Preview, Step, control};
-use union_quiz::preview::{self, open, poll};
+use union_quiz::preview::{open, poll};
 use union_quiz::watch::POLL;
 
 const MOT_CUA: &str = "tests/fixtures/banks/good/mot-cua.yaml";
@@ -393,8 +393,18 @@ fn the_subcommand_refuses_a_missing_path_and_a_pipe() {
         String::from_utf8_lossy(&o.stderr),
         "union-quiz preview: cannot use the terminal: stdout is not a terminal\n"
     );
-    let _ = preview::PreviewArgs {
-        path: None,
-        seed: 1,
-    };
+    let empty = tempfile::tempdir().expect("dir");
+    let o = std::process::Command::new(bin)
+        .arg("preview")
+        .arg(empty.path())
+        .output()
+        .expect("run");
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&o.stderr),
+        format!(
+            "union-quiz preview: không có tệp bộ đề .yaml nào ở {}\n",
+            empty.path().display()
+        )
+    );
 }

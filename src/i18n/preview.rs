@@ -4,7 +4,7 @@ use std::path::Path;
 
 use super::Lang;
 use super::ui::{duration_words, points};
-use crate::bank::{Review, Scoring};
+use crate::bank::{Bank, Review, Scoring};
 
 /// "Xem trước" before the bank's title in the header.
 pub fn title(lang: Lang) -> &'static str {
@@ -24,17 +24,13 @@ pub fn shuffled(lang: Lang, seed: u64) -> String {
     }
 }
 
-/// The settings bar: time, pick, pass mark, review and scoring.
-pub fn settings(
-    lang: Lang,
-    time_limit: Option<u64>,
-    question_limit: Option<u64>,
-    picked: usize,
-    total: usize,
-    pass_percent: f64,
-    review: Review,
-    scoring: Scoring,
-) -> Vec<String> {
+/// The settings bar: time, pick (`picked` questions asked of the bank's
+/// total), pass mark, review and scoring.
+pub fn settings(lang: Lang, bank: &Bank, picked: usize) -> Vec<String> {
+    let time_limit = bank.time_limit.map(|d| d.as_secs());
+    let question_limit = bank.question_time_limit.map(|d| d.as_secs());
+    let total = bank.questions.len();
+    let (pass_percent, review, scoring) = (bank.pass_percent, bank.review, bank.scoring);
     let mut out = Vec::new();
     out.push(match time_limit {
         Some(s) => format!(

@@ -185,13 +185,8 @@ fn settings_lines(p: &Preview, w: usize) -> Vec<Line<'static>> {
     let b = &l.bank;
     let parts = tr::settings(
         p.lang,
-        b.time_limit.map(|d| d.as_secs()),
-        b.question_time_limit.map(|d| d.as_secs()),
+        b,
         crate::engine::Overrides::default().questions_asked(b),
-        b.questions.len(),
-        b.pass_percent,
-        b.review,
-        b.scoring,
     );
     bar(&parts, w, Style::new().add_modifier(Modifier::BOLD))
 }
