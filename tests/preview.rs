@@ -2,6 +2,9 @@
 //! snapshots), the keys, and reloading on save, driven without sleeping
 //! (the watch is given each look's time).
 
+mod engine_support;
+mod resilience_support;
+
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -23,17 +26,7 @@ fn screen(p: &Preview) -> String {
     terminal
         .draw(|f| f.render_widget(p, f.area()))
         .expect("draw");
-    let buf = terminal.backend().buffer();
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        let mut line = String::new();
-        for x in 0..buf.area.width {
-            line.push_str(buf[(x, y)].symbol());
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
+    resilience_support::buffer_text(terminal.backend().buffer())
 }
 
 fn both(name: &str, build: impl Fn(Lang) -> Preview) {

@@ -10,7 +10,7 @@
 mod tmux_support;
 
 use std::path::Path;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use tmux_support::Tmux;
 
@@ -38,21 +38,10 @@ fn save(path: &Path, text: &str) {
     std::fs::rename(&tmp, path).expect("rename");
 }
 
-/// Waits until the pane shows all of `needles`, and says how long it took;
-/// fails after 2 s (the promise to trainers is "within a second").
+/// Waits until the pane shows all of `needles`; fails after 2 s (the
+/// promise to trainers is "within a second").
 fn within_2s(tmux: &Tmux, needles: &[&str]) -> String {
-    let start = Instant::now();
-    loop {
-        let pane = tmux.pane();
-        if needles.iter().all(|n| pane.contains(n)) {
-            return pane;
-        }
-        assert!(
-            start.elapsed() < Duration::from_secs(2),
-            "not on screen within 2 s: {needles:?}; it shows:\n{pane}"
-        );
-        std::thread::sleep(Duration::from_millis(20));
-    }
+    tmux.wait_for_all_within(needles, Duration::from_secs(2))
 }
 
 #[test]

@@ -83,19 +83,9 @@ pub fn run(args: &PreviewArgs, lang: Lang) -> ExitCode {
         );
         return ExitCode::from(1);
     }
-    let mut terminal = match ratatui::try_init() {
-        Ok(t) => t,
-        Err(e) => {
-            eprintln!(
-                "{}",
-                tr::terminal_error(lang, &crate::i18n::io_error_message(&e, lang))
-            );
-            return ExitCode::FAILURE;
-        }
-    };
-    let result = event_loop(&mut terminal, &mut preview, &mut w, &path);
-    ratatui::restore();
-    match result {
+    let looked =
+        crate::ui::terminal::with_plain_terminal(|t| event_loop(t, &mut preview, &mut w, &path));
+    match looked {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!(
