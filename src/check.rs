@@ -115,7 +115,7 @@ impl Ticker for RealTicker {
 /// file among them is saved, added or removed, until `ticker` says stop:
 /// the screen cleared, the time of the check, the diagnostics and the
 /// summary. Output errors end the watch (the console was closed).
-pub fn watch(paths: &[PathBuf], lang: Lang, out: &mut dyn Write, ticker: &mut dyn Ticker) {
+pub fn watch(paths: &[PathBuf], lang: Lang, out: &mut impl Write, ticker: &mut dyn Ticker) {
     let mut w = crate::watch::Watch::new(crate::watch::look(paths, true), ticker.now());
     if print_check(paths, lang, out, ticker).is_err() {
         return;
@@ -132,13 +132,20 @@ pub fn watch(paths: &[PathBuf], lang: Lang, out: &mut dyn Write, ticker: &mut dy
 fn print_check(
     paths: &[PathBuf],
     lang: Lang,
-    out: &mut dyn Write,
+    out: &mut impl Write,
     ticker: &dyn Ticker,
 ) -> std::io::Result<()> {
     if ticker.clears() {
         // Clear the screen and its scrollback, and go home: each check
-        // reads alone, as if run for the first time.
-        out.write_all(b"\x1b[H\x1b[2J\x1b[3J")?;
+        // reads alone, as if run for the first time. Through crossterm, so
+        // an old Windows console without escape codes is cleared too.
+        use ratatui::crossterm::{cursor::MoveTo, queue, terminal};
+        queue!(
+            out,
+            terminal::Clear(terminal::ClearType::All),
+            terminal::Clear(terminal::ClearType::Purge),
+            MoveTo(0, 0)
+        )?;
     }
     let body = match check_paths(paths) {
         Ok(report) => report.render_text(lang),

@@ -15,6 +15,9 @@ use union_quiz::i18n::Lang;
 const GOOD: &str = "title: Một cửa\nquestions:\n  - text: Nghị định 61/2018/NĐ-CP có hiệu lực từ ngày nào?\n    choices: [23/4/2018, 21/6/2018]\n    answer: B\n";
 const BROKEN: &str = "title: Một cửa\nquestions:\n  - text: Nghị định 61/2018/NĐ-CP có hiệu lực từ ngày nào?\n    choices: [23/4/2018, 21/6/2018]\n    answer: E\n";
 
+/// What clears the screen before each check (crossterm's escape codes).
+const CLEAR: &str = "\x1b[2J\x1b[3J\x1b[1;1H";
+
 /// A clock that moves by the wait asked, and runs the script's step for
 /// each wait (an edit of a file, or nothing); the watch ends with the
 /// script.
@@ -89,7 +92,7 @@ fn each_save_prints_a_fresh_check_with_its_time() {
     assert_eq!(script.waits, 9, "the script ran to its end");
     let out = String::from_utf8(out).expect("utf-8");
     let shown: Vec<String> = out
-        .split("\x1b[H\x1b[2J\x1b[3J")
+        .split(CLEAR)
         .skip(1)
         .map(|s| s.replace(&dir.path().display().to_string(), "DIR"))
         .collect();
