@@ -63,6 +63,8 @@ fn some_in_english() {
         "control-characters",
         "duplicate-choices",
         "not-utf8",
+        "utf16-le",
+        "utf16-be",
         "comment-after-text",
     ] {
         let path = PathBuf::from(format!("tests/fixtures/banks/bad/{stem}.yaml"));

@@ -1,3 +1,4 @@
+#![cfg(unix)]
 //! SIGHUP and SIGTERM are caught and handed to the event loop instead of
 //! killing the app at once (so it can save and restore the terminal).
 //! Alone in its own test binary: the handlers stay for the whole process.

@@ -3,7 +3,7 @@
 //! Messages name the key as the trainer wrote it (`answer`, `choices`), since
 //! that is what they will look for in the file.
 
-use crate::bank::diag::{Expected, Hint, Problem, Severity};
+use crate::bank::diag::{Expected, Hint, Problem, Severity, Utf16};
 use crate::i18n::Lang;
 
 /// "lỗi" / "error", "cảnh báo" / "warning".
@@ -140,6 +140,21 @@ pub fn problem(p: &Problem, lang: Lang) -> String {
         }
         (Problem::NotUtf8 { offset }, En) => {
             format!("the file is not UTF-8 (first bad byte at offset {offset})")
+        }
+        (Problem::Utf16(encoding), lang) => {
+            // Notepad's own names: today's, then those of older versions.
+            let (name, old) = match encoding {
+                Utf16::Le => ("UTF-16 LE", "Unicode"),
+                Utf16::Be => ("UTF-16 BE", "Unicode big endian"),
+            };
+            match lang {
+                Vi => format!(
+                    "tệp được lưu với mã hóa {name} (Notepad: \"{name}\" hoặc \"{old}\"), không phải UTF-8"
+                ),
+                En => format!(
+                    "the file is saved as {name} (Notepad: \"{name}\" or \"{old}\"), not UTF-8"
+                ),
+            }
         }
         (Problem::Syntax { message }, lang) => syntax(message, lang),
         (Problem::DuplicateKey { key }, Vi) => format!("khóa \"{key}\" xuất hiện hai lần"),
