@@ -192,9 +192,10 @@ fn at_least_one(s: &str) -> Result<usize, String> {
     }
 }
 
-/// Parses the command line and runs the command.
-pub fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+/// Parses the command line `args` (program name first) and runs the
+/// command.
+pub fn main(args: Vec<std::ffi::OsString>) -> ExitCode {
+    let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();

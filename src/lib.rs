@@ -12,7 +12,9 @@
 //! - [`report`]: rankings and question statistics for trainers;
 //! - [`ui`]: the terminal (ratatui + crossterm);
 //! - [`i18n`]: every string a person reads, in Vietnamese and English;
-//! - [`text`]: NFC normalisation, sanitising and display width.
+//! - [`text`]: NFC normalisation, sanitising and display width;
+//! - [`platform`]: how Windows users start the program (double-click, a
+//!   bank dropped on the .exe) and the console's UTF-8 code page.
 
 pub mod autosave;
 pub mod bank;
@@ -20,6 +22,7 @@ pub mod cli;
 pub mod engine;
 pub mod i18n;
 pub mod kiosk;
+pub mod platform;
 pub mod report;
 pub mod results;
 pub mod roster;

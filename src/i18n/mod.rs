@@ -6,6 +6,8 @@
 
 /// Strings of `union-quiz check` and its diagnostics.
 pub mod check;
+/// Strings of the start-up on Windows.
+pub mod platform;
 /// Strings of reports and the board.
 pub mod report;
 /// Strings of the quiz screens.
