@@ -31,6 +31,15 @@ use std::process::ExitCode;
 
 use crate::i18n::Lang;
 
+/// Whether the system refused a file because another program has it: on
+/// Windows, opened without sharing (Excel holds the workbook it shows; an
+/// antivirus, the file it scans) or a locked range of it
+/// (`ERROR_SHARING_VIOLATION`, `ERROR_LOCK_VIOLATION`). Unix has no such
+/// refusals: its locks are advisory and only union-quiz takes them.
+pub fn is_in_use(e: &std::io::Error) -> bool {
+    cfg!(windows) && matches!(e.raw_os_error(), Some(32 | 33))
+}
+
 /// When to wait for a key before the program ends.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Pause {

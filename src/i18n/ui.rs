@@ -954,3 +954,18 @@ pub fn recover_done(lang: Lang, id: &str, what: &RecoverDone) -> String {
         (Lang::En, RecoverDone::Failed(e)) => format!("{id}: error: {e}"),
     }
 }
+
+/// The results file is held by another program (Excel shows a workbook
+/// with the file locked): the detail under "not saved", before "press R".
+pub fn results_in_use(lang: Lang, path: &std::path::Path) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "{}: tệp đang được mở trong một chương trình khác (ví dụ Excel); hãy đóng tệp ở chương trình đó",
+            path.display()
+        ),
+        Lang::En => format!(
+            "{}: the file is open in another program (Excel, for example); close it there",
+            path.display()
+        ),
+    }
+}

@@ -1368,6 +1368,10 @@ impl App {
 /// system's own text is often English).
 fn results_detail(e: &results::ResultsError, lang: Lang) -> String {
     match e {
+        results::ResultsError::InUse { path } => tr::results_in_use(lang, path),
+        results::ResultsError::Io { path, source } if crate::platform::is_in_use(source) => {
+            tr::results_in_use(lang, path)
+        }
         results::ResultsError::Io { path, source } => {
             format!("{}: {}", path.display(), io_error_message(source, lang))
         }
