@@ -164,3 +164,30 @@ fn an_empty_folder_warns() {
         ".: warning: the folder holds no .yaml bank file\n0 files, 0 errors, 1 warning\n"
     );
 }
+
+#[test]
+fn paths_are_shown_as_the_user_wrote_them() {
+    // Not made absolute, not tidied: the path as typed, so the trainer
+    // finds the file where they said. On Windows both separators are
+    // typed, and a file found in a folder is joined with `\`.
+    let mut typed = vec![
+        "tests/fixtures/banks/bad/bad-id.yaml".to_owned(),
+        "./tests//fixtures/banks/bad/bad-id.yaml".to_owned(),
+    ];
+    if cfg!(windows) {
+        typed.push("tests\\fixtures\\banks\\bad\\bad-id.yaml".to_owned());
+        typed.push(".\\tests/fixtures\\banks/bad\\bad-id.yaml".to_owned());
+    }
+    for path in typed {
+        let o = check(&[&path], root());
+        assert_eq!(o.status.code(), Some(1));
+        let out = stdout(&o);
+        assert!(out.starts_with(&format!("{path}:")), "{path}: {out}");
+        assert!(
+            out.lines()
+                .filter(|l| l.contains(": lỗi: "))
+                .all(|l| l.starts_with(&format!("{path}:"))),
+            "{out}"
+        );
+    }
+}
