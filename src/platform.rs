@@ -45,7 +45,8 @@ pub fn is_in_use(e: &std::io::Error) -> bool {
 pub enum Pause {
     /// Never: the console belongs to a shell, which stays open.
     Never,
-    /// Only when the command failed (a quiz that could not start).
+    /// Only when the command failed (a quiz that could not start: exit
+    /// status 1 or 2).
     OnError,
     /// Always (diagnostics of a dropped file, or any other command in a
     /// console of its own).
@@ -149,18 +150,26 @@ impl Start {
     /// nobody has read, puts the console's code pages back, and returns
     /// `code`.
     pub fn finish(&self, code: ExitCode) -> ExitCode {
-        let wait = match self.pause {
-            Pause::Never => false,
-            Pause::OnError => code != ExitCode::SUCCESS,
-            Pause::Always => true,
-        };
-        if wait {
+        if self.waits(code) {
             println!();
             println!("{}", crate::i18n::platform::press_a_key(self.lang));
             wait_for_key();
         }
         console::restore();
         code
+    }
+
+    /// Whether [`Start::finish`] waits for a key after a command that
+    /// ended with `code`.
+    pub fn waits(&self, code: ExitCode) -> bool {
+        match self.pause {
+            Pause::Never => false,
+            // 1 and 2: the quiz could not start (a bank, the roster, an
+            // option). Not 128 + n: the window is being closed, or the
+            // system shuts down, and the attempt is saved; nobody reads.
+            Pause::OnError => code == ExitCode::from(1) || code == ExitCode::from(2),
+            Pause::Always => true,
+        }
     }
 }
 
@@ -315,6 +324,19 @@ mod tests {
         // A dropped file that is not a bank is not taken for one.
         let start = plan(os(&["union-quiz.exe", "notes.txt"]), true, None);
         assert_eq!(start.args, os(&["union-quiz.exe", "notes.txt"]));
+    }
+
+    #[test]
+    fn a_quiz_that_ends_waits_only_when_it_could_not_start() {
+        let start = plan(os(&["union-quiz.exe"]), true, Some(Path::new("/d")));
+        assert!(!start.waits(ExitCode::SUCCESS), "the member quit");
+        assert!(start.waits(ExitCode::from(1)), "no bank, a broken roster");
+        assert!(start.waits(ExitCode::from(2)), "a bad option");
+        assert!(!start.waits(ExitCode::from(129)), "the window was closed");
+        let check = plan(os(&["union-quiz.exe", "de.yaml"]), true, None);
+        assert!(check.waits(ExitCode::SUCCESS));
+        let shell = plan(os(&["union-quiz.exe", "de.yaml"]), false, None);
+        assert!(!shell.waits(ExitCode::from(1)));
     }
 
     #[test]
