@@ -121,9 +121,10 @@ pub struct BoardArgs {
     pub bank: Option<String>,
 }
 
-/// Parses the command line and runs the command.
-pub fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+/// Parses the command line `args` (program name first) and runs the
+/// command.
+pub fn main(args: Vec<std::ffi::OsString>) -> ExitCode {
+    let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();

@@ -23,7 +23,9 @@
 //! - [`i18n`]: every string a person reads, in Vietnamese and English;
 //!   [`lang`]: the language;
 //! - [`text`]: NFC normalisation, sanitising and display width;
-//!   [`kiosk`]: the trainer's PIN.
+//!   [`kiosk`]: the trainer's PIN;
+//! - [`platform`]: how Windows users start the program (double-click, a
+//!   bank dropped on the .exe) and the console's UTF-8 code page.
 
 pub mod autosave;
 pub mod bank;
@@ -33,6 +35,7 @@ pub mod engine;
 pub mod i18n;
 pub mod kiosk;
 pub mod lang;
+pub mod platform;
 pub mod report;
 pub mod results;
 pub mod roster;
