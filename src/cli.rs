@@ -43,6 +43,10 @@ pub enum Command {
     Report(ReportArgs),
     /// A live, read-only leaderboard for the projector.
     Board(BoardArgs),
+    /// Make a bank from a Word, Excel, CSV, Aiken or GIFT file.
+    Import(crate::import::ImportArgs),
+    /// Write a bank as GIFT, Aiken, Moodle XML, or a printable xlsx/docx.
+    Export(crate::export::ExportArgs),
 }
 
 /// Options of `union-quiz run`.
@@ -210,5 +214,7 @@ pub fn main() -> ExitCode {
         Some(Command::Recover(args)) => crate::ui::recover(&args, lang),
         Some(Command::Report(args)) => crate::report::run(&args, lang),
         Some(Command::Board(args)) => crate::report::board(&args, lang),
+        Some(Command::Import(args)) => crate::import::run(&args, lang),
+        Some(Command::Export(args)) => crate::export::run(&args, lang),
     }
 }

@@ -11,6 +11,8 @@
 //! - [`results`]: the results file (CSV, one row per finished attempt);
 //! - [`report`]: rankings and question statistics for trainers;
 //! - [`ui`]: the terminal (ratatui + crossterm);
+//! - [`import`] and [`export`]: banks from and to Word, Excel, CSV,
+//!   Aiken, GIFT and Moodle XML;
 //! - [`i18n`]: every string a person reads, in Vietnamese and English;
 //! - [`text`]: NFC normalisation, sanitising and display width.
 
@@ -18,7 +20,9 @@ pub mod autosave;
 pub mod bank;
 pub mod cli;
 pub mod engine;
+pub mod export;
 pub mod i18n;
+pub mod import;
 pub mod kiosk;
 pub mod report;
 pub mod results;

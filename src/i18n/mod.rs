@@ -6,6 +6,8 @@
 
 /// Strings of `union-quiz check` and its diagnostics.
 pub mod check;
+/// Strings of `union-quiz import` and `export`.
+pub mod import;
 /// Strings of reports and the board.
 pub mod report;
 /// Strings of the quiz screens.
