@@ -292,65 +292,85 @@ fn gift_kind(k: &str, lang: Lang) -> &'static str {
 }
 
 /// The hint under a problem, when one helps.
-pub fn hint(p: &Problem, lang: Lang) -> Option<String> {
-    let h = match p {
-        Problem::NoAnswer => lang.pick(
-            "gợi ý: đánh dấu đáp án đúng bằng cách gạch chân, in đậm hoặc tô đỏ chữ cái, thêm dòng \"Đáp án: B\" sau câu hỏi, hoặc bảng đáp án cuối đề",
-            "hint: mark the right answer by underlining, bolding or colouring its letter red, an \"Đáp án: B\" line after the question, or an answer key at the end",
+pub fn hint(p: &Problem, kind: Option<Kind>, lang: Lang) -> Option<String> {
+    let h = match (p, kind) {
+        (Problem::NoAnswer, Some(Kind::Xlsx | Kind::Csv)) => lang.pick(
+            "gợi ý: ghi chữ cái của đáp án đúng vào cột \"Đáp án\", ví dụ B hoặc A,C",
+            "hint: write the right letters in the \"Đáp án\" (Answer) column, as in B or A,C",
         ),
-        Problem::MarkersDisagree { .. } => lang.pick(
-            "gợi ý: sửa để mọi cách đánh dấu chỉ cùng một đáp án, hoặc bỏ bớt một cách",
-            "hint: make every marker point at the same answer, or remove one of them",
+        (Problem::NoAnswer, Some(Kind::Gift)) => lang.pick(
+            "gợi ý: đánh dấu đáp án đúng bằng \"=\", hoặc nhiều đáp án đúng bằng trọng số dương như ~%50%",
+            "hint: mark the right answer with \"=\", or several with positive weights such as ~%50%",
         ),
-        Problem::LetterSkips { .. } => lang.pick(
-            "gợi ý: các lựa chọn phải đánh chữ liền nhau A, B, C, D …; mỗi lựa chọn bắt đầu bằng \"A.\" hoặc \"A)\"",
-            "hint: choices are lettered in order A, B, C, D …, each starting with \"A.\" or \"A)\"",
-        ),
-        Problem::TooFewChoices { .. } => lang.pick(
-            "gợi ý: mỗi lựa chọn bắt đầu bằng chữ cái và dấu chấm, ví dụ \"A. Bộ Nội vụ\"",
-            "hint: start each choice with its letter and a full stop, as in \"A. Bộ Nội vụ\"",
-        ),
-        Problem::KeyForMissingQuestion { .. } => lang.pick(
-            "gợi ý: số câu trong bảng đáp án phải trùng với số \"Câu N\" trong đề",
-            "hint: the numbers in the answer key must match the \"Câu N\" numbers of the test",
-        ),
-        Problem::EncryptedOrOld => lang.pick(
-            "gợi ý: mở tệp bằng Word/Excel, bỏ mật khẩu, rồi chọn File > Save As, kiểu .docx hoặc .xlsx",
-            "hint: open the file in Word/Excel, remove the password, then File > Save As .docx or .xlsx",
-        ),
-        Problem::WrongKind { .. } => lang.pick(
-            "gợi ý: đổi đuôi tệp cho đúng loại, rồi nhập lại",
-            "hint: give the file the extension of its kind, then import it again",
-        ),
-        Problem::NotUtf8 { .. } => lang.pick(
-            "gợi ý: trong Excel chọn File > Save As, kiểu \"CSV UTF-8\"; trong Notepad chọn Encoding: UTF-8",
-            "hint: in Excel use File > Save As \"CSV UTF-8\"; in Notepad choose Encoding: UTF-8",
-        ),
-        Problem::NoHeader | Problem::NoChoiceColumns => lang.pick(
-            "gợi ý: dòng đầu bảng ghi tên cột: Câu hỏi, A, B, C, D, Đáp án (có thể thêm Giải thích, Căn cứ, Chủ đề, Mã)",
-            "hint: the first row names the columns: Câu hỏi (Question), A, B, C, D, Đáp án (Answer), and optionally Giải thích, Căn cứ, Chủ đề, Mã",
-        ),
-        Problem::NoAnswerColumn => lang.pick(
-            "gợi ý: thêm cột \"Đáp án\" ghi chữ cái đúng, ví dụ B hoặc A,C",
-            "hint: add an \"Đáp án\" (Answer) column holding the right letters, such as B or A,C",
-        ),
-        Problem::BadAnswer { .. } => lang.pick(
-            "gợi ý: ghi chữ cái của đáp án đúng, nhiều đáp án thì cách nhau bằng dấu phẩy: A,C",
-            "hint: write the letter of the right answer; several are separated by commas: A,C",
-        ),
-        Problem::OutputExists { .. } => lang.pick(
-            "gợi ý: chọn tệp khác bằng -o TỆP.yaml, hoặc xóa tệp cũ",
-            "hint: choose another file with -o FILE.yaml, or remove the old one",
-        ),
-        Problem::UnknownFormat => lang.pick(
-            "gợi ý: đặt đuôi tệp .docx, .xlsx, .csv, .gift hoặc .txt (Aiken)",
-            "hint: name the file .docx, .xlsx, .csv, .gift or .txt (Aiken)",
-        ),
-        Problem::AikenNoAnswerLine => lang.pick(
+        (Problem::NoAnswer | Problem::AikenNoAnswerLine, Some(Kind::Aiken)) => lang.pick(
             "gợi ý: sau các lựa chọn, thêm dòng \"ANSWER: B\"",
             "hint: after the choices, add a line \"ANSWER: B\"",
         ),
-        Problem::GiftUnclosed => lang.pick(
+        (Problem::TooFewChoices { .. }, Some(Kind::Gift)) => lang.pick(
+            "gợi ý: mỗi lựa chọn bắt đầu bằng \"=\" (đúng) hoặc \"~\" (sai)",
+            "hint: start each choice with \"=\" (right) or \"~\" (wrong)",
+        ),
+        (Problem::TooFewChoices { .. }, Some(Kind::Xlsx | Kind::Csv)) => lang.pick(
+            "gợi ý: ghi mỗi lựa chọn vào một cột A, B, C …",
+            "hint: put each choice in its column A, B, C …",
+        ),
+        (Problem::NoAnswer, _) => lang.pick(
+            "gợi ý: đánh dấu đáp án đúng bằng cách gạch chân, in đậm hoặc tô đỏ chữ cái, thêm dòng \"Đáp án: B\" sau câu hỏi, hoặc bảng đáp án cuối đề",
+            "hint: mark the right answer by underlining, bolding or colouring its letter red, an \"Đáp án: B\" line after the question, or an answer key at the end",
+        ),
+        (Problem::MarkersDisagree { .. }, _) => lang.pick(
+            "gợi ý: sửa để mọi cách đánh dấu chỉ cùng một đáp án, hoặc bỏ bớt một cách",
+            "hint: make every marker point at the same answer, or remove one of them",
+        ),
+        (Problem::LetterSkips { .. }, _) => lang.pick(
+            "gợi ý: các lựa chọn phải đánh chữ liền nhau A, B, C, D …; mỗi lựa chọn bắt đầu bằng \"A.\" hoặc \"A)\"",
+            "hint: choices are lettered in order A, B, C, D …, each starting with \"A.\" or \"A)\"",
+        ),
+        (Problem::TooFewChoices { .. }, _) => lang.pick(
+            "gợi ý: mỗi lựa chọn bắt đầu bằng chữ cái và dấu chấm, ví dụ \"A. Bộ Nội vụ\"",
+            "hint: start each choice with its letter and a full stop, as in \"A. Bộ Nội vụ\"",
+        ),
+        (Problem::KeyForMissingQuestion { .. }, Some(Kind::Xlsx | Kind::Csv)) => lang.pick(
+            "gợi ý: số ở cột STT của trang đáp án phải trùng với cột STT của trang câu hỏi",
+            "hint: the numbers in the STT (No.) column of the key sheet must match those of the question sheet",
+        ),
+        (Problem::KeyForMissingQuestion { .. }, _) => lang.pick(
+            "gợi ý: số câu trong bảng đáp án phải trùng với số \"Câu N\" trong đề",
+            "hint: the numbers in the answer key must match the \"Câu N\" numbers of the test",
+        ),
+        (Problem::EncryptedOrOld, _) => lang.pick(
+            "gợi ý: mở tệp bằng Word/Excel, bỏ mật khẩu, rồi chọn File > Save As, kiểu .docx hoặc .xlsx",
+            "hint: open the file in Word/Excel, remove the password, then File > Save As .docx or .xlsx",
+        ),
+        (Problem::WrongKind { .. }, _) => lang.pick(
+            "gợi ý: đổi đuôi tệp cho đúng loại, rồi nhập lại",
+            "hint: give the file the extension of its kind, then import it again",
+        ),
+        (Problem::NotUtf8 { .. }, _) => lang.pick(
+            "gợi ý: trong Excel chọn File > Save As, kiểu \"CSV UTF-8\"; trong Notepad chọn Encoding: UTF-8",
+            "hint: in Excel use File > Save As \"CSV UTF-8\"; in Notepad choose Encoding: UTF-8",
+        ),
+        (Problem::NoHeader | Problem::NoChoiceColumns, _) => lang.pick(
+            "gợi ý: dòng đầu bảng ghi tên cột: Câu hỏi, A, B, C, D, Đáp án (có thể thêm Giải thích, Căn cứ, Chủ đề, Mã)",
+            "hint: the first row names the columns: Câu hỏi (Question), A, B, C, D, Đáp án (Answer), and optionally Giải thích, Căn cứ, Chủ đề, Mã",
+        ),
+        (Problem::NoAnswerColumn, _) => lang.pick(
+            "gợi ý: thêm cột \"Đáp án\" ghi chữ cái đúng, ví dụ B hoặc A,C",
+            "hint: add an \"Đáp án\" (Answer) column holding the right letters, such as B or A,C",
+        ),
+        (Problem::BadAnswer { .. }, _) => lang.pick(
+            "gợi ý: ghi chữ cái của đáp án đúng, nhiều đáp án thì cách nhau bằng dấu phẩy: A,C",
+            "hint: write the letter of the right answer; several are separated by commas: A,C",
+        ),
+        (Problem::OutputExists { .. }, _) => lang.pick(
+            "gợi ý: chọn tệp khác bằng -o TỆP.yaml, hoặc xóa tệp cũ",
+            "hint: choose another file with -o FILE.yaml, or remove the old one",
+        ),
+        (Problem::UnknownFormat, _) => lang.pick(
+            "gợi ý: đặt đuôi tệp .docx, .xlsx, .csv, .gift hoặc .txt (Aiken)",
+            "hint: name the file .docx, .xlsx, .csv, .gift or .txt (Aiken)",
+        ),
+        (Problem::GiftUnclosed, _) => lang.pick(
             "gợi ý: mỗi câu hỏi GIFT có các đáp án trong { … }; dấu \"{\" hoặc \"}\" trong chữ viết là \\{ \\}",
             "hint: each GIFT question has its answers in { … }; a \"{\" or \"}\" in the text is written \\{ \\}",
         ),

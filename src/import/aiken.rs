@@ -64,6 +64,7 @@ pub fn read(text: &str) -> Draft {
             ..DraftQuestion::default()
         });
         if let Some(rest) = strip_answer(line) {
+            q.answer_place = Some(place.clone());
             match parse_letters(rest) {
                 Some(letters) => q.answer = letters,
                 None => q.fail(

@@ -339,6 +339,9 @@ pub struct Diagnostic {
     pub severity: Severity,
     /// What is wrong.
     pub problem: Problem,
+    /// The kind of file, once known: hints differ between Word, a
+    /// spreadsheet, GIFT and Aiken.
+    pub kind: Option<Kind>,
 }
 
 impl Diagnostic {
@@ -349,7 +352,19 @@ impl Diagnostic {
             place,
             severity: problem.severity(),
             problem,
+            kind: None,
         }
+    }
+
+    /// Whether the problem keeps one question out of the bank (rather than
+    /// refusing the file or concerning an answer key or a warning).
+    pub fn is_question_left_out(&self) -> bool {
+        self.is_error()
+            && self.place != Place::File
+            && !matches!(
+                self.problem,
+                Problem::KeyForMissingQuestion { .. } | Problem::KeyRepeated { .. }
+            )
     }
 
     /// Whether this is an error (not a warning).
@@ -401,7 +416,7 @@ impl Diagnostic {
             crate::i18n::check::severity(self.severity, lang),
             self.message(lang)
         ));
-        if let Some(hint) = msg::hint(&self.problem, lang) {
+        if let Some(hint) = msg::hint(&self.problem, self.kind, lang) {
             out.push_str("\n    ");
             out.push_str(&hint);
         }

@@ -1068,7 +1068,10 @@ fn build(lines: &[Line]) -> Draft {
         if let Some(b) = cur.as_mut() {
             if let Some(ans) = answer_line(trimmed) {
                 match parse_letters(&ans) {
-                    Some(v) => b.line_answer = Some((v, line.para)),
+                    Some(v) => {
+                        b.line_answer = Some((v, line.para));
+                        b.q.answer_place = Some(place.clone());
+                    }
                     None => b.q.fail(place.clone(), Problem::BadAnswer { value: ans }),
                 }
                 continue;

@@ -54,6 +54,9 @@ pub struct DraftQuestion {
     pub choice_places: Vec<Place>,
     /// Indices of the right choices.
     pub answer: Vec<usize>,
+    /// Where the answer was given (an "ANSWER:" line, an answer cell), for
+    /// diagnostics about it.
+    pub answer_place: Option<Place>,
     /// Explanation, if the source has one.
     pub explanation: Option<String>,
     /// The document the answer rests on.
@@ -197,11 +200,12 @@ pub fn finalize(draft: Draft, path: &Path) -> (Vec<DraftQuestion>, Vec<Diagnosti
         q.answer.sort_unstable();
         q.answer.dedup();
         if q.choices.len() >= 2 && q.errors.is_empty() {
+            let answer_at = q.answer_place.clone().unwrap_or(at.clone());
             if q.answer.is_empty() {
-                q.fail(at.clone(), Problem::NoAnswer);
+                q.fail(answer_at, Problem::NoAnswer);
             } else if let Some(&bad) = q.answer.iter().find(|&&a| a >= q.choices.len()) {
                 q.fail(
-                    at.clone(),
+                    answer_at,
                     Problem::AnswerNotAChoice {
                         letter: bad,
                         choices: q.choices.len(),

@@ -61,6 +61,15 @@ pub struct Imported {
     pub yaml: Option<String>,
 }
 
+/// The kind of a file from its extension, content and name, as
+/// [`read_draft`] decides it; `None` when it is refused before.
+fn kind_of(path: &Path, bytes: &[u8]) -> Option<Kind> {
+    if zipped::is_zip(bytes) {
+        return zipped::Archive::open(bytes).ok()?.kind();
+    }
+    ext_kind(path).or_else(|| sniff_text(decode(bytes).ok()?))
+}
+
 impl Imported {
     /// How many errors (questions left out, or a file refused).
     pub fn errors(&self) -> usize {
@@ -218,6 +227,10 @@ pub fn import_bytes(path: &Path, bytes: &[u8], naming: &Naming, lang: Lang) -> I
     let doc_title = draft.title.clone();
     let had_any = !draft.questions.is_empty();
     let (questions, mut diagnostics) = draft::finalize(draft, path);
+    let kind = kind_of(path, bytes);
+    for d in &mut diagnostics {
+        d.kind = kind;
+    }
     if !had_any && !diagnostics.iter().any(Diagnostic::is_error) {
         diagnostics.push(Diagnostic::new(
             path.to_path_buf(),
@@ -341,7 +354,7 @@ pub fn run(args: &ImportArgs, lang: Lang) -> ExitCode {
     let left_out = imported
         .diagnostics
         .iter()
-        .filter(|d| d.is_error() && d.place != Place::File)
+        .filter(|d| d.is_question_left_out())
         .count();
     match &imported.yaml {
         Some(yaml) if to_stdout => {
