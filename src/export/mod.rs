@@ -146,12 +146,21 @@ pub fn run(args: &ExportArgs, lang: Lang) -> ExitCode {
         }
     };
     let mut stderr = std::io::stderr().lock();
-    for l in &exported.lost {
+    // One line per question, with everything it loses.
+    let mut i = 0;
+    while i < exported.lost.len() {
+        let id = &exported.lost[i].id;
+        let losses: Vec<Loss> = exported.lost[i..]
+            .iter()
+            .take_while(|l| l.id == *id)
+            .map(|l| l.loss)
+            .collect();
         let _ = writeln!(
             stderr,
             "{}",
-            msg::loss(args.format.name(), &l.id, l.loss, lang)
+            msg::loss(args.format.name(), id, &losses, lang)
         );
+        i += losses.len().max(1);
     }
     if out.as_os_str() == "-" {
         let mut stdout = std::io::stdout().lock();

@@ -490,33 +490,46 @@ pub enum Loss {
     Topic,
 }
 
-/// One line of `export`'s report of what a format cannot carry.
-pub fn loss(format: &str, id: &str, l: Loss, lang: Lang) -> String {
-    let what = match l {
-        Loss::SeveralAnswers => lang.pick(
-            "có nhiều đáp án đúng, định dạng chỉ cho một; câu này bị bỏ",
-            "has several right answers and the format allows one; question left out",
-        ),
-        Loss::LinesJoined => lang.pick(
-            "câu hỏi nhiều dòng, đã nối thành một dòng",
-            "the question spans lines; joined into one",
-        ),
-        Loss::Explanation => lang.pick(
-            "không có chỗ cho giải thích (explanation); đã bỏ",
-            "no place for the explanation; dropped",
-        ),
-        Loss::Source => lang.pick(
-            "không có chỗ cho căn cứ (source); đã bỏ",
-            "no place for the source; dropped",
-        ),
-        Loss::Topic => lang.pick(
-            "không có chỗ cho chủ đề (topic); đã bỏ",
-            "no place for the topic; dropped",
-        ),
-    };
+/// One line of `export`'s report of what a format cannot carry for one
+/// question.
+pub fn loss(format: &str, id: &str, losses: &[Loss], lang: Lang) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    if losses.contains(&Loss::SeveralAnswers) {
+        parts.push(
+            lang.pick(
+                "có nhiều đáp án đúng, định dạng chỉ cho một; câu này bị bỏ",
+                "has several right answers and the format allows one; question left out",
+            )
+            .to_owned(),
+        );
+    }
+    if losses.contains(&Loss::LinesJoined) {
+        parts.push(
+            lang.pick(
+                "câu hỏi nhiều dòng, đã nối thành một dòng",
+                "the question spans lines; joined into one",
+            )
+            .to_owned(),
+        );
+    }
+    let fields: Vec<&str> = losses
+        .iter()
+        .filter_map(|l| match l {
+            Loss::Explanation => Some(lang.pick("giải thích", "explanation")),
+            Loss::Source => Some(lang.pick("căn cứ", "source")),
+            Loss::Topic => Some(lang.pick("chủ đề", "topic")),
+            _ => None,
+        })
+        .collect();
+    if !fields.is_empty() {
+        parts.push(match lang {
+            Lang::Vi => format!("không có chỗ cho {}; đã bỏ", fields.join(", ")),
+            Lang::En => format!("no place for the {}; dropped", fields.join(", ")),
+        });
+    }
     match lang {
-        Lang::Vi => format!("{format}: câu {id}: {what}"),
-        Lang::En => format!("{format}: question {id}: {what}"),
+        Lang::Vi => format!("{format}: câu {id}: {}", parts.join("; ")),
+        Lang::En => format!("{format}: question {id}: {}", parts.join("; ")),
     }
 }
 
