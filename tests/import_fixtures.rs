@@ -200,3 +200,19 @@ fn hostile_files_are_refused_with_their_reason() {
         assert!(imported.yaml.is_none(), "{f}");
     }
 }
+
+#[test]
+fn the_examples_in_the_docs_import_cleanly() {
+    let mut files: Vec<PathBuf> = std::fs::read_dir("docs/examples")
+        .unwrap_or_else(|e| panic!("{e}"))
+        .map(|e| e.unwrap_or_else(|e| panic!("{e}")).path())
+        .collect();
+    files.sort();
+    assert_eq!(files.len(), 5);
+    for path in files {
+        let imported = import(&path, Lang::Vi);
+        assert_eq!(imported.diagnostics, [], "{}", path.display());
+        assert!(imported.yaml.is_some(), "{}", path.display());
+        assert!(imported.questions.len() >= 2, "{}", path.display());
+    }
+}
