@@ -216,3 +216,27 @@ fn the_examples_in_the_docs_import_cleanly() {
         assert!(imported.questions.len() >= 2, "{}", path.display());
     }
 }
+
+#[test]
+fn a_question_with_50000_choices_is_refused_without_comparing_them_all() {
+    let mut gift = String::from("Hỏi? {\n=đúng\n");
+    for i in 0..50_000 {
+        gift.push_str(&format!("~sai {i}\n"));
+    }
+    gift.push('}');
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        let i = union_quiz::import::import_bytes(
+            Path::new("lon.gift"),
+            gift.as_bytes(),
+            &Naming::default(),
+            Lang::En,
+        );
+        let _ = tx.send(i);
+    });
+    let imported = rx
+        .recv_timeout(Duration::from_secs(30))
+        .unwrap_or_else(|_| panic!("import did not finish"));
+    let codes: Vec<&str> = imported.diagnostics.iter().map(|d| d.code()).collect();
+    assert_eq!(codes, ["too-many-choices"]);
+}

@@ -51,10 +51,19 @@ const MIB: u64 = 1024 * 1024;
 
 /// The message of a problem.
 pub fn problem(p: &Problem, lang: Lang) -> String {
+    use crate::bank::diag::Problem as Check;
     use Lang::{En, Vi};
+    // Problems `check` also finds are worded as `check` words them.
+    let same = |c: Check| crate::i18n::check::problem(&c, lang);
     match (p, lang) {
-        (Problem::Io(e), Vi) => format!("không đọc được tệp: {e}"),
-        (Problem::Io(e), En) => format!("cannot read the file: {e}"),
+        (Problem::Io(e), _) => same(Check::Io(e.clone())),
+        (Problem::NotUtf8 { offset }, _) => same(Check::NotUtf8 { offset: *offset }),
+        (Problem::TooFewChoices { count }, _) => same(Check::TooFewChoices { count: *count }),
+        (Problem::TooManyChoices { count }, _) => same(Check::TooManyChoices { count: *count }),
+        (Problem::DuplicateChoice { letter: l, same_as }, _) => same(Check::DuplicateChoice {
+            letter: letter(*l),
+            same_as: letter(*same_as),
+        }),
         (Problem::TooLarge { bytes, limit }, Vi) => format!(
             "tệp quá lớn ({} MiB); giới hạn là {} MiB",
             bytes.div_ceil(MIB),
@@ -65,12 +74,6 @@ pub fn problem(p: &Problem, lang: Lang) -> String {
             bytes.div_ceil(MIB),
             limit / MIB
         ),
-        (Problem::NotUtf8 { offset }, Vi) => {
-            format!("tệp không phải UTF-8 (byte sai đầu tiên ở vị trí {offset})")
-        }
-        (Problem::NotUtf8 { offset }, En) => {
-            format!("the file is not UTF-8 (first bad byte at offset {offset})")
-        }
         (Problem::UnknownFormat, Vi) => {
             "không nhận ra định dạng tệp (cần .docx, .xlsx, .csv, Aiken hoặc GIFT)".to_owned()
         }
@@ -146,18 +149,6 @@ pub fn problem(p: &Problem, lang: Lang) -> String {
             marker(second.0, lang),
             letters(&second.1)
         ),
-        (Problem::TooFewChoices { count }, Vi) => {
-            format!("câu hỏi có {count} lựa chọn; cần ít nhất 2")
-        }
-        (Problem::TooFewChoices { count }, En) => {
-            format!("the question has {count} choices; it needs at least 2")
-        }
-        (Problem::TooManyChoices { count }, Vi) => {
-            format!("câu hỏi có {count} lựa chọn; nhiều nhất là 10")
-        }
-        (Problem::TooManyChoices { count }, En) => {
-            format!("the question has {count} choices; at most 10 are allowed")
-        }
         (Problem::LetterSkips { expected, found }, Vi) => format!(
             "lựa chọn {} đứng ngay sau lựa chọn {} (thiếu {})",
             letter(*found),
@@ -202,16 +193,6 @@ pub fn problem(p: &Problem, lang: Lang) -> String {
             format!("lựa chọn {} để trống", letter(*l))
         }
         (Problem::EmptyChoice { letter: l }, En) => format!("choice {} is empty", letter(*l)),
-        (Problem::DuplicateChoice { letter: l, same_as }, Vi) => format!(
-            "lựa chọn {} giống hệt lựa chọn {}",
-            letter(*l),
-            letter(*same_as)
-        ),
-        (Problem::DuplicateChoice { letter: l, same_as }, En) => format!(
-            "choice {} is the same as choice {}",
-            letter(*l),
-            letter(*same_as)
-        ),
         (Problem::NoHeader, Vi) => {
             "không tìm thấy dòng tiêu đề có cột \"Câu hỏi\" (hoặc \"Question\")".to_owned()
         }

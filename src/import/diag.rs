@@ -39,7 +39,7 @@ pub enum Place {
 
 /// Excel's name of a column from 0: 0 → `A`, 25 → `Z`, 26 → `AA`.
 pub fn column_name(col: u32) -> String {
-    let mut n = col + 1;
+    let mut n = u64::from(col) + 1;
     let mut out = Vec::new();
     while n > 0 {
         let rem = (n - 1) % 26;

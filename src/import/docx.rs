@@ -110,6 +110,22 @@ fn xml_err(e: impl std::fmt::Display) -> Problem {
     }
 }
 
+/// Counts the depth of elements, and refuses XML deeper than
+/// [`MAX_DEPTH`].
+fn track_depth(ev: &Event<'_>, depth: &mut usize) -> Result<(), Problem> {
+    match ev {
+        Event::Start(_) => {
+            *depth += 1;
+            if *depth > MAX_DEPTH {
+                return Err(Problem::TooDeep { limit: MAX_DEPTH });
+            }
+        }
+        Event::End(_) => *depth = depth.saturating_sub(1),
+        _ => {}
+    }
+    Ok(())
+}
+
 /// Numbering formats: (numId, level) → whether the level counts with
 /// numbers or letters; and styles that carry numbering.
 #[derive(Default)]
@@ -130,16 +146,7 @@ fn read_numbering(xml: &[u8], n: &mut Numbering) -> Result<(), Problem> {
     let mut depth = 0usize;
     loop {
         let ev = reader.read_event_into(&mut buf).map_err(xml_err)?;
-        match &ev {
-            Event::Start(_) => {
-                depth += 1;
-                if depth > MAX_DEPTH {
-                    return Err(Problem::TooDeep { limit: MAX_DEPTH });
-                }
-            }
-            Event::End(_) => depth = depth.saturating_sub(1),
-            _ => {}
-        }
+        track_depth(&ev, &mut depth)?;
         match ev {
             Event::Start(e) | Event::Empty(e) => match e.local_name().as_ref() {
                 "abstractNum" => abstract_id = attr(&e, "abstractNumId"),
@@ -187,16 +194,7 @@ fn read_styles(xml: &[u8], n: &mut Numbering) -> Result<(), Problem> {
     let mut depth = 0usize;
     loop {
         let ev = reader.read_event_into(&mut buf).map_err(xml_err)?;
-        match &ev {
-            Event::Start(_) => {
-                depth += 1;
-                if depth > MAX_DEPTH {
-                    return Err(Problem::TooDeep { limit: MAX_DEPTH });
-                }
-            }
-            Event::End(_) => depth = depth.saturating_sub(1),
-            _ => {}
-        }
+        track_depth(&ev, &mut depth)?;
         match ev {
             Event::Start(e) | Event::Empty(e) => match e.local_name().as_ref() {
                 "style" => style = attr(&e, "styleId"),
@@ -479,7 +477,6 @@ fn fold(s: &str) -> String {
 /// "Câu 12:", "Câu 12.", "Bài 3", "12.", "12)": the number and where the
 /// question's text starts (in chars).
 fn question_start(chars: &[char]) -> Option<(String, usize)> {
-    let s: String = chars.iter().collect();
     let lead = chars.iter().take_while(|c| c.is_whitespace()).count();
     let mut i = lead;
     let folded_head = fold(
@@ -516,7 +513,6 @@ fn question_start(chars: &[char]) -> Option<(String, usize)> {
     if !word && !chars.get(i).is_some_and(|c| c.is_whitespace()) {
         return None;
     }
-    let _ = s;
     Some((number, i))
 }
 
@@ -601,7 +597,7 @@ fn split_choices(
     for (n, m) in marks.iter().enumerate() {
         let end = marks.get(n + 1).map_or(chars.len(), |next| {
             if chars.get(next.3.saturating_sub(1)) == Some(&'*') {
-                next.3 - 1
+                next.3.saturating_sub(1)
             } else {
                 next.3
             }
@@ -807,7 +803,7 @@ fn table_pairs(cells: &[KeyCell]) -> Vec<(String, Vec<usize>, usize)> {
         while rows.len() < *r {
             rows.push(Vec::new());
         }
-        if let Some(row) = rows.get_mut(r - 1) {
+        if let Some(row) = r.checked_sub(1).and_then(|i| rows.get_mut(i)) {
             row.push((*c, t.as_str(), *para));
         }
     }
@@ -964,16 +960,18 @@ fn build(lines: &[Line]) -> Draft {
     let mut topic: Option<String> = None;
     let mut in_key = false;
     let mut key: Vec<(String, Vec<usize>, usize)> = Vec::new();
-    let mut key_tables: Vec<(usize, Vec<KeyCell>)> = Vec::new();
+    // Table number → its cells, in document order.
+    let mut key_tables: std::collections::BTreeMap<usize, Vec<KeyCell>> =
+        std::collections::BTreeMap::new();
     for line in lines {
         let text = line.text();
         let trimmed = text.trim();
         if let Some((t, r, c)) = line.cell {
             // Tables: only an answer key is read from them.
-            match key_tables.iter_mut().find(|k| k.0 == t) {
-                Some(k) => k.1.push((r, c, trimmed.to_owned(), line.para)),
-                None => key_tables.push((t, vec![(r, c, trimmed.to_owned(), line.para)])),
-            }
+            key_tables
+                .entry(t)
+                .or_default()
+                .push((r, c, trimmed.to_owned(), line.para));
             continue;
         }
         if trimmed.is_empty() {
@@ -991,17 +989,15 @@ fn build(lines: &[Line]) -> Draft {
             continue;
         }
         let place = Place::Paragraph(line.para);
-        // A choice letter expected next, if a question is open.
-        let expected = cur.as_ref().map(|b| b.found.len());
         let lead = line.chars.iter().take_while(|c| c.is_whitespace()).count();
         let choice = choice_at(&line.chars, lead);
         let auto_letter = line.auto == Some(Auto::Letter);
         if let Some(b) = cur.as_mut()
             && (auto_letter
+                // The next letter, or a later one (reported as a skip) once
+                // the question has choices.
                 || choice.is_some_and(|m| {
-                    m.0 == b.found.len()
-                        || (!b.found.is_empty() && m.0 > b.found.len())
-                        || (b.found.is_empty() && m.0 == 0)
+                    m.0 == b.found.len() || (!b.found.is_empty() && m.0 > b.found.len())
                 }))
             && b.tail != Tail::Explanation
         {
@@ -1058,9 +1054,7 @@ fn build(lines: &[Line]) -> Draft {
             });
             continue;
         }
-        if let Some(h) = heading(trimmed)
-            && !expected.is_some_and(|e| e == 8 && trimmed.starts_with("I."))
-        {
+        if let Some(h) = heading(trimmed) {
             finish(cur.take(), &mut done);
             topic = Some(h);
             continue;
@@ -1114,7 +1108,7 @@ fn build(lines: &[Line]) -> Draft {
         }
     }
     finish(cur.take(), &mut done);
-    for (_, cells) in &key_tables {
+    for cells in key_tables.values() {
         let first = cells.first().map(|c| fold(&c.2)).unwrap_or_default();
         let looks_like_key =
             in_key || ["cau", "stt", "dap an", "cau hoi", "so cau"].contains(&first.as_str());
@@ -1142,6 +1136,13 @@ fn apply_key(done: &mut [Building], key: Vec<(String, Vec<usize>, usize)>, draft
             .as_deref()
             .map(|x| x.trim_start_matches('0').to_owned())
     };
+    // Question number → index, so a long key costs no more than its length.
+    let mut index: HashMap<String, usize> = HashMap::new();
+    for (i, b) in done.iter().enumerate() {
+        if let Some(n) = number(b) {
+            index.entry(n).or_insert(i);
+        }
+    }
     let mut seen: HashMap<String, usize> = HashMap::new();
     for (n, v, para) in key {
         let n = n.trim_start_matches('0').to_owned();
@@ -1152,10 +1153,7 @@ fn apply_key(done: &mut [Building], key: Vec<(String, Vec<usize>, usize)>, draft
             continue;
         }
         seen.insert(n.clone(), para);
-        match done
-            .iter_mut()
-            .find(|b| number(b).as_deref() == Some(n.as_str()))
-        {
+        match index.get(&n).and_then(|&i| done.get_mut(i)) {
             Some(b) => b.key_answer = Some(v),
             None => draft.diagnostics.push((
                 Place::Paragraph(para),

@@ -182,7 +182,14 @@ pub fn finalize(draft: Draft, path: &Path) -> (Vec<DraftQuestion>, Vec<Diagnosti
                 },
             );
         }
-        for i in 0..q.choices.len() {
+        // Past the limit the question is out anyway; comparing every pair
+        // of a hostile file's thousands of choices would take long.
+        let checked = if q.choices.len() <= MAX_CHOICES {
+            q.choices.len()
+        } else {
+            0
+        };
+        for i in 0..checked {
             if q.choices[i].is_empty() {
                 let p = place_of(&q, i);
                 q.fail(p, Problem::EmptyChoice { letter: i });
@@ -309,20 +316,21 @@ pub fn scalar(s: &str) -> String {
     out
 }
 
-/// A `key: value` line at `indent`, the value as a literal block when it
+/// A `key: value` line starting with `lead` (spaces, or the `- ` of a
+/// list item), the value as a literal block indented by `block` when it
 /// spans lines.
-fn text_entry(out: &mut String, indent: &str, key: &str, value: &str) {
+fn text_entry(out: &mut String, lead: &str, block: &str, key: &str, value: &str) {
     if value.contains('\n') {
-        out.push_str(&format!("{indent}{key}: |-\n"));
+        out.push_str(&format!("{lead}{key}: |-\n"));
         for line in value.split('\n') {
             if line.is_empty() {
                 out.push('\n');
             } else {
-                out.push_str(&format!("{indent}  {line}\n"));
+                out.push_str(&format!("{block}{line}\n"));
             }
         }
     } else {
-        out.push_str(&format!("{indent}{key}: {}\n", scalar(value)));
+        out.push_str(&format!("{lead}{key}: {}\n", scalar(value)));
     }
 }
 
@@ -351,7 +359,7 @@ pub fn to_yaml(
 ) -> String {
     let mut out = String::new();
     out.push_str(&format!("# {}\n", msg::yaml_header(source_name, lang)));
-    text_entry(&mut out, "", "title", &tidy_line(title));
+    text_entry(&mut out, "", "  ", "title", &tidy_line(title));
     out.push_str(&format!("id: {}\n", scalar(id)));
     out.push_str("questions:\n");
     for (i, q) in questions.iter().enumerate() {
@@ -362,23 +370,12 @@ pub fn to_yaml(
             out.push_str(&format!("  # {}\n", msg::guess(g, lang)));
         }
         let mut first = true;
+        // Only the first key carries the "- "; a block under it is
+        // indented like the keys that follow.
         let mut entry = |out: &mut String, key: &str, value: &str| {
-            let indent = if first { "  - " } else { "    " };
+            let lead = if first { "  - " } else { "    " };
             first = false;
-            // Only the first key carries the "- "; a block under it is
-            // indented like the keys that follow.
-            if value.contains('\n') {
-                out.push_str(&format!("{indent}{key}: |-\n"));
-                for line in value.split('\n') {
-                    if line.is_empty() {
-                        out.push('\n');
-                    } else {
-                        out.push_str(&format!("      {line}\n"));
-                    }
-                }
-            } else {
-                out.push_str(&format!("{indent}{key}: {}\n", scalar(value)));
-            }
+            text_entry(out, lead, "      ", key, value);
         };
         if let Some(id) = &q.id {
             entry(&mut out, "id", id);
@@ -393,10 +390,10 @@ pub fn to_yaml(
         }
         out.push_str(&format!("    answer: {}\n", answer_yaml(&q.answer)));
         if let Some(e) = &q.explanation {
-            text_entry(&mut out, "    ", "explanation", e);
+            text_entry(&mut out, "    ", "      ", "explanation", e);
         }
         if let Some(s) = &q.source {
-            text_entry(&mut out, "    ", "source", s);
+            text_entry(&mut out, "    ", "      ", "source", s);
         }
     }
     out
