@@ -199,3 +199,30 @@ fn export_writes_every_format_and_says_what_aiken_cannot_carry() {
         assert_eq!(o.status.code(), Some(0), "{file}: {}", stderr(&o));
     }
 }
+
+#[test]
+fn an_invalid_id_is_replaced_with_a_warning() {
+    let dir = tempdir();
+    let o = run(
+        &[
+            "import",
+            &fixture("aiken/good.txt"),
+            "--id",
+            "Một cửa",
+            "-o",
+            "mot-cua.yaml",
+        ],
+        dir.path(),
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains(
+            "good.txt: cảnh báo: mã \"Một cửa\" chỉ được gồm chữ cái không dấu, chữ số, \".\", \"_\", \"-\"; đã đặt mã khác\n"
+        ),
+        "{}",
+        stderr(&o)
+    );
+    let yaml =
+        std::fs::read_to_string(dir.path().join("mot-cua.yaml")).unwrap_or_else(|e| panic!("{e}"));
+    assert!(yaml.contains("\nid: mot-cua\n"), "{yaml}");
+}

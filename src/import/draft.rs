@@ -292,8 +292,9 @@ fn plain_ok(s: &str) -> bool {
         return false;
     }
     // Numbers, times and dates would come back as numbers.
-    !s.chars()
-        .all(|c| c.is_ascii_digit() || "._-+:eExXoO ".contains(c))
+    !(s.chars().any(|c| c.is_ascii_digit())
+        && s.chars()
+            .all(|c| c.is_ascii_digit() || "._-+:eExXoO ".contains(c)))
 }
 
 /// `s` as a one-line YAML scalar.
@@ -414,6 +415,7 @@ mod tests {
     fn scalars_that_need_quotes() {
         assert_eq!(scalar("Bộ Nội vụ"), "Bộ Nội vụ");
         assert_eq!(scalar("21/6/2018"), "21/6/2018");
+        assert_eq!(scalar("x"), "x");
         for s in [
             "2018", "1.50", "true", "No", "- a", "a: b", "a #b", "*x", "\"q\"", "",
         ] {

@@ -258,7 +258,18 @@ pub fn import_bytes(path: &Path, bytes: &[u8], naming: &Naming, lang: Lang) -> I
         .filter(|t| !t.is_empty())
         .or(doc_title.filter(|t| !t.is_empty()))
         .unwrap_or_else(|| stem(path));
-    let id = naming.id.clone().unwrap_or_else(|| {
+    let given_id = naming.id.clone().filter(|id| {
+        let ok = crate::bank::is_valid_id(id);
+        if !ok {
+            diagnostics.push(Diagnostic::new(
+                path.to_path_buf(),
+                Place::File,
+                Problem::BadId { id: id.clone() },
+            ));
+        }
+        ok
+    });
+    let id = given_id.unwrap_or_else(|| {
         let from = match &naming.output {
             Some(o) if o.as_os_str() != "-" => stem(o),
             _ => stem(path),
