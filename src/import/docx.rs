@@ -76,6 +76,8 @@ impl Line {
 /// A paragraph being read.
 #[derive(Default)]
 struct Para {
+    /// Its number in document order, from 1.
+    no: usize,
     chars: Vec<char>,
     fmts: Vec<Fmt>,
     style: Option<String>,
@@ -244,7 +246,12 @@ fn read_lines(xml: &[u8], numbering: &Numbering) -> Result<Vec<Line>, Problem> {
                     continue;
                 }
                 match e.local_name().as_ref() {
-                    "Fallback" | "del" | "instrText" => skip = Some(depth),
+                    // Text that is not shown: the fallback of alternate
+                    // content, deleted or moved-away text, field codes, and
+                    // the old formatting of tracked changes.
+                    "Fallback" | "del" | "moveFrom" | "instrText" | "rPrChange" | "pPrChange" => {
+                        skip = Some(depth)
+                    }
                     "p" => {
                         count += 1;
                         if count > MAX_PARAGRAPHS {
@@ -252,7 +259,10 @@ fn read_lines(xml: &[u8], numbering: &Numbering) -> Result<Vec<Line>, Problem> {
                                 limit: MAX_PARAGRAPHS,
                             });
                         }
-                        paras.push(Para::default());
+                        paras.push(Para {
+                            no: count,
+                            ..Para::default()
+                        });
                     }
                     "pPr" => in_ppr = true,
                     "r" => run = 0,
@@ -315,7 +325,7 @@ fn read_lines(xml: &[u8], numbering: &Numbering) -> Result<Vec<Line>, Problem> {
                     match e.local_name().as_ref() {
                         "p" => {
                             if let Some(p) = paras.pop() {
-                                let para_no = count - paras.len();
+                                let para_no = p.no;
                                 lines.extend(split_lines(
                                     p,
                                     para_no,
