@@ -24,6 +24,13 @@ fn widest(bank: &Bank) -> usize {
         .unwrap_or(0)
 }
 
+/// About how many lines `text` takes in a column `width` characters wide.
+fn lines_in(text: &str, width: usize) -> usize {
+    text.split('\n')
+        .map(|l| l.chars().count().div_ceil(width).max(1))
+        .sum()
+}
+
 /// The test on a sheet "Đề thi" (title, a line for the member's name, then
 /// STT, question, A, B, C …) and the key on a sheet "Đáp án" (STT, answer,
 /// id, topic, explanation, source); printed landscape, one page wide, the
@@ -57,6 +64,14 @@ pub fn xlsx(bank: &Bank, lang: Lang) -> Result<Exported, ExportError> {
         sheet.set_column_width(0, 5)?;
         sheet.set_column_width(1, 50)?;
         for (r, q) in (header_row + 1..).zip(&bank.questions) {
+            // Excel grows wrapped rows when it opens a file, but other
+            // spreadsheets and printers keep the default height: give each
+            // row the lines its longest cell needs.
+            let lines = std::iter::once(lines_in(&q.text, 50))
+                .chain(q.choices.iter().map(|c| lines_in(c, 24)))
+                .max()
+                .unwrap_or(1);
+            sheet.set_row_height(r, 15.0 * lines as f64)?;
             let number = r - header_row;
             sheet.write_number_with_format(r, 0, f64::from(number), &wrap)?;
             sheet.write_string_with_format(r, 1, &q.text, &wrap)?;
@@ -85,6 +100,15 @@ pub fn xlsx(bank: &Bank, lang: Lang) -> Result<Exported, ExportError> {
             sheet.write_string_with_format(0, c, h, &head)?;
         }
         for (r, q) in (1u32..).zip(&bank.questions) {
+            let lines = [
+                lines_in(q.explanation.as_deref().unwrap_or(""), 60),
+                lines_in(q.source.as_deref().unwrap_or(""), 30),
+                lines_in(q.topic.as_deref().unwrap_or(""), 20),
+            ]
+            .into_iter()
+            .max()
+            .unwrap_or(1);
+            sheet.set_row_height(r, 15.0 * lines as f64)?;
             sheet.write_number_with_format(r, 0, f64::from(r), &wrap)?;
             let answer: Vec<String> = q.answer.iter().map(|&a| letter(a).to_string()).collect();
             sheet.write_string_with_format(r, 1, answer.join(","), &wrap)?;
@@ -239,9 +263,26 @@ pub fn docx(bank: &Bank, lang: Lang) -> Result<Exported, ExportError> {
                 para(w, &[(&words.key_sheet.to_uppercase(), true)], true, false)?;
                 w.create_element("w:tbl").write_inner_content(|w| {
                     w.create_element("w:tblPr").write_inner_content(|w| {
-                        w.create_element("w:tblStyle")
-                            .with_attribute(("w:val", "TableGrid"))
-                            .write_empty()?;
+                        // Borders written out: the document has no
+                        // styles part for a "Table Grid" style to come from.
+                        w.create_element("w:tblBorders").write_inner_content(|w| {
+                            for side in [
+                                "w:top",
+                                "w:left",
+                                "w:bottom",
+                                "w:right",
+                                "w:insideH",
+                                "w:insideV",
+                            ] {
+                                w.create_element(side)
+                                    .with_attribute(("w:val", "single"))
+                                    .with_attribute(("w:sz", "4"))
+                                    .with_attribute(("w:space", "0"))
+                                    .with_attribute(("w:color", "000000"))
+                                    .write_empty()?;
+                            }
+                            Ok(())
+                        })?;
                         w.create_element("w:tblW")
                             .with_attribute(("w:w", "0"))
                             .with_attribute(("w:type", "auto"))
