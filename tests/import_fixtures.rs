@@ -146,6 +146,7 @@ fn each_marker_convention_gives_the_right_answers() {
     assert_eq!(answers("docx/key-list.docx"), ["B", "B", "ACD", "C", "B"]);
     assert_eq!(answers("docx/key-table.docx"), ["B", "B", "ACD", "C", "B"]);
     assert_eq!(answers("docx/layouts.docx"), ["B", "C"]);
+    assert_eq!(answers("docx/choices-in-table.docx"), ["B", "C"]);
     assert_eq!(answers("docx/word-numbering.docx"), ["B", "B", "ACD"]);
     assert_eq!(answers("docx/markers-agree.docx"), ["B", "B"]);
     assert_eq!(answers("docx/choice-split.docx"), ["ACD"]);
@@ -156,7 +157,7 @@ fn each_marker_convention_gives_the_right_answers() {
     assert_eq!(answers("xlsx/english-headers.xlsx"), ["B", "B", "C", "B"]);
     assert_eq!(answers("xlsx/key-sheet.xlsx"), ["B", "B", "ACD", "C", "B"]);
     assert_eq!(answers("csv/semicolons.csv"), ["B", "B"]);
-    assert_eq!(answers("gift/good.gift"), ["B", "ACD", "B", "A"]);
+    assert_eq!(answers("gift/good.gift"), ["B", "ACD", "B", "A", "B"]);
     assert_eq!(answers("aiken/good.txt"), ["B", "C", "B"]);
 }
 

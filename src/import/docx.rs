@@ -977,12 +977,21 @@ fn build(lines: &[Line]) -> Draft {
         let text = line.text();
         let trimmed = text.trim();
         if let Some((t, r, c)) = line.cell {
-            // Tables: only an answer key is read from them.
-            key_tables
-                .entry(t)
-                .or_default()
-                .push((r, c, trimmed.to_owned(), line.para));
-            continue;
+            // Choices laid out in a table (A and B on one row, C and D on
+            // the next) are read as choices; any other table may be an
+            // answer key.
+            let lead = line.chars.iter().take_while(|c| c.is_whitespace()).count();
+            let is_choice = !in_key
+                && cur.as_ref().is_some_and(|b| {
+                    choice_at(&line.chars, lead).is_some_and(|m| m.0 == b.found.len())
+                });
+            if !is_choice {
+                key_tables
+                    .entry(t)
+                    .or_default()
+                    .push((r, c, trimmed.to_owned(), line.para));
+                continue;
+            }
         }
         if trimmed.is_empty() {
             continue;

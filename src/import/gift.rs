@@ -100,15 +100,47 @@ fn find(chars: &[Ch], from: usize, target: &[char]) -> Option<usize> {
     None
 }
 
-/// Drops a leading `[html]`, `[moodle]`, `[plain]` or `[markdown]`.
-fn strip_format(s: &str) -> &str {
+/// The text without a leading `[moodle]`, `[plain]` or `[markdown]`; with
+/// `[html]` (what Moodle's own GIFT export writes), as plain text: tags
+/// dropped, `<br>` and paragraph ends as line breaks, the common entities
+/// decoded.
+fn strip_format(s: &str) -> String {
     let t = s.trim_start();
-    for f in ["[html]", "[moodle]", "[plain]", "[markdown]"] {
+    if let Some(html) = t.strip_prefix("[html]") {
+        return html_text(html);
+    }
+    for f in ["[moodle]", "[plain]", "[markdown]"] {
         if let Some(rest) = t.strip_prefix(f) {
-            return rest;
+            return rest.to_owned();
         }
     }
-    s
+    s.to_owned()
+}
+
+/// Plain text of a piece of HTML as Moodle's editor writes it.
+fn html_text(html: &str) -> String {
+    let mut out = String::new();
+    let mut rest = html;
+    while let Some(open) = rest.find('<') {
+        out.push_str(&rest[..open]);
+        let Some(close) = rest[open..].find('>') else {
+            out.push_str(&rest[open..]);
+            rest = "";
+            break;
+        };
+        let tag = rest[open + 1..open + close].trim().to_ascii_lowercase();
+        if tag.starts_with("br") || tag == "/p" || tag == "/div" || tag == "/li" {
+            out.push('\n');
+        }
+        rest = &rest[open + close + 1..];
+    }
+    out.push_str(rest);
+    out.replace("&nbsp;", " ")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
 }
 
 /// Reads a GIFT file.
@@ -196,7 +228,7 @@ fn question(block: &[Ch], topic: Option<String>, draft: &mut Draft) -> Option<Dr
         place: Some(start.clone()),
         id: name.filter(|n| crate::bank::is_valid_id(n)),
         topic,
-        text: strip_format(&unescape(&block[i..open])).to_owned(),
+        text: strip_format(&unescape(&block[i..open])),
         ..DraftQuestion::default()
     };
     let body = &block[open + 1..close];
@@ -238,7 +270,7 @@ fn question(block: &[Ch], topic: Option<String>, draft: &mut Draft) -> Option<Dr
             && body.get(k + 3).is_some_and(|c| c.c == '#')
         {
             let end = find(body, k + 4, &['=', '~']).unwrap_or(body.len());
-            q.explanation = Some(strip_format(&unescape(&body[k + 4..end])).to_owned());
+            q.explanation = Some(strip_format(&unescape(&body[k + 4..end])));
             k = end;
             continue;
         }
@@ -317,6 +349,12 @@ mod tests {
         assert_eq!(q.answer, [0, 1]);
         assert_eq!(q.explanation.as_deref(), Some("Giải thích\n"));
         assert_eq!(q.choices, ["X", "Y", "Z"]);
+    }
+
+    #[test]
+    fn html_from_moodle_becomes_text() {
+        let d = read("::q::[html]<p>Hỏi <b>đậm</b>&nbsp;&amp; rõ?</p><p>Dòng hai</p>{=a ~b}\n");
+        assert_eq!(d.questions[0].text, "Hỏi đậm & rõ?\nDòng hai\n");
     }
 
     #[test]
