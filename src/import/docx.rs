@@ -136,52 +136,60 @@ struct Numbering {
     styles: HashMap<String, (String, usize)>,
 }
 
-/// Reads `word/numbering.xml`.
-fn read_numbering(xml: &[u8], n: &mut Numbering) -> Result<(), Problem> {
+/// Calls `f` on every element of `xml` (start and empty tags), with the
+/// depth bounded.
+fn each_element(xml: &[u8], mut f: impl FnMut(&BytesStart<'_>)) -> Result<(), Problem> {
     let mut reader = Reader::from_reader(xml);
     let mut buf = Vec::new();
-    let mut abstract_id: Option<String> = None;
-    let mut level: Option<usize> = None;
-    let mut abstract_fmt: HashMap<(String, usize), Auto> = HashMap::new();
-    let mut num_id: Option<String> = None;
-    let mut links: Vec<(String, String)> = Vec::new();
     let mut depth = 0usize;
     loop {
         let ev = reader.read_event_into(&mut buf).map_err(xml_err)?;
         track_depth(&ev, &mut depth)?;
         match ev {
-            Event::Start(e) | Event::Empty(e) => match e.local_name().as_ref() {
-                "abstractNum" => abstract_id = attr(&e, "abstractNumId"),
-                "lvl" => level = attr(&e, "ilvl").and_then(|v| v.parse().ok()),
-                "numFmt" => {
-                    if let (Some(a), Some(l)) = (&abstract_id, level) {
-                        let auto = match attr(&e, "val").as_deref() {
-                            Some("decimal" | "decimalZero") => Some(Auto::Number(0)),
-                            Some("upperLetter" | "lowerLetter") => Some(Auto::Letter),
-                            _ => None,
-                        };
-                        if let Some(auto) = auto {
-                            abstract_fmt.insert((a.clone(), l), auto);
-                        }
-                    }
-                }
-                "num" => num_id = attr(&e, "numId"),
-                "abstractNumId" => {
-                    if let (Some(id), Some(a)) = (&num_id, attr(&e, "val")) {
-                        links.push((id.clone(), a));
-                    }
-                }
-                _ => {}
-            },
-            Event::Eof => break,
+            Event::Start(e) | Event::Empty(e) => f(&e),
+            Event::Eof => return Ok(()),
             _ => {}
         }
         buf.clear();
     }
+}
+
+/// Reads `word/numbering.xml`.
+fn read_numbering(xml: &[u8], n: &mut Numbering) -> Result<(), Problem> {
+    let mut abstract_id: Option<String> = None;
+    let mut level: Option<usize> = None;
+    // Abstract numbering → how each of its levels counts (Word has nine
+    // levels, 0 to 8).
+    let mut abstract_fmt: HashMap<String, [Option<Auto>; 9]> = HashMap::new();
+    let mut num_id: Option<String> = None;
+    let mut links: Vec<(String, String)> = Vec::new();
+    each_element(xml, |e| match e.local_name().as_ref() {
+        "abstractNum" => abstract_id = attr(e, "abstractNumId"),
+        "lvl" => level = attr(e, "ilvl").and_then(|v| v.parse().ok()),
+        "numFmt" => {
+            let auto = match attr(e, "val").as_deref() {
+                Some("decimal" | "decimalZero") => Some(Auto::Number(0)),
+                Some("upperLetter" | "lowerLetter") => Some(Auto::Letter),
+                _ => None,
+            };
+            if let (Some(a), Some(l), Some(auto)) = (&abstract_id, level, auto)
+                && let Some(slot) = abstract_fmt.entry(a.clone()).or_default().get_mut(l)
+            {
+                *slot = Some(auto);
+            }
+        }
+        "num" => num_id = attr(e, "numId"),
+        "abstractNumId" => {
+            if let (Some(id), Some(a)) = (&num_id, attr(e, "val")) {
+                links.push((id.clone(), a));
+            }
+        }
+        _ => {}
+    })?;
     for (num, abs) in links {
-        for ((a, l), f) in &abstract_fmt {
-            if *a == abs {
-                n.formats.insert((num.clone(), *l), *f);
+        for (l, f) in abstract_fmt.get(&abs).into_iter().flatten().enumerate() {
+            if let Some(f) = f {
+                n.formats.insert((num.clone(), l), *f);
             }
         }
     }
@@ -190,29 +198,16 @@ fn read_numbering(xml: &[u8], n: &mut Numbering) -> Result<(), Problem> {
 
 /// Reads the numbering of paragraph styles from `word/styles.xml`.
 fn read_styles(xml: &[u8], n: &mut Numbering) -> Result<(), Problem> {
-    let mut reader = Reader::from_reader(xml);
-    let mut buf = Vec::new();
     let mut style: Option<String> = None;
-    let mut depth = 0usize;
-    loop {
-        let ev = reader.read_event_into(&mut buf).map_err(xml_err)?;
-        track_depth(&ev, &mut depth)?;
-        match ev {
-            Event::Start(e) | Event::Empty(e) => match e.local_name().as_ref() {
-                "style" => style = attr(&e, "styleId"),
-                "numId" => {
-                    if let (Some(s), Some(id)) = (&style, attr(&e, "val")) {
-                        n.styles.insert(s.clone(), (id, 0));
-                    }
-                }
-                _ => {}
-            },
-            Event::Eof => break,
-            _ => {}
+    each_element(xml, |e| match e.local_name().as_ref() {
+        "style" => style = attr(e, "styleId"),
+        "numId" => {
+            if let (Some(s), Some(id)) = (&style, attr(e, "val")) {
+                n.styles.insert(s.clone(), (id, 0));
+            }
         }
-        buf.clear();
-    }
-    Ok(())
+        _ => {}
+    })
 }
 
 /// Reads `word/document.xml` into lines.

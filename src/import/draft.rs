@@ -16,6 +16,9 @@ use crate::i18n::import as msg;
 /// The most choices a question may have (as in a bank).
 pub const MAX_CHOICES: usize = 10;
 
+/// The most comments written above one question.
+pub const MAX_GUESSES: usize = 12;
+
 /// Something the importer had to decide for itself, written as a YAML
 /// comment above the question so the trainer can look again.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -78,9 +81,11 @@ impl DraftQuestion {
         self.errors.push((place, problem));
     }
 
-    /// Records a guess once.
+    /// Records a guess once. A few comments help a trainer; past
+    /// [`MAX_GUESSES`] (a hostile file's thousands of joined choices) they
+    /// would not, and checking each against the others would be slow.
     pub fn guess(&mut self, g: Guess) {
-        if !self.guesses.contains(&g) {
+        if self.guesses.len() < MAX_GUESSES && !self.guesses.contains(&g) {
             self.guesses.push(g);
         }
     }
