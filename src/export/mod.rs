@@ -68,7 +68,7 @@ pub struct ExportArgs {
     /// The format to write.
     #[arg(long, value_enum)]
     pub format: ExportFormat,
-    /// The file to write (`-` for the screen, text formats only); default:
+    /// The file to write (`-` for standard output); default:
     /// the bank's name with the format's extension.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
