@@ -1,4 +1,4 @@
-//! The command line: `union-quiz [run|check|recover|report|board]`.
+//! The command line: `union-quiz [run|check|recover|report|board|import|export]`.
 //!
 //! With no subcommand, `union-quiz` means `union-quiz run quizzes/`, so that
 //! `cargo run --release` opens the quiz on the shipped banks.
@@ -46,6 +46,10 @@ pub enum Command {
     Report(ReportArgs),
     /// A live, read-only leaderboard for the projector.
     Board(BoardArgs),
+    /// Make a bank from a Word, Excel, CSV, Aiken or GIFT file.
+    Import(crate::import::ImportArgs),
+    /// Write a bank as GIFT, Aiken, Moodle XML, or a printable xlsx/docx.
+    Export(crate::export::ExportArgs),
 }
 
 /// Options of `union-quiz report`.
@@ -140,5 +144,7 @@ pub fn main(args: Vec<std::ffi::OsString>) -> ExitCode {
         Some(Command::Recover(args)) => crate::ui::recover::run(&args, lang),
         Some(Command::Report(args)) => crate::report::run(&args, lang),
         Some(Command::Board(args)) => crate::report::board(&args, lang),
+        Some(Command::Import(args)) => crate::import::run(&args, lang),
+        Some(Command::Export(args)) => crate::export::run(&args, lang),
     }
 }

@@ -20,6 +20,8 @@
 //! - [`report`]: rankings and question statistics for trainers;
 //! - [`ui`]: the terminal front-end: the app and its screens, and a runner
 //!   that drives it on any ratatui backend from a stream of inputs;
+//! - [`import`] and [`export`]: banks from and to Word, Excel, CSV,
+//!   Aiken, GIFT and Moodle XML;
 //! - [`i18n`]: every string a person reads, in Vietnamese and English;
 //!   [`lang`]: the language;
 //! - [`text`]: NFC normalisation, sanitising and display width;
@@ -32,7 +34,9 @@ pub mod bank;
 pub mod check;
 pub mod cli;
 pub mod engine;
+pub mod export;
 pub mod i18n;
+pub mod import;
 pub mod kiosk;
 pub mod lang;
 pub mod platform;

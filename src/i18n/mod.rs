@@ -6,6 +6,8 @@
 
 /// Strings of `union-quiz check` and its diagnostics.
 pub mod check;
+/// Strings of `union-quiz import` and `export`.
+pub mod import;
 /// Strings of the start-up on Windows.
 pub mod platform;
 /// Strings of reports and the board.
