@@ -85,8 +85,8 @@ pub trait Ticker {
     fn clock(&self) -> String;
     /// Waits `d` before the next look; `false` ends the watch.
     fn wait(&mut self, d: Duration) -> bool;
-    /// Whether to clear the screen before each check (a terminal).
-    fn clears(&self) -> bool;
+    /// Clears the screen before each check, when `out` is one.
+    fn clear(&self, out: &mut dyn Write) -> std::io::Result<()>;
 }
 
 /// The real clock, sleeping between looks, until Ctrl+C ends the process.
@@ -106,8 +106,18 @@ impl Ticker for RealTicker {
         true
     }
 
-    fn clears(&self) -> bool {
-        std::io::IsTerminal::is_terminal(&std::io::stdout())
+    fn clear(&self, out: &mut dyn Write) -> std::io::Result<()> {
+        use ratatui::crossterm::{QueueableCommand, cursor::MoveTo, terminal};
+        if !std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+            return Ok(());
+        }
+        // The screen and its scrollback, then home: each check reads alone,
+        // as if run for the first time. Through crossterm, so an old
+        // Windows console without escape codes is cleared too.
+        out.queue(terminal::Clear(terminal::ClearType::All))?
+            .queue(terminal::Clear(terminal::ClearType::Purge))?
+            .queue(MoveTo(0, 0))?;
+        Ok(())
     }
 }
 
@@ -135,18 +145,7 @@ fn print_check(
     out: &mut impl Write,
     ticker: &dyn Ticker,
 ) -> std::io::Result<()> {
-    if ticker.clears() {
-        // Clear the screen and its scrollback, and go home: each check
-        // reads alone, as if run for the first time. Through crossterm, so
-        // an old Windows console without escape codes is cleared too.
-        use ratatui::crossterm::{cursor::MoveTo, queue, terminal};
-        queue!(
-            out,
-            terminal::Clear(terminal::ClearType::All),
-            terminal::Clear(terminal::ClearType::Purge),
-            MoveTo(0, 0)
-        )?;
-    }
+    ticker.clear(out)?;
     let body = match check_paths(paths) {
         Ok(report) => report.render_text(lang),
         // A folder renamed or removed while watched: say so and go on.

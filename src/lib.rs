@@ -20,10 +20,14 @@
 //! - [`report`]: rankings and question statistics for trainers;
 //! - [`ui`]: the terminal front-end: the app and its screens, and a runner
 //!   that drives it on any ratatui backend from a stream of inputs;
+//! - [`import`] and [`export`]: banks from and to Word, Excel, CSV,
+//!   Aiken, GIFT and Moodle XML;
 //! - [`i18n`]: every string a person reads, in Vietnamese and English;
 //!   [`lang`]: the language;
 //! - [`text`]: NFC normalisation, sanitising and display width;
 //!   [`kiosk`]: the trainer's PIN;
+//! - [`platform`]: how Windows users start the program (double-click, a
+//!   bank dropped on the .exe) and the console's UTF-8 code page;
 //! - [`watch`]: noticing saves of banks and rosters (`preview`,
 //!   `check --watch`); [`preview`]: the trainer's view of a bank.
 
@@ -32,9 +36,12 @@ pub mod bank;
 pub mod check;
 pub mod cli;
 pub mod engine;
+pub mod export;
 pub mod i18n;
+pub mod import;
 pub mod kiosk;
 pub mod lang;
+pub mod platform;
 pub mod preview;
 pub mod report;
 pub mod results;

@@ -6,6 +6,7 @@
 //! Waiting polls the pane for a bounded time: this tests a real process
 //! noticing a real file change (the watch logic itself is tested without
 //! waiting in src/watch.rs and tests/preview.rs).
+#![cfg(unix)]
 
 mod tmux_support;
 

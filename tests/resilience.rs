@@ -4,6 +4,7 @@
 //! temporary folders.
 
 mod engine_support;
+mod holder_support;
 mod resilience_support;
 
 use std::fs;
@@ -313,6 +314,9 @@ fn a_results_folder_that_is_a_file_keeps_the_attempt_in_the_window() {
     assert_eq!(h.app.screen(), Screen::Identity);
 }
 
+// Windows does not remove a folder while a file in it is open (the
+// attempt's lock), so this cannot happen there.
+#[cfg(unix)]
 #[test]
 fn a_results_folder_removed_while_the_quiz_runs_loses_nothing() {
     let dir = tempfile::tempdir().expect("dir");
@@ -438,7 +442,13 @@ fn the_result_screen_that_was_not_saved() {
             .lines()
             .find(|l| l.contains("results.csv"))
             .unwrap_or_default();
-        let reason = union_quiz::i18n::io_error_text(std::io::ErrorKind::IsADirectory, lang);
+        // Windows refuses to open a folder as a file with "access denied".
+        let kind = if cfg!(windows) {
+            std::io::ErrorKind::PermissionDenied
+        } else {
+            std::io::ErrorKind::IsADirectory
+        };
+        let reason = union_quiz::i18n::io_error_text(kind, lang);
         assert!(detail.contains(reason), "{detail}");
         assert!(!screen.contains("os error"), "{screen}");
         insta::assert_snapshot!(format!("result_not_saved_{lang}"), shown);
@@ -725,4 +735,81 @@ fn a_submitted_attempt_whose_row_is_written_is_not_offered_again() {
     let next = Harness::new(vec![plain_bank()], &results, Lang::Vi, Instant::now());
     assert_eq!(next.app.screen(), Screen::Identity);
     assert_eq!(rows(&results).len(), 1);
+}
+
+/// Not a test on its own: the other program of the tests of a held file.
+#[test]
+#[ignore = "run in a child process by the tests of a held file"]
+fn child_holds_a_file() {
+    holder_support::hold();
+}
+
+#[test]
+fn a_results_file_held_by_another_program_is_told_and_r_writes_it() {
+    // Excel shows a results file with the file locked (on Windows). The
+    // member is told, the answers stay in the autosave, and R writes the
+    // row once the file is closed. Elsewhere the holder keeps union-quiz's
+    // own lock, which a writer waits for (`results::LOCK_WAIT`) first.
+    let dir = tempfile::tempdir().expect("dir");
+    let results = results_in(dir.path());
+    fs::create_dir_all(dir.path().join("results")).expect("mkdir");
+    let holder = holder_support::Holder::start("child_holds_a_file", &results);
+    let mut h = finish(&results);
+    assert!(not_saved(&h));
+    let screen = h.screen();
+    assert!(screen.contains("CHƯA LƯU ĐƯỢC KẾT QUẢ"), "{screen}");
+    assert!(
+        screen.contains("results.csv: tệp đang được mở trong"),
+        "{screen}"
+    );
+    assert!(screen.contains("Bấm phím R để thử lưu lại."), "{screen}");
+    let s = only_saved(&results);
+    assert!(s.finish.is_some(), "the autosave says it was submitted");
+    assert_eq!(s.answers[1], vec![0, 2]);
+    holder.release();
+    h.typed("r");
+    assert!(!not_saved(&h));
+    assert!(h.screen().contains("Kết quả đã được lưu."));
+    let r = rows(&results);
+    assert_eq!(r.len(), 1);
+    assert_eq!(r[0].member_name, "Đặng Văn Phúc");
+    assert_eq!(r[0].answers, "nd61-hieu-luc:B;nq30c-6:AC;mot-cua:-");
+    assert!(saved(&results).is_empty());
+}
+
+#[test]
+fn an_autosave_held_by_another_program_keeps_the_last_good_save() {
+    // An antivirus scanning the autosave just written has it open. Unix
+    // replaces it anyway; Windows refuses the replace, and the save waits
+    // (`autosave::SHARE_WAIT`) and then fails, with the last good save
+    // intact and no temporary file left, until the file is let go.
+    let dir = tempfile::tempdir().expect("dir");
+    let results = results_in(dir.path());
+    let mut h = Harness::new(vec![plain_bank()], &results, Lang::Vi, Instant::now());
+    h.start_quiz_as("Lê Thị Thu").at(3).typed("b");
+    let file = fs::read_dir(dir.path().join("results").join("results.autosave"))
+        .expect("autosave folder")
+        .map(|e| e.expect("entry").path())
+        .find(|p| p.extension().is_some_and(|e| e == "json"))
+        .expect("an autosave");
+    let holder = holder_support::Holder::start("child_holds_a_file", &file);
+    h.at(6).key(KeyCode::Enter).typed("a");
+    let s = only_saved(&results);
+    if cfg!(windows) {
+        assert_eq!(s.answers[1], Vec::<usize>::new(), "the last good save");
+        assert!(h.app.save_problem().is_some(), "the trainer is told");
+    } else {
+        assert_eq!(s.answers[1], vec![0]);
+    }
+    holder.release();
+    h.at(9).typed("c");
+    let s = only_saved(&results);
+    assert_eq!(s.answers[0], vec![1]);
+    assert_eq!(s.answers[1], vec![0, 2]);
+    let leftovers: Vec<_> = fs::read_dir(dir.path().join("results").join("results.autosave"))
+        .expect("autosave folder")
+        .map(|e| e.expect("entry").file_name())
+        .filter(|n| n.to_string_lossy().ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
 }

@@ -578,6 +578,9 @@ fn results_file_that_cannot_be_written_is_shown_before_the_first_member() {
     assert!(screen.contains("Không ghi được tệp kết quả"), "{screen}");
 }
 
+// Windows does not remove a folder while a file in it is open (the
+// attempt's lock); other tests make the row fail there.
+#[cfg(unix)]
 #[test]
 fn a_row_that_cannot_be_written_is_reported_on_the_result_screen() {
     let mut h = Harness::new(vec![fixed_vietnamese()], None, Lang::Vi);

@@ -65,6 +65,16 @@ pub const ROSTER_KEYS: &[&str] = &["units"];
 /// The keys of a unit in a roster.
 pub const UNIT_KEYS: &[&str] = &["name", "code", "members"];
 
+/// The known key spelled `key`, if it is one (a `'static` name for the
+/// tree, which then holds no copy of it).
+pub(crate) fn known_key(key: &str) -> Option<&'static str> {
+    [BANK_KEYS, QUESTION_KEYS, ROSTER_KEYS, UNIT_KEYS]
+        .into_iter()
+        .flatten()
+        .find(|k| **k == key)
+        .copied()
+}
+
 const REVIEW_VALUES: &[&str] = &["after_submit", "none", "each_question"];
 const SCORING_VALUES: &[&str] = &["all_or_nothing", "partial"];
 
@@ -172,15 +182,15 @@ impl<'a> Checker<'a> {
     ) -> Vec<&'static str> {
         let mut suggested = Vec::new();
         for e in entries {
-            if !known.contains(&e.key.as_str()) {
+            if !known.contains(&e.key.as_ref()) {
                 let suggestion = suggest(&e.key, known);
                 suggested.extend(suggestion);
-                let hint = (suggestion.is_none() && elsewhere.contains(&e.key.as_str()))
+                let hint = (suggestion.is_none() && elsewhere.contains(&e.key.as_ref()))
                     .then_some(Hint::WrongLevel);
                 self.report(
                     e.node.at,
                     Problem::UnknownKey {
-                        key: e.key.clone(),
+                        key: e.key.to_string(),
                         suggestion,
                     },
                     hint,
