@@ -292,10 +292,8 @@ fn a_save_reloads_on_the_same_question_by_id_else_by_number() {
     assert!(clock.looks(&mut p, &mut w, &file));
     let s = screen(&p);
     assert!(s.contains("⚠ Bản vừa lưu có lỗi"), "{s}");
-    assert!(
-        s.contains("lỗi: đáp án \"F\" không có trong các lựa"),
-        "{s}"
-    );
+    // The path (long on Windows) decides where the line wraps.
+    assert!(s.contains("lỗi: đáp án \"F\" không có"), "{s}");
     assert_eq!(
         p.located().expect("bank").bank.questions[3].id,
         "nd61-thay-the-2"
