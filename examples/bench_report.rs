@@ -13,9 +13,9 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use union_quiz::cli::{AttemptPick, ReportBy, ReportFormat};
 use union_quiz::i18n::Lang;
 use union_quiz::report::{self, Views};
+use union_quiz::report::{AttemptPick, ReportBy, ReportFormat};
 use union_quiz::results::{COLUMNS, ResultRow};
 
 const ROWS: usize = 100_000;

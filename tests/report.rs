@@ -27,9 +27,9 @@ use std::process::ExitCode;
 
 use report_support::{SHA, args, fixture};
 use union_quiz::bank::Bank;
-use union_quiz::cli::{AttemptPick, ReportArgs, ReportBy, ReportFormat};
 use union_quiz::i18n::Lang;
 use union_quiz::report::{self, Views, stats};
+use union_quiz::report::{AttemptPick, ReportArgs, ReportBy, ReportFormat};
 use union_quiz::results::ResultRow;
 use union_quiz::roster::{Roster, Unit};
 

@@ -8,8 +8,8 @@ use std::process::ExitCode;
 
 use report_support::{SHA, fixture, run};
 use union_quiz::bank::Scoring;
-use union_quiz::cli::{ReportArgs, ReportBy};
 use union_quiz::i18n::Lang;
+use union_quiz::report::{ReportArgs, ReportBy};
 
 /// The report of `tests/fixtures/results/small.csv` by `by`.
 fn args(by: ReportBy) -> ReportArgs {

@@ -24,8 +24,8 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::Line;
 use ratatui::widgets::{Bar, BarChart, Block, Paragraph, Row, Table, Widget, Wrap};
 
-use super::stats::{self, BINS};
-use crate::cli::{AttemptPick, BoardArgs};
+use super::args::BoardArgs;
+use super::stats::{self, AttemptPick, BINS};
 use crate::i18n::Lang;
 use crate::i18n::report as tr;
 use crate::results::ResultRow;

@@ -5,6 +5,7 @@
 //! [`xlsx`], [`board`]). Results files from several computers can be given
 //! together, or as a folder; an attempt found in two files counts once.
 
+pub mod args;
 pub mod board;
 pub mod format;
 pub mod sources;
@@ -17,12 +18,12 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use crate::bank::Bank;
-use crate::cli::{ReportArgs, ReportBy, ReportFormat};
 use crate::i18n::Lang;
 use crate::i18n::report as tr;
 use crate::results::{BadRow, ResultRow};
 use crate::roster::Roster;
 
+pub use args::{AttemptPick, BoardArgs, ReportArgs, ReportBy, ReportFormat};
 pub use board::board;
 
 /// The results file read when none is given.
@@ -168,7 +169,7 @@ impl Views {
     /// Computes every view.
     pub fn compute(
         rows: &[ResultRow],
-        pick: crate::cli::AttemptPick,
+        pick: AttemptPick,
         banks: &[Bank],
         roster: Option<&Roster>,
     ) -> Views {
@@ -180,7 +181,7 @@ impl Views {
     pub fn compute_only(
         by: Option<ReportBy>,
         rows: &[ResultRow],
-        pick: crate::cli::AttemptPick,
+        pick: AttemptPick,
         banks: &[Bank],
         roster: Option<&Roster>,
     ) -> Views {

@@ -28,7 +28,6 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use serde::{Serialize, Serializer};
 
 use crate::bank::{Bank, letter, letter_index};
-use crate::cli::AttemptPick;
 use crate::results::ResultRow;
 use crate::roster::Roster;
 
@@ -40,6 +39,18 @@ pub const LOW_DISCRIMINATION: f64 = 0.2;
 pub const HARD_FACILITY: f64 = 20.0;
 /// A question is flagged as too easy when its facility is over this percent.
 pub const EASY_FACILITY: f64 = 95.0;
+
+/// Which attempt of a member counts when they took a bank several times.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum AttemptPick {
+    /// The first by `finished_at`, as in a real test (the default).
+    #[default]
+    First,
+    /// The best: highest percent, then least time, then first.
+    Best,
+    /// The most recent by `finished_at`.
+    Last,
+}
 
 /// Rows with the same `attempt_id` (a file given twice, copies from several
 /// computers) count once: the first is kept. Returns the rows left and the

@@ -5,9 +5,9 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use union_quiz::cli::{AttemptPick, ReportArgs, ReportBy, ReportFormat};
 use union_quiz::i18n::Lang;
 use union_quiz::report;
+use union_quiz::report::{AttemptPick, ReportArgs, ReportBy, ReportFormat};
 
 /// The SHA-256 of `tests/fixtures/report/cchc-mini.yaml`, as the rows of
 /// `tests/fixtures/results/small.csv` record it.
