@@ -32,6 +32,10 @@ pub struct ReportArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
     pub format: ReportFormat,
+    /// With `--by question` as a table: each question's choices, how many
+    /// chose each, and the mean percent of those who did.
+    #[arg(long)]
+    pub detail: bool,
     /// Write every view to an Excel workbook, one sheet per view.
     #[arg(long, value_name = "FILE.xlsx")]
     pub output: Option<PathBuf>,
@@ -46,7 +50,7 @@ pub enum ReportBy {
     Unit,
     /// Statistics for each question of a bank.
     Question,
-    /// Summary and histogram per bank.
+    /// Summary, reliability and histogram per bank.
     Bank,
 }
 

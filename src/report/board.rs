@@ -25,6 +25,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Bar, BarChart, Block, Paragraph, Row, Table, Widget, Wrap};
 
 use super::args::BoardArgs;
+use super::format::fit;
 use super::stats::{self, AttemptPick, BINS};
 use crate::i18n::Lang;
 use crate::i18n::report as tr;
@@ -295,42 +296,6 @@ fn render_header(m: &BoardModel, area: Rect, buf: &mut Buffer) {
     }
     Line::styled(title, Style::new().add_modifier(Modifier::BOLD)).render(left, buf);
     Line::from(summary).render(right, buf);
-}
-
-/// `s` cut to at most `max` terminal cells, ending with "…" when cut: never
-/// inside a character (wide ones count two cells), and at the end of a word
-/// when one ends in the second half ("Kho bạc Nhà…", not "Kho bạc Nhà n…").
-fn fit(s: &str, max: usize) -> String {
-    if width(s) <= max {
-        return s.to_owned();
-    }
-    if max == 0 {
-        return String::new();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in s.chars() {
-        let w = width(c.encode_utf8(&mut [0; 4]));
-        if used + w + 1 > max {
-            break;
-        }
-        out.push(c);
-        used += w;
-    }
-    let mid_word = s
-        .get(out.len()..)
-        .and_then(|rest| rest.chars().next())
-        .is_some_and(|c| !c.is_whitespace())
-        && !out.ends_with(char::is_whitespace);
-    if mid_word
-        && let Some(space) = out.rfind(char::is_whitespace)
-        && width(out[..space].trim_end()) * 2 >= max
-    {
-        out.truncate(space);
-    }
-    let mut out = out.trim_end().to_owned();
-    out.push('…');
-    out
 }
 
 /// The width of a column whose cells are shown whole: its widest cell or

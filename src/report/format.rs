@@ -8,7 +8,7 @@
 
 use serde::Serialize;
 
-use super::stats::{BINS, BankLine, Flag, MemberLine, QuestionLine, UnitLine};
+use super::stats::{BINS, BankLine, ChoiceLine, Flag, MemberLine, QuestionLine, UnitLine};
 use crate::bank::letter;
 use crate::i18n::Lang;
 use crate::i18n::report as tr;
@@ -23,6 +23,9 @@ pub enum Cell {
     Int(i64),
     /// A number shown with this many decimals.
     Num(f64, usize),
+    /// A percent (0–100), shown with one decimal; the workbook writes it as
+    /// a fraction formatted as a percent, so Excel shows "87.5%".
+    Percent(f64),
     /// A score: no needless decimals ("3", "2.5").
     Points(f64),
     /// Seconds, shown as m:ss (h:mm:ss from an hour).
@@ -34,6 +37,10 @@ pub enum Cell {
 impl Cell {
     fn opt(v: Option<f64>, decimals: usize) -> Cell {
         v.map_or(Cell::Empty, |v| Cell::Num(v, decimals))
+    }
+
+    fn opt_pct(v: Option<f64>) -> Cell {
+        v.map_or(Cell::Empty, Cell::Percent)
     }
 
     fn opt_int(v: Option<u32>) -> Cell {
@@ -50,6 +57,7 @@ impl Cell {
             Cell::Text(s) => s.clone(),
             Cell::Int(n) => n.to_string(),
             Cell::Num(v, d) => decimal(&format!("{v:.d$}"), lang),
+            Cell::Percent(v) => decimal(&format!("{v:.1}"), lang),
             Cell::Points(v) => decimal(&crate::results::format_points(*v), lang),
             Cell::Duration(s) => duration(*s),
             Cell::Empty => "—".to_owned(),
@@ -131,7 +139,7 @@ impl View for MemberLine {
                         Cell::Text(l.unit.clone()),
                         Cell::Points(l.score),
                         Cell::Points(l.max_score),
-                        Cell::Num(l.percent, 1),
+                        Cell::Percent(l.percent),
                         passed(l.passed, lang),
                         Cell::Duration(l.time_used_s),
                         Cell::Int(i64::from(l.attempts)),
@@ -168,12 +176,12 @@ impl View for UnitLine {
                         Cell::Int(i64::from(l.participants)),
                     ];
                     if roster {
-                        row.extend([Cell::opt_int(l.members), Cell::opt(l.participation, 1)]);
+                        row.extend([Cell::opt_int(l.members), Cell::opt_pct(l.participation)]);
                     }
                     row.extend([
-                        Cell::opt(l.mean_percent, 1),
-                        Cell::opt(l.median_percent, 1),
-                        Cell::opt(l.pass_rate, 1),
+                        Cell::opt_pct(l.mean_percent),
+                        Cell::opt_pct(l.median_percent),
+                        Cell::opt_pct(l.pass_rate),
                     ]);
                     row
                 })
@@ -186,6 +194,7 @@ fn flag_text(flag: Flag) -> tr::Text {
     match flag {
         Flag::NegativeDiscrimination => tr::FLAG_NEGATIVE,
         Flag::LowDiscrimination => tr::FLAG_LOW,
+        Flag::Dubious => tr::FLAG_DUBIOUS,
         Flag::TooHard => tr::FLAG_HARD,
         Flag::TooEasy => tr::FLAG_EASY,
     }
@@ -207,7 +216,12 @@ impl View for QuestionLine {
                 tr::COL_KEY,
                 tr::COL_SHOWN,
                 tr::COL_FACILITY,
+                tr::COL_Q_SD,
+                tr::COL_GUESS,
+                tr::COL_INTENDED,
+                tr::COL_EFFECTIVE,
                 tr::COL_DISCRIMINATION,
+                tr::COL_EFFICIENCY,
             ],
             lang,
         );
@@ -223,8 +237,13 @@ impl View for QuestionLine {
                     Cell::Text(l.question.clone()),
                     Cell::Text(l.key.clone()),
                     Cell::Int(i64::from(l.shown)),
-                    Cell::opt(l.facility, 1),
+                    Cell::opt_pct(l.facility),
+                    Cell::opt_pct(l.sd),
+                    Cell::opt_pct(l.random_guess),
+                    Cell::opt_pct(l.intended_weight),
+                    Cell::opt_pct(l.effective_weight),
                     Cell::opt(l.discrimination, 3),
+                    Cell::opt_pct(l.discriminative_efficiency),
                 ];
                 row.extend(
                     l.letter_counts()
@@ -265,6 +284,11 @@ impl View for BankLine {
                     tr::COL_MEDIAN,
                     tr::COL_SD,
                     tr::COL_PASS_RATE,
+                    tr::COL_ALPHA,
+                    tr::COL_ERROR_RATIO,
+                    tr::COL_SE,
+                    tr::COL_SKEWNESS,
+                    tr::COL_KURTOSIS,
                 ],
                 lang,
             ),
@@ -276,10 +300,15 @@ impl View for BankLine {
                         Cell::Text(l.title.clone()),
                         Cell::Int(i64::from(l.attempts)),
                         Cell::Int(i64::from(l.members)),
-                        Cell::opt(l.mean_percent, 1),
-                        Cell::opt(l.median_percent, 1),
-                        Cell::opt(l.std_dev, 1),
-                        Cell::opt(l.pass_rate, 1),
+                        Cell::opt_pct(l.mean_percent),
+                        Cell::opt_pct(l.median_percent),
+                        Cell::opt_pct(l.std_dev),
+                        Cell::opt_pct(l.pass_rate),
+                        Cell::opt(l.alpha, 3),
+                        Cell::opt_pct(l.error_ratio),
+                        Cell::opt_pct(l.standard_error),
+                        Cell::opt(l.skewness, 3),
+                        Cell::opt(l.kurtosis, 3),
                     ]
                 })
                 .collect(),
@@ -374,9 +403,32 @@ pub fn table_text<V: View>(lines: &[V], lang: Lang) -> String {
     render_table(&V::table(lines, lang), lang)
 }
 
-/// The bank view as a table followed by each bank's histogram.
+/// The notes under the bank view: too few members to judge by, and why a
+/// bank has no α.
+pub fn bank_notes(lines: &[BankLine], lang: Lang) -> Vec<String> {
+    let mut notes = Vec::new();
+    for l in lines {
+        if l.too_few {
+            notes.push(tr::few_attempts(lang, &l.bank, l.members));
+        }
+        if let Some(why) = l.no_alpha {
+            notes.push(tr::no_alpha(lang, &l.bank, why));
+        }
+    }
+    notes
+}
+
+/// The bank view as a table, its notes, then each bank's histogram.
 pub fn bank_text(lines: &[BankLine], lang: Lang) -> String {
     let mut out = table_text(lines, lang);
+    let notes = bank_notes(lines, lang);
+    if !notes.is_empty() {
+        out.push('\n');
+        for n in notes {
+            out.push_str(&n);
+            out.push('\n');
+        }
+    }
     for l in lines {
         out.push('\n');
         out.push_str(&tr::histogram_title(lang, &l.bank));
@@ -384,6 +436,148 @@ pub fn bank_text(lines: &[BankLine], lang: Lang) -> String {
         out.push_str(&render_histogram(&l.bins(), 40, lang));
     }
     out
+}
+
+/// How many cells of a choice's text the distractor table shows.
+pub const CHOICE_TEXT_WIDTH: usize = 40;
+
+/// The distractor table of one question.
+pub fn choices_table(choices: &[ChoiceLine], text_width: usize, lang: Lang) -> Table {
+    Table {
+        headers: headers(
+            &[
+                tr::COL_LETTER,
+                tr::COL_RIGHT,
+                tr::COL_CHOICE_TEXT,
+                tr::COL_CHOSEN,
+                tr::COL_CHOSEN_PERCENT,
+                tr::COL_CHOOSERS_MEAN,
+            ],
+            lang,
+        ),
+        rows: choices
+            .iter()
+            .map(|c| {
+                vec![
+                    Cell::Text(c.letter.clone()),
+                    Cell::Text(
+                        if c.right {
+                            tr::RIGHT_MARK.get(lang)
+                        } else {
+                            ""
+                        }
+                        .to_owned(),
+                    ),
+                    Cell::Text(fit(&crate::text::clean_line(&c.text), text_width)),
+                    Cell::Int(i64::from(c.chosen)),
+                    Cell::opt_pct(c.chosen_percent),
+                    Cell::opt_pct(c.mean_percent),
+                ]
+            })
+            .collect(),
+    }
+}
+
+/// The question view with `--detail`: the table, then each question's
+/// distractor table under its heading.
+pub fn question_detail_text(lines: &[QuestionLine], lang: Lang) -> String {
+    let mut out = table_text(lines, lang);
+    for l in lines {
+        out.push('\n');
+        out.push_str(&tr::question_heading(
+            lang,
+            &l.bank,
+            l.number,
+            &l.question,
+            &l.key,
+        ));
+        out.push('\n');
+        out.push_str(&render_table(
+            &choices_table(&l.choices, CHOICE_TEXT_WIDTH, lang),
+            lang,
+        ));
+    }
+    out
+}
+
+/// The distractor sheet: one row per choice of every question, with the
+/// choice's whole text.
+pub fn choices_sheet(lines: &[QuestionLine], lang: Lang) -> Table {
+    let mut headers = headers(&[tr::COL_BANK, tr::COL_NUMBER, tr::COL_QUESTION], lang);
+    let mut rows = Vec::new();
+    for l in lines {
+        let table = choices_table(&l.choices, usize::MAX, lang);
+        if headers.len() == 3 {
+            headers.extend(table.headers);
+        }
+        for row in table.rows {
+            let mut full = vec![
+                Cell::Text(l.bank.clone()),
+                Cell::Int(i64::from(l.number)),
+                Cell::Text(l.question.clone()),
+            ];
+            full.extend(row);
+            rows.push(full);
+        }
+    }
+    Table { headers, rows }
+}
+
+/// `s` cut to at most `max` terminal cells, ending with "…" when cut: never
+/// inside a character (wide ones count two cells), and at the end of a word
+/// when one ends in the second half ("Kho bạc Nhà…", not "Kho bạc Nhà n…").
+pub fn fit(s: &str, max: usize) -> String {
+    if width(s) <= max {
+        return s.to_owned();
+    }
+    if max == 0 {
+        return String::new();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let w = width(c.encode_utf8(&mut [0; 4]));
+        if used + w + 1 > max {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    let mid_word = s
+        .get(out.len()..)
+        .and_then(|rest| rest.chars().next())
+        .is_some_and(|c| !c.is_whitespace())
+        && !out.ends_with(char::is_whitespace);
+    if mid_word
+        && let Some(space) = out.rfind(char::is_whitespace)
+        && width(out[..space].trim_end()) * 2 >= max
+    {
+        out.truncate(space);
+    }
+    let mut out = out.trim_end().to_owned();
+    out.push('…');
+    out
+}
+
+/// One question in the JSON of the question view: its line and its
+/// distractor table.
+#[derive(Serialize)]
+struct QuestionJson<'a> {
+    #[serde(flatten)]
+    line: &'a QuestionLine,
+    choices: &'a [ChoiceLine],
+}
+
+/// The question view as JSON, each question with its `choices`.
+pub fn question_json(lines: &[QuestionLine]) -> Result<String, FormatError> {
+    let items: Vec<QuestionJson<'_>> = lines
+        .iter()
+        .map(|line| QuestionJson {
+            line,
+            choices: &line.choices,
+        })
+        .collect();
+    json_text(&items)
 }
 
 /// Why a view could not be encoded.

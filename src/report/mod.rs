@@ -201,42 +201,173 @@ impl Views {
                 .collect();
         }
         if wants(ReportBy::Bank) {
-            views.banks = stats::bank_lines(rows, &counted);
+            views.banks = stats::bank_lines(rows, &counted, banks);
         }
         views
     }
 
-    /// The sheets of the workbook: one per view (questions only when a bank
-    /// was found).
-    pub fn sheets(&self, lang: Lang) -> Vec<(String, format::Table)> {
+    /// The sheets of the workbook: the guide, then one per view (questions
+    /// and their choices only when a bank was found), with their charts.
+    pub fn sheets(&self, lang: Lang) -> Vec<xlsx::Sheet> {
         use format::View;
+        let guide = format::Table {
+            headers: tr::GUIDE_HEADERS
+                .iter()
+                .map(|h| h.get(lang).to_owned())
+                .collect(),
+            rows: tr::GUIDE
+                .iter()
+                .map(|(name, text)| {
+                    vec![
+                        format::Cell::Text(name.get(lang).to_owned()),
+                        format::Cell::Text(text.get(lang).to_owned()),
+                    ]
+                })
+                .collect(),
+        };
+        let mut guide = xlsx::Sheet::new(tr::SHEET_GUIDE.get(lang), guide);
+        guide.wrap = Some((1, 100.0));
+        let mut units = xlsx::Sheet::new(
+            tr::SHEET_UNITS.get(lang),
+            stats::UnitLine::sheet(&self.units, lang),
+        );
+        units.charts = unit_charts(&self.units, lang);
         let mut sheets = vec![
-            (
-                tr::SHEET_MEMBERS.get(lang).to_owned(),
+            guide,
+            xlsx::Sheet::new(
+                tr::SHEET_MEMBERS.get(lang),
                 stats::MemberLine::sheet(&self.members, lang),
             ),
-            (
-                tr::SHEET_UNITS.get(lang).to_owned(),
-                stats::UnitLine::sheet(&self.units, lang),
-            ),
+            units,
         ];
         if !self.questions.is_empty() {
-            let lines: Vec<stats::QuestionLine> = self
-                .questions
-                .iter()
-                .flat_map(|q| q.lines.iter().cloned())
-                .collect();
-            sheets.push((
-                tr::SHEET_QUESTIONS.get(lang).to_owned(),
+            let lines = self.question_lines();
+            let mut questions = xlsx::Sheet::new(
+                tr::SHEET_QUESTIONS.get(lang),
                 stats::QuestionLine::sheet(&lines, lang),
+            );
+            questions.charts = facility_charts(&lines, lang);
+            sheets.push(questions);
+            sheets.push(xlsx::Sheet::new(
+                tr::SHEET_CHOICES.get(lang),
+                format::choices_sheet(&lines, lang),
             ));
         }
-        sheets.push((
-            tr::SHEET_BANKS.get(lang).to_owned(),
-            stats::BankLine::sheet(&self.banks, lang),
-        ));
+        let table = stats::BankLine::sheet(&self.banks, lang);
+        let mut banks = xlsx::Sheet::new(tr::SHEET_BANKS.get(lang), table);
+        banks.charts = histogram_charts(&self.banks, lang);
+        sheets.push(banks);
         sheets
     }
+
+    /// Every question line of every bank, in bank order.
+    pub fn question_lines(&self) -> Vec<stats::QuestionLine> {
+        self.questions
+            .iter()
+            .flat_map(|q| q.lines.iter().cloned())
+            .collect()
+    }
+}
+
+/// Sheet rows (1-based: row 0 is the header) of the contiguous runs of
+/// lines of each bank that `keep` accepts, in order.
+fn bank_runs<T>(
+    lines: &[T],
+    bank: impl Fn(&T) -> &str,
+    keep: impl Fn(&T) -> bool,
+) -> Vec<(String, u32, u32)> {
+    let mut runs: Vec<(String, u32, u32)> = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        if !keep(line) {
+            continue;
+        }
+        let row = u32::try_from(i + 1).unwrap_or(u32::MAX);
+        match runs.last_mut() {
+            Some((b, _, last)) if b == bank(line) && *last + 1 == row => *last = row,
+            _ => runs.push((bank(line).to_owned(), row, row)),
+        }
+    }
+    runs
+}
+
+/// Units ranked by mean percent, per bank, with the participation rate
+/// beside when the roster gives head counts.
+fn unit_charts(units: &[stats::UnitLine], lang: Lang) -> Vec<xlsx::ChartSpec> {
+    // The columns of `UnitLine::table`.
+    let roster = units.iter().any(|u| u.members.is_some());
+    let (unit_col, mean_col, participation_col) = if roster { (2, 6, 5) } else { (2, 4, 5) };
+    bank_runs(units, |u| &u.bank, |u| u.rank.is_some())
+        .into_iter()
+        .map(|(bank, first, last)| {
+            let mut series = vec![(
+                tr::COL_MEAN.get(lang).to_owned(),
+                xlsx::Span::column(mean_col, first, last),
+            )];
+            if roster {
+                series.push((
+                    tr::COL_PARTICIPATION.get(lang).to_owned(),
+                    xlsx::Span::column(participation_col, first, last),
+                ));
+            }
+            xlsx::ChartSpec {
+                kind: xlsx::ChartKind::Bar,
+                title: tr::chart_units(lang, &bank),
+                categories: xlsx::Span::column(unit_col, first, last),
+                series,
+                category_title: tr::COL_UNIT.get(lang).to_owned(),
+                value_title: String::new(),
+                percent: true,
+            }
+        })
+        .collect()
+}
+
+/// Facility by question, per bank.
+fn facility_charts(lines: &[stats::QuestionLine], lang: Lang) -> Vec<xlsx::ChartSpec> {
+    // The columns of `QuestionLine::table`: number 1, facility 5.
+    bank_runs(lines, |l| &l.bank, |_| true)
+        .into_iter()
+        .map(|(bank, first, last)| xlsx::ChartSpec {
+            kind: xlsx::ChartKind::Column,
+            title: tr::chart_facility(lang, &bank),
+            categories: xlsx::Span::column(1, first, last),
+            series: vec![(
+                tr::COL_FACILITY.get(lang).to_owned(),
+                xlsx::Span::column(5, first, last),
+            )],
+            category_title: tr::AXIS_QUESTION.get(lang).to_owned(),
+            value_title: tr::COL_FACILITY.get(lang).to_owned(),
+            percent: true,
+        })
+        .collect()
+}
+
+/// The histogram of percents, per bank, from the bins that follow the
+/// bank view's columns.
+fn histogram_charts(banks: &[stats::BankLine], lang: Lang) -> Vec<xlsx::ChartSpec> {
+    use format::View;
+    let first_bin = stats::BankLine::table(&[], lang).headers.len();
+    let first = u16::try_from(first_bin).unwrap_or(u16::MAX);
+    let last = first.saturating_add(u16::try_from(stats::BINS - 1).unwrap_or(0));
+    banks
+        .iter()
+        .enumerate()
+        .map(|(i, b)| {
+            let row = u32::try_from(i + 1).unwrap_or(u32::MAX);
+            xlsx::ChartSpec {
+                kind: xlsx::ChartKind::Column,
+                title: tr::chart_histogram(lang, &b.bank),
+                categories: xlsx::Span::row(0, first, last),
+                series: vec![(
+                    tr::AXIS_MEMBERS.get(lang).to_owned(),
+                    xlsx::Span::row(row, first, last),
+                )],
+                category_title: tr::AXIS_RANGE.get(lang).to_owned(),
+                value_title: tr::AXIS_MEMBERS.get(lang).to_owned(),
+                percent: false,
+            }
+        })
+        .collect()
 }
 
 /// Runs `union-quiz report`.
@@ -312,7 +443,10 @@ fn report(
     } else {
         None
     };
-    let need_banks = args.by == ReportBy::Question || args.output.is_some();
+    // The bank view scores questions for α; without the bank it still shows
+    // the rest, and says why α is missing.
+    let need_banks =
+        matches!(args.by, ReportBy::Question | ReportBy::Bank) || args.output.is_some();
     let banks = if need_banks {
         banks(args, lang, quizzes, rows, err)?
     } else {
@@ -338,7 +472,8 @@ fn report(
         let _ = writeln!(err, "{}", tr::wrote_workbook(lang, path, sheets.len()));
         return Ok(());
     }
-    let text = render(&views, args.by, args.format, lang).map_err(|e| e.to_string())?;
+    let text =
+        render_with(&views, args.by, args.format, args.detail, lang).map_err(|e| e.to_string())?;
     out.write_all(text.as_bytes()).map_err(|e| e.to_string())
 }
 
@@ -347,6 +482,19 @@ pub fn render(
     views: &Views,
     by: ReportBy,
     format: ReportFormat,
+    lang: Lang,
+) -> Result<String, format::FormatError> {
+    render_with(views, by, format, false, lang)
+}
+
+/// One view of `views` in `format`; `detail` adds each question's
+/// distractor table to the question view's table (its JSON always has
+/// them; CSV, one line per question, never).
+pub fn render_with(
+    views: &Views,
+    by: ReportBy,
+    format: ReportFormat,
+    detail: bool,
     lang: Lang,
 ) -> Result<String, format::FormatError> {
     fn one<V: format::View>(
@@ -364,12 +512,14 @@ pub fn render(
         ReportBy::Member => one(&views.members, format, lang),
         ReportBy::Unit => one(&views.units, format, lang),
         ReportBy::Question => {
-            let lines: Vec<stats::QuestionLine> = views
-                .questions
-                .iter()
-                .flat_map(|q| q.lines.iter().cloned())
-                .collect();
-            one(&lines, format, lang)
+            let lines = views.question_lines();
+            match format {
+                ReportFormat::Table if detail && !lines.is_empty() => {
+                    Ok(format::question_detail_text(&lines, lang))
+                }
+                ReportFormat::Json => format::question_json(&lines),
+                _ => one(&lines, format, lang),
+            }
         }
         ReportBy::Bank if format == ReportFormat::Table => {
             Ok(format::bank_text(&views.banks, lang))

@@ -29,6 +29,7 @@ pub fn args(results: Vec<PathBuf>, by: ReportBy) -> ReportArgs {
         bank: None,
         roster: None,
         format: ReportFormat::Table,
+        detail: false,
         output: None,
     }
 }
