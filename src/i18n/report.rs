@@ -600,6 +600,8 @@ pub const BOARD_HISTOGRAM: Text = t("Phân bố điểm (%)", "Distribution of p
 pub const BOARD_COL_UNIT: Text = t("CĐCS", "Unit");
 /// Board column: time used, as m:ss.
 pub const BOARD_COL_TIME: Text = t("T.gian", "Time");
+/// Board column: participation rate (with a roster).
+pub const BOARD_COL_PARTICIPATION: Text = t("Dự thi %", "Took %");
 /// Board column: members of a unit who took the quiz.
 pub const BOARD_COL_PARTICIPANTS: Text = t("Dự thi", "Count");
 /// The board's keys, with one bank in the file.
@@ -640,7 +642,15 @@ pub const BOARD_TOO_SMALL: Text = t(
 );
 
 /// The board's summary line.
-pub fn board_summary(lang: Lang, attempts: usize, passed: usize, bad: usize) -> String {
+/// `units` is, with a roster, the units with a participant and the units
+/// in the roster.
+pub fn board_summary(
+    lang: Lang,
+    attempts: usize,
+    passed: usize,
+    bad: usize,
+    units: Option<(usize, usize)>,
+) -> String {
     let mut s = match lang {
         Lang::Vi => format!("{attempts} bài · {passed} đạt"),
         Lang::En => format!(
@@ -648,6 +658,12 @@ pub fn board_summary(lang: Lang, attempts: usize, passed: usize, bad: usize) -> 
             if attempts == 1 { "attempt" } else { "attempts" }
         ),
     };
+    if let Some((present, all)) = units {
+        s.push_str(&match lang {
+            Lang::Vi => format!(" · {present}/{all} CĐCS dự thi"),
+            Lang::En => format!(" · {present}/{all} units took part"),
+        });
+    }
     if bad > 0 {
         s.push_str(&match lang {
             Lang::Vi => format!(" · {bad} dòng lỗi bỏ qua"),
@@ -675,13 +691,17 @@ mod tests {
     #[test]
     fn board_summary_counts_in_singular_and_plural() {
         assert_eq!(
-            board_summary(Lang::En, 1, 0, 1),
+            board_summary(Lang::En, 1, 0, 1, None),
             "1 attempt · 0 passed · 1 bad row skipped"
         );
         assert_eq!(
-            board_summary(Lang::En, 2, 1, 3),
-            "2 attempts · 1 passed · 3 bad rows skipped"
+            board_summary(Lang::En, 2, 1, 3, Some((3, 87))),
+            "2 attempts · 1 passed · 3/87 units took part · 3 bad rows skipped"
         );
-        assert_eq!(board_summary(Lang::Vi, 1, 1, 0), "1 bài · 1 đạt");
+        assert_eq!(board_summary(Lang::Vi, 1, 1, 0, None), "1 bài · 1 đạt");
+        assert_eq!(
+            board_summary(Lang::Vi, 6, 4, 0, Some((3, 4))),
+            "6 bài · 4 đạt · 3/4 CĐCS dự thi"
+        );
     }
 }

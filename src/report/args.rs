@@ -75,6 +75,10 @@ pub struct BoardArgs {
     /// ←/→ or Tab switch between the banks of the file.
     #[arg(long, value_name = "ID")]
     pub bank: Option<String>,
+    /// The roster, to list units with no participant yet and participation
+    /// rates (default `quizzes/roster.yaml` when it exists).
+    #[arg(long, value_name = "FILE")]
+    pub roster: Option<PathBuf>,
 }
 
 impl ValueEnum for AttemptPick {
