@@ -377,7 +377,8 @@ fn with_the_roster_absent_units_come_last_with_participation() {
     let m = &board.model;
     // Kho bạc 2 of 45 = 4.4 %, Tư pháp 2 of 20 = 10 %, Nội vụ no head
     // count; Y tế has no participant yet: last, unranked, 0 of 30.
-    let units: Vec<(Option<u32>, &str, Option<f64>, Option<f64>)> = m
+    type Unit<'a> = (Option<u32>, &'a str, Option<f64>, Option<f64>);
+    let units: Vec<Unit<'_>> = m
         .units
         .iter()
         .map(|u| (u.rank, u.unit.as_str(), u.mean_percent, u.participation))
