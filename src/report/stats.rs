@@ -55,15 +55,20 @@ pub enum AttemptPick {
 /// Rows with the same `attempt_id` (a file given twice, copies from several
 /// computers) count once: the first is kept. Returns the rows left and the
 /// number dropped.
-pub fn dedupe(rows: Vec<ResultRow>) -> (Vec<ResultRow>, usize) {
-    let mut seen = std::collections::HashSet::with_capacity(rows.len());
+pub fn dedupe(mut rows: Vec<ResultRow>) -> (Vec<ResultRow>, usize) {
+    // Which rows repeat an earlier id, found with borrowed ids (no copy of
+    // 100,000 of them); then the list is thinned in place.
+    let keep: Vec<bool> = {
+        let mut seen = std::collections::HashSet::with_capacity(rows.len());
+        rows.iter()
+            .map(|r| seen.insert(r.attempt_id.as_str()))
+            .collect()
+    };
     let before = rows.len();
-    let kept: Vec<ResultRow> = rows
-        .into_iter()
-        .filter(|r| seen.insert(r.attempt_id.clone()))
-        .collect();
-    let dropped = before - kept.len();
-    (kept, dropped)
+    let mut keep = keep.into_iter();
+    rows.retain(|_| keep.next().unwrap_or(true));
+    let dropped = before - rows.len();
+    (rows, dropped)
 }
 
 /// The form of a name, code or unit used to tell people and units apart:
@@ -97,16 +102,23 @@ fn identity_into(out: &mut String, s: &str) {
 }
 
 /// The key of a member at a bank: bank id, then the identity of name, code
-/// and unit, separated by a character no typed field holds.
-fn member_key(row: &ResultRow) -> String {
+/// and unit, separated by a character no typed field holds. `units` keeps
+/// each unit's identity as typed: a province has 87 units and 100,000 rows,
+/// so each spelling is normalised once.
+fn member_key<'r>(row: &'r ResultRow, units: &mut HashMap<&'r str, String>) -> String {
+    let unit = units
+        .entry(row.unit.as_str())
+        .or_insert_with(|| identity(&row.unit));
     let mut key = String::with_capacity(
-        row.bank_id.len() + row.member_name.len() + row.member_code.len() + row.unit.len() + 3,
+        row.bank_id.len() + row.member_name.len() + row.member_code.len() + unit.len() + 3,
     );
     key.push_str(&row.bank_id);
-    for field in [&row.member_name, &row.member_code, &row.unit] {
+    for field in [&row.member_name, &row.member_code] {
         key.push('\u{1f}');
         identity_into(&mut key, field);
     }
+    key.push('\u{1f}');
+    key.push_str(unit);
     key
 }
 
@@ -136,11 +148,12 @@ fn by_time(a: &(Option<jiff::Timestamp>, usize), b: &(Option<jiff::Timestamp>, u
 /// Picks one attempt per member and bank, in first-seen order.
 pub fn counted_attempts(rows: &[ResultRow], pick: AttemptPick) -> Vec<Counted<'_>> {
     let mut groups: HashMap<String, usize> = HashMap::with_capacity(rows.len());
+    let mut units: HashMap<&str, String> = HashMap::new();
     // Each member's rows; the Vec only allocates for a second attempt.
-    let mut members: Vec<(usize, Vec<usize>)> = Vec::new();
+    let mut members: Vec<(usize, Vec<usize>)> = Vec::with_capacity(rows.len());
     for (i, row) in rows.iter().enumerate() {
         let next = members.len();
-        let g = *groups.entry(member_key(row)).or_insert(next);
+        let g = *groups.entry(member_key(row, &mut units)).or_insert(next);
         if g == next {
             members.push((i, Vec::new()));
         } else if let Some(m) = members.get_mut(g) {
@@ -399,7 +412,17 @@ pub fn unit_lines(counted: &[Counted<'_>], roster: Option<&Roster>) -> Vec<UnitL
         // Group key: the roster unit when matched, else the typed name.
         let mut groups: Vec<(String, Option<usize>, Vec<&ResultRow>)> = Vec::new();
         let mut index: HashMap<String, usize> = HashMap::new();
+        // The group of each spelling as typed, so that each is normalised
+        // and matched once, not once per member.
+        let mut typed: HashMap<&str, usize> = HashMap::new();
         for c in &list {
+            if let Some(group) = typed
+                .get(c.row.unit.as_str())
+                .and_then(|&g| groups.get_mut(g))
+            {
+                group.2.push(c.row);
+                continue;
+            }
             let id = identity(&c.row.unit);
             let roster_unit = roster_index.get(&id).copied();
             let key = match roster_unit {
@@ -418,6 +441,7 @@ pub fn unit_lines(counted: &[Counted<'_>], roster: Option<&Roster>) -> Vec<UnitL
                     );
                 groups.push((name, roster_unit, Vec::new()));
             }
+            typed.insert(c.row.unit.as_str(), g);
             if let Some(group) = groups.get_mut(g) {
                 group.2.push(c.row);
             }
