@@ -710,6 +710,7 @@ fn workbook_reads_back_with_numbers_as_numbers() {
         book.sheet_names(),
         vec![
             "Hướng dẫn đọc",
+            "Biểu đồ",
             "Đoàn viên",
             "Công đoàn cơ sở",
             "Câu hỏi",
@@ -826,10 +827,10 @@ fn workbook_headers_are_frozen_and_filtered() {
     report::xlsx::write_workbook(&path, &views().sheets(Lang::En)).expect("writes");
     let file = std::fs::File::open(&path).expect("opens");
     let mut zip = zip::ZipArchive::new(file).expect("a zip");
-    // Sheet 2 is the members: frozen under the header, filtered, percents
+    // Sheet 3 is the members: frozen under the header, filtered, percents
     // as percents.
     let mut xml = String::new();
-    zip.by_name("xl/worksheets/sheet2.xml")
+    zip.by_name("xl/worksheets/sheet3.xml")
         .expect("members sheet")
         .read_to_string(&mut xml)
         .expect("reads");
@@ -919,12 +920,12 @@ fn xlsx_output_through_the_command() {
     let (code, out, err) = run(&a, Lang::En);
     assert_eq!(code, ExitCode::SUCCESS);
     assert!(out.is_empty());
-    assert!(err.contains("Wrote") && err.contains("(4 sheets)"), "{err}");
+    assert!(err.contains("Wrote") && err.contains("(5 sheets)"), "{err}");
     use calamine::Reader;
     let book: calamine::Xlsx<_> = calamine::open_workbook(&path).expect("opens");
     assert_eq!(
         book.sheet_names(),
-        vec!["How to read this", "Members", "Units", "Banks"]
+        vec!["How to read this", "Charts", "Members", "Units", "Banks"]
     );
 }
 

@@ -162,13 +162,14 @@ fn workbook_with_every_sheet_when_the_bank_is_found() {
     a.output = Some(path.clone());
     let (code, _, err) = run(&a, &fixture("report"), Lang::Vi);
     assert_eq!(code, ExitCode::SUCCESS);
-    assert!(err.contains("(6 trang tính)"), "{err}");
+    assert!(err.contains("(7 trang tính)"), "{err}");
     use calamine::Reader;
     let book: calamine::Xlsx<_> = calamine::open_workbook(&path).expect("opens");
     assert_eq!(
         book.sheet_names(),
         vec![
             "Hướng dẫn đọc",
+            "Biểu đồ",
             "Đoàn viên",
             "Công đoàn cơ sở",
             "Câu hỏi",
@@ -238,7 +239,7 @@ fn a_bank_not_found_is_named_for_the_workbook_too() {
             ),
             "{by:?}: {err}"
         );
-        assert!(err.contains("(4 trang tính)"), "{by:?}: {err}");
+        assert!(err.contains("(5 trang tính)"), "{by:?}: {err}");
     }
     // The same as the table view says, there as an error.
     let (code, _, err) = run(&args(ReportBy::Question), quizzes.path(), Lang::Vi);
@@ -275,7 +276,7 @@ fn only_the_missing_bank_is_named_when_another_is_found() {
         "{err}"
     );
     assert!(!err.contains("\"cchc-mini\" not found"), "{err}");
-    assert!(err.contains("(6 sheets)"), "{err}");
+    assert!(err.contains("(7 sheets)"), "{err}");
 }
 
 #[test]

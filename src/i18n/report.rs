@@ -149,6 +149,8 @@ pub const SHEET_UNITS: Text = t("Công đoàn cơ sở", "Units");
 pub const SHEET_QUESTIONS: Text = t("Câu hỏi", "Questions");
 /// Sheet name of the bank view.
 pub const SHEET_BANKS: Text = t("Bộ đề", "Banks");
+/// Sheet name of the charts.
+pub const SHEET_CHARTS: Text = t("Biểu đồ", "Charts");
 /// Sheet name of the distractor table.
 pub const SHEET_CHOICES: Text = t("Phương án", "Choices");
 /// Sheet name of the guide, the workbook's first sheet.

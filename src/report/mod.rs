@@ -247,36 +247,54 @@ impl Views {
         };
         let mut guide = xlsx::Sheet::new(tr::SHEET_GUIDE.get(lang), guide);
         guide.wrap = Some((1, 100.0));
-        let mut units = xlsx::Sheet::new(
-            tr::SHEET_UNITS.get(lang),
-            stats::UnitLine::sheet(&self.units, lang),
+        // The charts have a sheet of their own, second, where a reader
+        // looks first; each draws from its view's sheet.
+        let mut charts = xlsx::Sheet::new(
+            tr::SHEET_CHARTS.get(lang),
+            format::Table {
+                headers: Vec::new(),
+                rows: Vec::new(),
+            },
         );
-        units.charts = unit_charts(&self.units, lang);
         let mut sheets = vec![
             guide,
             xlsx::Sheet::new(
                 tr::SHEET_MEMBERS.get(lang),
                 stats::MemberLine::sheet(&self.members, lang),
             ),
-            units,
+            xlsx::Sheet::new(
+                tr::SHEET_UNITS.get(lang),
+                stats::UnitLine::sheet(&self.units, lang),
+            ),
         ];
+        let lines = self.question_lines();
+        let all: Vec<xlsx::ChartSpec> = histogram_charts(&self.banks, lang)
+            .into_iter()
+            .chain(unit_charts(&self.units, lang))
+            .chain(facility_charts(&lines, lang))
+            .collect();
+        for bank in &self.banks {
+            charts
+                .charts
+                .extend(all.iter().filter(|c| c.bank == bank.bank).cloned());
+        }
         if !self.questions.is_empty() {
-            let lines = self.question_lines();
-            let mut questions = xlsx::Sheet::new(
+            sheets.push(xlsx::Sheet::new(
                 tr::SHEET_QUESTIONS.get(lang),
                 stats::QuestionLine::sheet(&lines, lang),
-            );
-            questions.charts = facility_charts(&lines, lang);
-            sheets.push(questions);
+            ));
             sheets.push(xlsx::Sheet::new(
                 tr::SHEET_CHOICES.get(lang),
                 format::choices_sheet(&lines, lang),
             ));
         }
-        let table = stats::BankLine::sheet(&self.banks, lang);
-        let mut banks = xlsx::Sheet::new(tr::SHEET_BANKS.get(lang), table);
-        banks.charts = histogram_charts(&self.banks, lang);
-        sheets.push(banks);
+        sheets.push(xlsx::Sheet::new(
+            tr::SHEET_BANKS.get(lang),
+            stats::BankLine::sheet(&self.banks, lang),
+        ));
+        if !charts.charts.is_empty() {
+            sheets.insert(1, charts);
+        }
         sheets
     }
 
@@ -330,6 +348,8 @@ fn unit_charts(units: &[stats::UnitLine], lang: Lang) -> Vec<xlsx::ChartSpec> {
                 ));
             }
             xlsx::ChartSpec {
+                data: tr::SHEET_UNITS.get(lang).to_owned(),
+                bank: bank.clone(),
                 kind: xlsx::ChartKind::Bar,
                 title: tr::chart_units(lang, &bank),
                 categories: xlsx::Span::column(unit_col, first, last),
@@ -348,6 +368,8 @@ fn facility_charts(lines: &[stats::QuestionLine], lang: Lang) -> Vec<xlsx::Chart
     bank_runs(lines, |l| &l.bank, |_| true)
         .into_iter()
         .map(|(bank, first, last)| xlsx::ChartSpec {
+            data: tr::SHEET_QUESTIONS.get(lang).to_owned(),
+            bank: bank.clone(),
             kind: xlsx::ChartKind::Column,
             title: tr::chart_facility(lang, &bank),
             categories: xlsx::Span::column(1, first, last),
@@ -375,6 +397,8 @@ fn histogram_charts(banks: &[stats::BankLine], lang: Lang) -> Vec<xlsx::ChartSpe
         .map(|(i, b)| {
             let row = u32::try_from(i + 1).unwrap_or(u32::MAX);
             xlsx::ChartSpec {
+                data: tr::SHEET_BANKS.get(lang).to_owned(),
+                bank: b.bank.clone(),
                 kind: xlsx::ChartKind::Column,
                 title: tr::chart_histogram(lang, &b.bank),
                 categories: xlsx::Span::row(0, first, last),

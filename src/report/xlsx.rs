@@ -6,7 +6,8 @@
 use std::path::Path;
 
 use rust_xlsxwriter::{
-    Chart, ChartAxis, ChartType, Format, FormatAlign, Workbook, Worksheet, XlsxError,
+    Chart, ChartAxis, ChartLegendPosition, ChartType, Format, FormatAlign, Workbook, Worksheet,
+    XlsxError,
 };
 
 use super::format::{Cell, Table};
@@ -77,6 +78,10 @@ pub enum ChartKind {
 /// A chart of a sheet's cells.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ChartSpec {
+    /// The sheet whose cells it draws (its name before [`sheet_name`]).
+    pub data: String,
+    /// The bank it is about, to keep each bank's charts together.
+    pub bank: String,
     /// Column or bar.
     pub kind: ChartKind,
     /// The chart's title.
@@ -100,7 +105,8 @@ pub struct Sheet {
     pub name: String,
     /// The header row and the rows.
     pub table: Table,
-    /// Charts placed beside the table.
+    /// Charts, one under the other: beside the table, or from the top left
+    /// of a sheet without one (the charts sheet).
     pub charts: Vec<ChartSpec>,
     /// Columns whose text wraps at this width (the guide's explanations).
     pub wrap: Option<(u16, f64)>,
@@ -118,8 +124,11 @@ impl Sheet {
     }
 }
 
-/// Pixels per category of a bar chart, so that 87 unit names stay legible.
-const BAR_PIXELS: u32 = 22;
+/// Pixels per bar of a bar chart, so that 87 unit names stay legible.
+const BAR_PIXELS: u32 = 14;
+
+/// Width of a chart, in pixels: it fits a portrait A4 page.
+const CHART_WIDTH: u32 = 640;
 
 /// Writes `sheets` to a new workbook at `path`.
 pub fn write_workbook(path: &Path, sheets: &[Sheet]) -> Result<(), XlsxError> {
@@ -152,7 +161,9 @@ fn write_sheet(ws: &mut Worksheet, sheet: &Sheet) -> Result<(), XlsxError> {
     for (r, row) in (1u32..).zip(&table.rows) {
         for (c, cell) in (0u16..).zip(row) {
             match cell {
-                Cell::Text(s) if sheet.wrap.is_some_and(|(col, _)| col == c) => {
+                // On the guide every cell wraps and sits at the top, so each
+                // figure's name stays beside its explanation.
+                Cell::Text(s) if sheet.wrap.is_some() => {
                     ws.write_string_with_format(r, c, s, &wrapped)?;
                 }
                 Cell::Text(s) => {
@@ -185,16 +196,31 @@ fn write_sheet(ws: &mut Worksheet, sheet: &Sheet) -> Result<(), XlsxError> {
     if !table.rows.is_empty() && sheet.wrap.is_none() {
         ws.autofilter(0, 0, last_row, last_col)?;
     }
+    // Printed, a sheet is as wide as the page; long tables go on down.
+    ws.set_print_fit_to_pages(1, 0);
     ws.set_autofit_max_width(MAX_COLUMN_PIXELS);
     ws.autofit();
     if let Some((col, width)) = sheet.wrap {
         ws.set_column_width(col, width)?;
+        // Spreadsheets do not grow a row for wrapped text written this way:
+        // each row is given the height of its lines (15 points a line, a
+        // character about a unit of column width).
+        for (r, row) in (1u32..).zip(&table.rows) {
+            if let Some(Cell::Text(text)) = row.get(usize::from(col)) {
+                let chars = text.chars().count() as f64;
+                let lines = (chars / (width * 0.95)).ceil().max(1.0);
+                ws.set_row_height(r, 15.0 * lines + 2.0)?;
+            }
+        }
     }
-    // Charts go one column right of the table, one under the other.
-    let chart_col = last_col.saturating_add(2);
-    let mut chart_row = 1u32;
+    // Charts go one under the other, one column right of the table if any.
+    let (chart_col, mut chart_row) = if table.headers.is_empty() {
+        (0, 0)
+    } else {
+        (last_col.saturating_add(2), 1)
+    };
     for spec in &sheet.charts {
-        let chart = chart(&name, spec);
+        let chart = chart(&sheet_name(&spec.data), spec);
         let height = chart_height(spec);
         ws.insert_chart(chart_row, chart_col, &chart)?;
         // Default rows are 20 pixels high.
@@ -212,7 +238,7 @@ fn chart_height(spec: &ChartSpec) -> u32 {
                 .last_row
                 .saturating_sub(spec.categories.first_row)
                 + 1;
-            let per = BAR_PIXELS * u32::try_from(spec.series.len().max(1)).unwrap_or(1);
+            let per = BAR_PIXELS * u32::try_from(spec.series.len().max(1)).unwrap_or(1) + 6;
             (n * per + 120).max(320)
         }
     }
@@ -244,7 +270,7 @@ fn chart(sheet: &str, spec: &ChartSpec) -> Chart {
             .set_values(range(sheet, *values));
     }
     chart.title().set_name(&spec.title);
-    chart.set_width(720).set_height(chart_height(spec));
+    chart.set_width(CHART_WIDTH).set_height(chart_height(spec));
     // rust_xlsxwriter's x axis is the horizontal one: the categories of a
     // column chart, the values of a bar chart.
     match spec.kind {
@@ -258,8 +284,12 @@ fn chart(sheet: &str, spec: &ChartSpec) -> Chart {
             value_axis(chart.x_axis(), spec);
         }
     }
+    // Several series are told apart by the legend's names, not by their
+    // colours alone.
     if spec.series.len() < 2 {
         chart.legend().set_hidden();
+    } else {
+        chart.legend().set_position(ChartLegendPosition::Top);
     }
     chart
 }
