@@ -817,6 +817,32 @@ fn workbook_reads_back_with_numbers_as_numbers() {
     assert!(all.contains("'Công đoàn cơ sở'!$F$2:$F$4"), "{all}");
     assert!(all.contains("'Câu hỏi'!$F$2:$F$5"), "{all}");
     assert!(all.contains("'Bộ đề'!$N$2:$W$2"), "{all}");
+    // The two series of the units chart are named in a legend, not told
+    // apart by colour alone; the one-series charts need none.
+    assert_eq!(all.matches("<c:legendPos val=\"t\"/>").count(), 1, "{all}");
+    // All three are drawn on the charts sheet (the second), none elsewhere.
+    let parts = zip_parts(&path);
+    let drawings: Vec<&String> = parts
+        .iter()
+        .filter(|p| p.starts_with("xl/drawings/drawing"))
+        .collect();
+    assert_eq!(drawings, ["xl/drawings/drawing1.xml"]);
+    assert!(parts.contains(&"xl/worksheets/_rels/sheet2.xml.rels".to_owned()));
+    assert!(
+        !parts
+            .iter()
+            .any(|p| p.starts_with("xl/worksheets/_rels/sheet")
+                && p != "xl/worksheets/_rels/sheet2.xml.rels")
+    );
+}
+
+/// The names of the parts of a workbook.
+fn zip_parts(path: &std::path::Path) -> Vec<String> {
+    let file = std::fs::File::open(path).expect("opens");
+    let zip = zip::ZipArchive::new(file).expect("a zip");
+    zip.file_names()
+        .map(|n| n.expect("a part name").into_owned())
+        .collect()
 }
 
 #[test]
