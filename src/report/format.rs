@@ -53,15 +53,21 @@ impl Cell {
 
     /// The cell as the terminal shows it.
     pub fn show(&self, lang: Lang) -> String {
-        match self {
-            Cell::Text(s) => s.clone(),
+        self.shown(lang).into_owned()
+    }
+
+    /// [`Cell::show`] without copying text.
+    fn shown(&self, lang: Lang) -> std::borrow::Cow<'_, str> {
+        use std::borrow::Cow;
+        Cow::Owned(match self {
+            Cell::Text(s) => return Cow::Borrowed(s),
             Cell::Int(n) => n.to_string(),
             Cell::Num(v, d) => decimal(&format!("{v:.d$}"), lang),
             Cell::Percent(v) => decimal(&format!("{v:.1}"), lang),
             Cell::Points(v) => decimal(&crate::results::format_points(*v), lang),
             Cell::Duration(s) => duration(*s),
-            Cell::Empty => "—".to_owned(),
-        }
+            Cell::Empty => return Cow::Borrowed("—"),
+        })
     }
 }
 
@@ -327,10 +333,10 @@ impl View for BankLine {
 
 /// Draws a table: columns padded by display width, numbers to the right.
 pub fn render_table(table: &Table, lang: Lang) -> String {
-    let shown: Vec<Vec<String>> = table
+    let shown: Vec<Vec<std::borrow::Cow<'_, str>>> = table
         .rows
         .iter()
-        .map(|r| r.iter().map(|c| c.show(lang)).collect())
+        .map(|r| r.iter().map(|c| c.shown(lang)).collect())
         .collect();
     let ncols = table.headers.len();
     let mut widths: Vec<usize> = table.headers.iter().map(|h| width(h)).collect();
@@ -350,29 +356,31 @@ pub fn render_table(table: &Table, lang: Lang) -> String {
         })
         .collect();
     let mut out = String::new();
-    let mut line = |cells: &[String]| {
-        let mut s = String::new();
-        for (i, (cell, w)) in cells.iter().zip(&widths).enumerate() {
+    let mut line = |cells: &mut dyn Iterator<Item = &str>| {
+        let start = out.len();
+        for (i, (cell, w)) in cells.zip(&widths).enumerate() {
             if i > 0 {
-                s.push_str("  ");
+                out.push_str("  ");
             }
-            let pad = " ".repeat(w.saturating_sub(width(cell)));
+            let pad = w.saturating_sub(width(cell));
             if numeric.get(i).copied().unwrap_or(false) {
-                s.push_str(&pad);
-                s.push_str(cell);
+                out.extend(std::iter::repeat_n(' ', pad));
+                out.push_str(cell);
             } else {
-                s.push_str(cell);
-                s.push_str(&pad);
+                out.push_str(cell);
+                out.extend(std::iter::repeat_n(' ', pad));
             }
         }
-        out.push_str(s.trim_end());
+        // No trailing spaces (the last column is often left-aligned text).
+        let end = start + out.get(start..).map_or(0, |l| l.trim_end().len());
+        out.truncate(end);
         out.push('\n');
     };
-    line(&table.headers);
+    line(&mut table.headers.iter().map(String::as_str));
     let rule: Vec<String> = widths.iter().map(|w| "─".repeat(*w)).collect();
-    line(&rule);
+    line(&mut rule.iter().map(String::as_str));
     for row in &shown {
-        line(row);
+        line(&mut row.iter().map(|c| c.as_ref()));
     }
     out
 }

@@ -669,15 +669,35 @@ pub fn bank_lines(rows: &[ResultRow], counted: &[Counted<'_>], banks: &[Bank]) -
 /// One question's entry of the `answers` column: its id and the chosen
 /// indices in bank order (empty when unanswered).
 pub fn parse_answers(answers: &str) -> Vec<(&str, Vec<usize>)> {
+    answer_entries(answers)
+        .map(|(id, chosen)| (id, choices_in(chosen).collect()))
+        .collect()
+}
+
+/// A set of bank choice indices (letters A–Z) as bits: the answers of
+/// 100,000 attempts are read without a list per question.
+type ChoiceSet = u32;
+
+/// The entries of an `answers` column, each chosen set as bits.
+fn answer_entries(answers: &str) -> impl Iterator<Item = (&str, ChoiceSet)> {
     answers
         .split(';')
         .filter(|part| !part.trim().is_empty())
         .filter_map(|part| {
             let (id, letters) = part.rsplit_once(':')?;
-            let chosen: BTreeSet<usize> = letters.trim().chars().filter_map(letter_index).collect();
-            Some((id.trim(), chosen.into_iter().collect()))
+            let chosen = letters
+                .trim()
+                .chars()
+                .filter_map(letter_index)
+                .filter(|&i| i < 32)
+                .fold(0, |set: ChoiceSet, i| set | 1 << i);
+            Some((id.trim(), chosen))
         })
-        .collect()
+}
+
+/// The indices in a set, smallest first.
+fn choices_in(set: ChoiceSet) -> impl Iterator<Item = usize> {
+    (0..32).filter(move |i| set & (1 << i) != 0)
 }
 
 /// Why a question deserves a look before the next course.
@@ -925,8 +945,8 @@ struct ScoredQuestion {
     index: usize,
     /// Points scored.
     score: f64,
-    /// Bank choice indices chosen.
-    chosen: Vec<usize>,
+    /// Bank choice indices chosen (within the question's choices).
+    chosen: ChoiceSet,
 }
 
 /// One counted attempt, re-scored question by question.
@@ -968,7 +988,7 @@ fn score_attempts(bank: &Bank, counted: &[Counted<'_>]) -> ScoredBank {
             out.sha_mismatch += 1;
         }
         let mut questions: Vec<ScoredQuestion> = Vec::new();
-        for (id, chosen) in parse_answers(&c.row.answers) {
+        for (id, chosen) in answer_entries(&c.row.answers) {
             let Some((qi, q)) = index
                 .get(id)
                 .and_then(|&i| Some((i, bank.questions.get(i)?)))
@@ -980,13 +1000,20 @@ fn score_attempts(bank: &Bank, counted: &[Counted<'_>]) -> ScoredBank {
             if questions.iter().any(|s| s.index == qi) {
                 continue;
             }
-            let chosen: Vec<usize> = chosen
-                .into_iter()
+            let chosen = choices_in(chosen)
                 .filter(|&i| i < q.choices.len())
-                .collect();
+                .fold(0, |set: ChoiceSet, i| set | 1 << i);
+            // The indices on the stack: this runs for every question of
+            // every attempt.
+            let mut buf = [0usize; 32];
+            let mut n = 0;
+            for (slot, i) in buf.iter_mut().zip(choices_in(chosen)) {
+                *slot = i;
+                n += 1;
+            }
             questions.push(ScoredQuestion {
                 index: qi,
-                score: q.score(&chosen, bank.scoring),
+                score: q.score(buf.get(..n).unwrap_or(&[]), bank.scoring),
                 chosen,
             });
         }
@@ -1035,10 +1062,10 @@ pub fn question_report(bank: &Bank, counted: &[Counted<'_>]) -> QuestionReport {
             d.rest.push(total - s.score);
             d.total.push(total);
             d.available.push(available);
-            if s.chosen.is_empty() {
+            if s.chosen == 0 {
                 d.blank += 1;
             }
-            for &i in &s.chosen {
+            for i in choices_in(s.chosen) {
                 if let (Some(n), Some(p)) = (d.letters.get_mut(i), d.letter_percents.get_mut(i)) {
                     *n += 1;
                     *p += a.percent;
@@ -1235,18 +1262,17 @@ pub fn reliability(
     if k2 <= TINY {
         return Err(NoAlpha::NoVariance);
     }
-    let sum_var: f64 = first
-        .iter()
-        .filter_map(|&qi| {
-            let x: Vec<f64> = scored
-                .attempts
-                .iter()
-                .filter_map(|a| a.questions.iter().find(|q| q.index == qi))
-                .map(|q| q.score)
-                .collect();
-            covariance(&x, &x)
-        })
-        .sum();
+    // One column of scores per question, filled attempt by attempt.
+    let column: HashMap<usize, usize> = first.iter().enumerate().map(|(c, &qi)| (qi, c)).collect();
+    let mut columns = vec![Vec::with_capacity(s); p];
+    for a in &scored.attempts {
+        for q in &a.questions {
+            if let Some(col) = column.get(&q.index).and_then(|&c| columns.get_mut(c)) {
+                col.push(q.score);
+            }
+        }
+    }
+    let sum_var: f64 = columns.iter().filter_map(|x| covariance(x, x)).sum();
     let p = p as f64;
     let alpha = p / (p - 1.0) * (1.0 - sum_var / k2);
     let error_ratio = 100.0 * (1.0 - alpha).max(0.0).sqrt();
