@@ -177,17 +177,34 @@ impl ResultRow {
     /// rather than through serde: this runs for every row of a results file
     /// of 100,000 rows, and reading back through serde then copying the
     /// neutralised fields again cost more than the parsing itself.
-    fn from_record(record: &csv::StringRecord, columns: Columns) -> Result<ResultRow, BadReason> {
-        let field = |i: usize| record.get(i).unwrap_or("");
+    fn from_record(record: &csv::ByteRecord, columns: Columns) -> Result<ResultRow, BadReason> {
+        // Only the fields kept are checked for UTF-8 (a ranking need not
+        // read the answers at all); with every column kept, every field is
+        // checked before anything else, so a damaged line is said to be so.
         let kept = |i: usize| match columns {
-            Columns::All => field(i).to_owned(),
-            Columns::Ranking => String::new(),
+            Columns::All => true,
+            Columns::Ranking => !matches!(i, 6 | 7 | 18 | 19),
         };
-        fn parse<T: std::str::FromStr>(
-            record: &csv::StringRecord,
+        let mut fields: [&str; COLUMNS.len()] = [""; COLUMNS.len()];
+        for (i, slot) in fields.iter_mut().enumerate() {
+            if kept(i) {
+                let bytes = record.get(i).unwrap_or(b"");
+                *slot = std::str::from_utf8(bytes).map_err(|_| BadReason::NotUtf8)?;
+            }
+        }
+        let field = |i: usize| fields.get(i).copied().unwrap_or("");
+        let text = |i: usize| {
+            if kept(i) {
+                field(i).to_owned()
+            } else {
+                String::new()
+            }
+        };
+        fn parse<'f, T: std::str::FromStr>(
+            field: impl Fn(usize) -> &'f str,
             i: usize,
         ) -> Result<T, BadReason> {
-            let value = record.get(i).unwrap_or("");
+            let value = field(i);
             value.parse().map_err(|_| {
                 let column = COLUMNS.get(i).copied().unwrap_or("");
                 BadReason::Field {
@@ -197,20 +214,20 @@ impl ResultRow {
                 }
             })
         }
-        let score = parse(record, 8)?;
-        let max_score = parse(record, 9)?;
-        let percent = parse(record, 10)?;
-        let passed = parse(record, 11)?;
-        let answered = parse(record, 12)?;
-        let questions = parse(record, 13)?;
-        let duration_s = parse(record, 14)?;
+        let score = parse(field, 8)?;
+        let max_score = parse(field, 9)?;
+        let percent = parse(field, 10)?;
+        let passed = parse(field, 11)?;
+        let answered = parse(field, 12)?;
+        let questions = parse(field, 13)?;
+        let duration_s = parse(field, 14)?;
         let time_limit_s = if field(15).is_empty() {
             None
         } else {
-            Some(parse(record, 15)?)
+            Some(parse(field, 15)?)
         };
-        let timed_out = parse(record, 16)?;
-        let seed = parse(record, 17)?;
+        let timed_out = parse(field, 16)?;
+        let seed = parse(field, 17)?;
         Ok(ResultRow {
             attempt_id: field(0).to_owned(),
             finished_at: field(1).to_owned(),
@@ -218,11 +235,8 @@ impl ResultRow {
             member_code: unneutralised(field(3)).to_owned(),
             unit: unneutralised(field(4)).to_owned(),
             bank_id: field(5).to_owned(),
-            bank_title: match columns {
-                Columns::All => unneutralised(field(6)).to_owned(),
-                Columns::Ranking => String::new(),
-            },
-            bank_sha256: kept(7),
+            bank_title: unneutralised(field(6)).to_owned(),
+            bank_sha256: text(7),
             score,
             max_score,
             percent,
@@ -233,8 +247,8 @@ impl ResultRow {
             time_limit_s,
             timed_out,
             seed,
-            answers: kept(18),
-            app_version: kept(19),
+            answers: text(18),
+            app_version: text(19),
         })
     }
 }
@@ -403,26 +417,10 @@ pub enum BadReason {
 }
 
 impl BadReason {
-    /// The reason for an error of the CSV reader on `record`.
-    fn from_csv(e: &csv::Error, record: &csv::StringRecord) -> BadReason {
+    /// The reason for an error of the CSV reader.
+    fn from_csv(e: &csv::Error) -> BadReason {
         match e.kind() {
             csv::ErrorKind::Utf8 { .. } => BadReason::NotUtf8,
-            csv::ErrorKind::Deserialize { err, .. } => {
-                let found = err.field().and_then(|i| {
-                    let i = usize::try_from(i).ok()?;
-                    Some((COLUMNS.get(i)?, record.get(i)?))
-                });
-                match found {
-                    Some((column, value)) => BadReason::Field {
-                        column: (*column).to_owned(),
-                        value: value.to_owned(),
-                        kind: FieldKind::of(column),
-                    },
-                    None => BadReason::BrokenCsv {
-                        detail: e.to_string(),
-                    },
-                }
-            }
             _ => BadReason::BrokenCsv {
                 detail: e.to_string(),
             },
@@ -516,10 +514,10 @@ fn read_from(
         }
         return Ok(out);
     }
-    let mut record = csv::StringRecord::new();
+    let mut record = csv::ByteRecord::new();
     loop {
         let line = reader.position().line();
-        match reader.read_record(&mut record) {
+        match reader.read_byte_record(&mut record) {
             Ok(false) => break,
             Ok(true) => {
                 let line = record.position().map_or(line, |p| p.line());
@@ -549,7 +547,7 @@ fn read_from(
                 out.bad.push(BadRow {
                     path: path.to_owned(),
                     line,
-                    reason: BadReason::from_csv(&e, &record),
+                    reason: BadReason::from_csv(&e),
                 });
                 // A broken UTF-8 or quoting error: the reader has moved past
                 // the record; go on with the next one.

@@ -24,6 +24,7 @@
 
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::fmt::Write as _;
 
 use serde::{Serialize, Serializer};
 
@@ -101,25 +102,42 @@ fn identity_into(out: &mut String, s: &str) {
     }
 }
 
-/// The key of a member at a bank: bank id, then the identity of name, code
-/// and unit, separated by a character no typed field holds. `units` keeps
-/// each unit's identity as typed: a province has 87 units and 100,000 rows,
-/// so each spelling is normalised once.
-fn member_key<'r>(row: &'r ResultRow, units: &mut HashMap<&'r str, String>) -> String {
-    let unit = units
-        .entry(row.unit.as_str())
-        .or_insert_with(|| identity(&row.unit));
-    let mut key = String::with_capacity(
-        row.bank_id.len() + row.member_name.len() + row.member_code.len() + unit.len() + 3,
-    );
-    key.push_str(&row.bank_id);
-    for field in [&row.member_name, &row.member_code] {
+/// Numbers for the banks and units of a results file, so that a member's
+/// key holds two small numbers instead of the bank's id and the unit's
+/// name: each spelling of a unit is normalised once (a province has 87
+/// units and 100,000 rows), and the keys hashed and compared are short.
+#[derive(Default)]
+struct KeyParts<'r> {
+    banks: HashMap<&'r str, usize>,
+    /// The unit's number of each spelling as typed.
+    spellings: HashMap<&'r str, usize>,
+    /// The unit's number of each identity.
+    units: HashMap<String, usize>,
+}
+
+impl<'r> KeyParts<'r> {
+    /// The key of a member at a bank: the bank's and the unit's numbers,
+    /// then the identity of name and code, separated by a character no
+    /// typed field holds.
+    fn member_key(&mut self, row: &'r ResultRow) -> String {
+        let next = self.banks.len();
+        let bank = *self.banks.entry(row.bank_id.as_str()).or_insert(next);
+        let unit = match self.spellings.get(row.unit.as_str()) {
+            Some(&u) => u,
+            None => {
+                let next = self.units.len();
+                let u = *self.units.entry(identity(&row.unit)).or_insert(next);
+                self.spellings.insert(row.unit.as_str(), u);
+                u
+            }
+        };
+        let mut key = String::with_capacity(row.member_name.len() + row.member_code.len() + 12);
+        let _ = write!(key, "{bank}\u{1f}{unit}\u{1f}");
+        identity_into(&mut key, &row.member_name);
         key.push('\u{1f}');
-        identity_into(&mut key, field);
+        identity_into(&mut key, &row.member_code);
+        key
     }
-    key.push('\u{1f}');
-    key.push_str(unit);
-    key
 }
 
 /// One member's counted attempt at one bank.
@@ -148,12 +166,12 @@ fn by_time(a: &(Option<jiff::Timestamp>, usize), b: &(Option<jiff::Timestamp>, u
 /// Picks one attempt per member and bank, in first-seen order.
 pub fn counted_attempts(rows: &[ResultRow], pick: AttemptPick) -> Vec<Counted<'_>> {
     let mut groups: HashMap<String, usize> = HashMap::with_capacity(rows.len());
-    let mut units: HashMap<&str, String> = HashMap::new();
+    let mut parts = KeyParts::default();
     // Each member's rows; the Vec only allocates for a second attempt.
     let mut members: Vec<(usize, Vec<usize>)> = Vec::with_capacity(rows.len());
     for (i, row) in rows.iter().enumerate() {
         let next = members.len();
-        let g = *groups.entry(member_key(row, &mut units)).or_insert(next);
+        let g = *groups.entry(parts.member_key(row)).or_insert(next);
         if g == next {
             members.push((i, Vec::new()));
         } else if let Some(m) = members.get_mut(g) {
