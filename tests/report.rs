@@ -706,18 +706,7 @@ fn workbook_reads_back_with_numbers_as_numbers() {
     let views = views();
     report::xlsx::write_workbook(&path, &views.sheets(Lang::Vi)).expect("writes");
     let mut book: Xlsx<_> = open_workbook(&path).expect("opens");
-    assert_eq!(
-        book.sheet_names(),
-        vec![
-            "Hướng dẫn đọc",
-            "Biểu đồ",
-            "Đoàn viên",
-            "Công đoàn cơ sở",
-            "Câu hỏi",
-            "Phương án",
-            "Bộ đề"
-        ]
-    );
+    assert_eq!(book.sheet_names(), report_support::SHEETS_VI);
     // The guide: each figure with its two sentences, α's rule of thumb.
     let guide = book.worksheet_range("Hướng dẫn đọc").expect("sheet");
     assert_eq!(guide.height(), 1 + union_quiz::i18n::report::GUIDE.len());

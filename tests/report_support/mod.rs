@@ -13,6 +13,19 @@ use union_quiz::report::{AttemptPick, ReportArgs, ReportBy, ReportFormat};
 /// `tests/fixtures/results/small.csv` record it.
 pub const SHA: &str = "903299ec7b673463b83776f4e52fff5166e48096f258f8ef701bc8ea5dce6a80";
 
+/// The sheets of a whole workbook in Vietnamese, in order: the guide, the
+/// charts, then one per view (questions and their choices when the bank is
+/// found).
+pub const SHEETS_VI: [&str; 7] = [
+    "Hướng dẫn đọc",
+    "Biểu đồ",
+    "Đoàn viên",
+    "Công đoàn cơ sở",
+    "Câu hỏi",
+    "Phương án",
+    "Bộ đề",
+];
+
 /// A file or folder under `tests/fixtures`.
 pub fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
