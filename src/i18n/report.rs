@@ -312,23 +312,31 @@ pub fn few_attempts(lang: Lang, bank: &str, members: u32) -> String {
     }
 }
 
-/// The bank view's note when a bank has no α.
-pub fn no_alpha(lang: Lang, bank: &str, why: crate::report::stats::NoAlpha) -> String {
-    use crate::report::stats::NoAlpha as W;
-    let reason = match (why, lang) {
-        (W::NoBank, Lang::Vi) => "không tìm thấy tệp bộ đề để chấm lại từng câu (dùng --bank)",
-        (W::NoBank, Lang::En) => "the bank file was not found to score each question (use --bank)",
-        (W::DrawnQuestions, Lang::Vi) => {
-            "mỗi lượt làm bài rút những câu khác nhau (pick), mà hệ số α cần cùng một bộ câu"
-        }
-        (W::DrawnQuestions, Lang::En) => {
-            "attempts drew different questions (pick), and alpha needs the same questions in every attempt"
-        }
-        (W::TooFew, Lang::Vi) => "cần ít nhất 3 lượt làm bài và 2 câu hỏi",
-        (W::TooFew, Lang::En) => "at least 3 attempts and 2 questions are needed",
-        (W::NoVariance, Lang::Vi) => "mọi lượt làm bài có cùng tổng điểm",
-        (W::NoVariance, Lang::En) => "every attempt has the same total",
-    };
+/// Why a bank has no α: its bank file was not found.
+pub const NO_ALPHA_NO_BANK: Text = t(
+    "không tìm thấy tệp bộ đề để chấm lại từng câu (dùng --bank)",
+    "the bank file was not found to score each question (use --bank)",
+);
+/// Why a bank has no α: attempts drew different questions.
+pub const NO_ALPHA_DRAWN: Text = t(
+    "mỗi lượt làm bài rút những câu khác nhau (pick), mà hệ số α cần cùng một bộ câu",
+    "attempts drew different questions (pick), and alpha needs the same questions in every attempt",
+);
+/// Why a bank has no α: too few attempts or questions.
+pub const NO_ALPHA_TOO_FEW: Text = t(
+    "cần ít nhất 3 lượt làm bài và 2 câu hỏi",
+    "at least 3 attempts and 2 questions are needed",
+);
+/// Why a bank has no α: every total is the same.
+pub const NO_ALPHA_NO_VARIANCE: Text = t(
+    "mọi lượt làm bài có cùng tổng điểm",
+    "every attempt has the same total",
+);
+
+/// The bank view's note when a bank has no α, `reason` one of the
+/// `NO_ALPHA_*` texts.
+pub fn no_alpha(lang: Lang, bank: &str, reason: Text) -> String {
+    let reason = reason.get(lang);
     match lang {
         Lang::Vi => format!("Bộ đề {bank}: không tính hệ số α: {reason}."),
         Lang::En => format!("Bank {bank}: no alpha: {reason}."),

@@ -8,7 +8,7 @@
 
 use serde::Serialize;
 
-use super::stats::{BINS, BankLine, ChoiceLine, Flag, MemberLine, QuestionLine, UnitLine};
+use super::stats::{BINS, BankLine, ChoiceLine, Flag, MemberLine, NoAlpha, QuestionLine, UnitLine};
 use crate::bank::letter;
 use crate::i18n::Lang;
 use crate::i18n::report as tr;
@@ -420,7 +420,13 @@ pub fn bank_notes(lines: &[BankLine], lang: Lang) -> Vec<String> {
             notes.push(tr::few_attempts(lang, &l.bank, l.members));
         }
         if let Some(why) = l.no_alpha {
-            notes.push(tr::no_alpha(lang, &l.bank, why));
+            let reason = match why {
+                NoAlpha::NoBank => tr::NO_ALPHA_NO_BANK,
+                NoAlpha::DrawnQuestions => tr::NO_ALPHA_DRAWN,
+                NoAlpha::TooFew => tr::NO_ALPHA_TOO_FEW,
+                NoAlpha::NoVariance => tr::NO_ALPHA_NO_VARIANCE,
+            };
+            notes.push(tr::no_alpha(lang, &l.bank, reason));
         }
     }
     notes
