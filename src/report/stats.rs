@@ -989,8 +989,34 @@ struct ScoredBank {
     unknown: BTreeSet<String>,
 }
 
+/// FNV-1a, for maps whose keys are a bank's own question ids: looked up
+/// for every question of every attempt (a question report of 100,000 rows
+/// took 445 ms of CPU with it, 480 with SipHash). Its weakness to chosen
+/// keys does not matter here: the keys are the bank's, and a lookup of any
+/// other string only misses.
+#[derive(Clone, Copy)]
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0 ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
 fn score_attempts(bank: &Bank, counted: &[Counted<'_>]) -> ScoredBank {
-    let index: HashMap<&str, usize> = bank
+    let index: HashMap<&str, usize, std::hash::BuildHasherDefault<Fnv>> = bank
         .questions
         .iter()
         .enumerate()
