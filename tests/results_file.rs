@@ -66,7 +66,49 @@ fn rows_read_back_equal_rows_written() {
     }
     let read = results::read_file(&path).unwrap();
     assert!(read.bad.is_empty(), "{:?}", read.bad);
-    assert_eq!(read.rows, vec![row(1), untimed]);
+    assert_eq!(read.rows, vec![row(1), untimed.clone()]);
+    // The rankings' reading leaves out only the answers, the bank's title
+    // and hash, and the app's version.
+    let light = results::read_file_columns(&path, results::Columns::Ranking).unwrap();
+    let lighten = |mut r: ResultRow| {
+        r.bank_title.clear();
+        r.bank_sha256.clear();
+        r.answers.clear();
+        r.app_version.clear();
+        r
+    };
+    assert_eq!(light.rows, vec![lighten(row(1)), lighten(untimed)]);
+}
+
+#[test]
+fn the_rankings_reading_still_skips_bad_numbers() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("results.csv");
+    let good =
+        "a1,2018-06-21T09:30:00+07:00,Lan,,KBNN,b,B,h,3,4,75.0,true,4,4,60,,false,1,q1:A,0.1.0\n";
+    let text = format!(
+        "\u{FEFF}{}\n{good}{}",
+        COLUMNS.join(","),
+        good.replace("a1,", "a2,").replace(",1,q1", ",x,q1")
+    );
+    std::fs::write(&path, text).unwrap();
+    let read = results::read_file_columns(&path, results::Columns::Ranking).unwrap();
+    assert_eq!(read.rows.len(), 1);
+    assert_eq!(read.rows[0].member_name, "Lan");
+    assert_eq!(
+        read.bad
+            .iter()
+            .map(|b| (b.line, b.reason.clone()))
+            .collect::<Vec<_>>(),
+        vec![(
+            3,
+            BadReason::Field {
+                column: "seed".into(),
+                value: "x".into(),
+                kind: FieldKind::WholeNumber
+            }
+        )]
+    );
 }
 
 #[test]
