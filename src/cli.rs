@@ -1,4 +1,4 @@
-//! The command line: `union-quiz [run|check|recover|report|board|import|export]`.
+//! The command line: `union-quiz [run|check|preview|recover|report|board|import|export]`.
 //!
 //! With no subcommand, `union-quiz` means `union-quiz run quizzes/`, so that
 //! `cargo run --release` opens the quiz on the shipped banks.
@@ -9,6 +9,7 @@ use clap::{Parser, Subcommand};
 
 use crate::check::CheckArgs;
 use crate::i18n::Lang;
+use crate::preview::PreviewArgs;
 use crate::ui::RunArgs;
 use crate::ui::recover::RecoverArgs;
 
@@ -39,6 +40,9 @@ pub enum Command {
     Run(RunArgs),
     /// Check question banks and rosters and report every problem.
     Check(CheckArgs),
+    /// See each question as a member will, with its key, while editing
+    /// the bank (the screen follows each save).
+    Preview(PreviewArgs),
     /// List unfinished attempts, and submit them as they stand.
     Recover(RecoverArgs),
     /// Rank members and units, and see which questions work.
@@ -67,6 +71,7 @@ pub fn main(args: Vec<std::ffi::OsString>) -> ExitCode {
         None => crate::ui::run(cli.run, lang),
         Some(Command::Run(args)) => crate::ui::run(args, lang),
         Some(Command::Check(args)) => crate::check::run(&args, lang),
+        Some(Command::Preview(args)) => crate::preview::run(&args, lang),
         Some(Command::Recover(args)) => crate::ui::recover::run(&args, lang),
         Some(Command::Report(args)) => crate::report::run(&args, lang),
         Some(Command::Board(args)) => crate::report::board(&args, lang),

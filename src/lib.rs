@@ -27,7 +27,9 @@
 //! - [`text`]: NFC normalisation, sanitising and display width;
 //!   [`kiosk`]: the trainer's PIN;
 //! - [`platform`]: how Windows users start the program (double-click, a
-//!   bank dropped on the .exe) and the console's UTF-8 code page.
+//!   bank dropped on the .exe) and the console's UTF-8 code page;
+//! - [`watch`]: noticing saves of banks and rosters (`preview`,
+//!   `check --watch`); [`preview`]: the trainer's view of a bank.
 
 pub mod autosave;
 pub mod bank;
@@ -40,9 +42,11 @@ pub mod import;
 pub mod kiosk;
 pub mod lang;
 pub mod platform;
+pub mod preview;
 pub mod report;
 pub mod results;
 pub mod roster;
 pub mod session;
 pub mod text;
 pub mod ui;
+pub mod watch;

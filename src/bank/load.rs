@@ -383,6 +383,48 @@ pub fn load(path: &Path) -> Result<Bank, BankError> {
     }
 }
 
+/// A bank with the line each of its questions starts on.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Located {
+    /// The bank.
+    pub bank: Bank,
+    /// The line of each question's "- " item, in the bank's order (0 when
+    /// it could not be found).
+    pub lines: Vec<usize>,
+}
+
+/// Loads and validates one bank file as [`load`] does, and finds the line
+/// each question starts on, for a trainer's view of the bank.
+pub fn load_located(path: &Path) -> Result<Located, BankError> {
+    let error = |diagnostics| BankError {
+        path: path.to_path_buf(),
+        diagnostics,
+    };
+    let bytes = read_file(path).map_err(|d| error(vec![*d]))?;
+    let bank = match check_bytes_as(path, &bytes, Some(false)) {
+        (Parsed::Bank(Some(bank)), _) => *bank,
+        (_, diagnostics) => return Err(error(diagnostics)),
+    };
+    // A bank keeps no positions: the tree is read again for its questions'
+    // lines (for this view only, never for a quiz).
+    let items = decode(path, &bytes)
+        .ok()
+        .and_then(|src| yaml::parse_quick(src).or_else(|| yaml::parse(src).ok().map(|d| d.root)))
+        .and_then(|root| match root.value {
+            Value::Map(entries) => entries.into_iter().find(|e| e.key == "questions"),
+            _ => None,
+        })
+        .and_then(|e| match e.node.value {
+            Value::Seq(items) => Some(items),
+            _ => None,
+        })
+        .unwrap_or_default();
+    let lines = (0..bank.questions.len())
+        .map(|i| items.get(i).map_or(0, |n| n.at.line))
+        .collect();
+    Ok(Located { bank, lines })
+}
+
 /// Loads and validates a roster file.
 pub fn load_roster(path: &Path) -> Result<Roster, BankError> {
     match check_file(path, Some(true)) {
@@ -396,7 +438,7 @@ pub fn load_roster(path: &Path) -> Result<Roster, BankError> {
 
 /// The `.yaml` and `.yml` files of a folder and its subfolders (hidden ones
 /// and symlinked folders skipped), sorted by path; or the file itself.
-pub(crate) fn yaml_files(path: &Path) -> std::io::Result<Vec<PathBuf>> {
+pub fn yaml_files(path: &Path) -> std::io::Result<Vec<PathBuf>> {
     if !path.is_dir() {
         return Ok(vec![path.to_path_buf()]);
     }

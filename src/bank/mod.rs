@@ -17,7 +17,8 @@ pub mod yaml;
 
 pub use diag::{Diagnostic, Severity};
 pub use load::{
-    BankError, MAX_FILE_BYTES, check_bytes, is_roster_file, load, load_all, load_bytes, load_roster,
+    BankError, Located, MAX_FILE_BYTES, check_bytes, is_roster_file, load, load_all, load_bytes,
+    load_located, load_roster, yaml_files,
 };
 pub use validate::{derived_id, is_valid_id};
 

@@ -647,3 +647,13 @@ pub fn bank_error_header(path: &std::path::Path, errors: usize, lang: Lang) -> S
         ),
     }
 }
+
+/// Over each check of `check --watch`: when it ran, and how to stop.
+pub fn watch_heading(clock: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => {
+            format!("Kiểm tra lúc {clock} — tự kiểm tra lại mỗi khi lưu tệp (Ctrl+C để dừng)")
+        }
+        Lang::En => format!("Checked at {clock} — checked again on each save (Ctrl+C stops)"),
+    }
+}

@@ -10,6 +10,8 @@ pub mod check;
 pub mod import;
 /// Strings of the start-up on Windows.
 pub mod platform;
+/// Strings of `union-quiz preview`.
+pub mod preview;
 /// Strings of reports and the board.
 pub mod report;
 /// Strings of the quiz screens.

@@ -719,19 +719,7 @@ pub fn board(args: &BoardArgs, lang: Lang) -> ExitCode {
     };
     let mut board = Board::with_choice(&args.results, lang, choice).roster(roster);
     board.refresh();
-    let mut terminal = match ratatui::try_init() {
-        Ok(t) => t,
-        Err(e) => {
-            eprintln!(
-                "{}",
-                tr::terminal_error(lang, &crate::i18n::io_error_message(&e, lang))
-            );
-            return ExitCode::FAILURE;
-        }
-    };
-    let result = event_loop(&mut terminal, &mut board);
-    ratatui::restore();
-    match result {
+    match crate::ui::terminal::with_plain_terminal(|t| event_loop(t, &mut board)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!(

@@ -15,6 +15,7 @@ use unicode_truncate::UnicodeTruncateStr;
 use super::app::{App, Screen};
 use super::screens::identity::{self, Esc};
 use super::screens::question::awaits_check;
+use super::theme::Theme;
 use crate::engine::{Attempt, countdown_secs};
 use crate::i18n::ui as tr;
 use crate::text::width;
@@ -323,13 +324,28 @@ pub(crate) fn render_help(app: &App, area: Rect, buf: &mut Buffer) {
     let t = app.t();
     // In kiosk mode Esc never leaves the app: not a key to offer there.
     let kiosk_list = app.is_kiosk() && app.screen() == Screen::ChooseBank;
-    let help: Vec<&(&str, &str)> = help_lines(app)
+    let help: Vec<(&str, &str)> = help_lines(app)
         .iter()
         .filter(|(k, _)| !(kiosk_list && *k == "Esc"))
+        .copied()
         .collect();
-    let key_w = help.iter().map(|(k, _)| width(k)).max().unwrap_or(0);
-    let lines: Vec<Line> = help
-        .into_iter()
+    render_keys_popup(&help, t.help_title, t.help_close, &app.theme, area, buf);
+}
+
+/// A popup centred over `area` listing `keys` (key, what it does) under
+/// `title`, with `close` (how to close it) below: the help of any screen,
+/// the member's or a trainer's.
+pub fn render_keys_popup(
+    keys: &[(&str, &str)],
+    title: &str,
+    close: &str,
+    theme: &Theme,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let key_w = keys.iter().map(|(k, _)| width(k)).max().unwrap_or(0);
+    let lines: Vec<Line> = keys
+        .iter()
         .map(|(k, what)| {
             let pad = " ".repeat(key_w.saturating_sub(width(k)) + 2);
             Line::from(vec![
@@ -337,10 +353,10 @@ pub(crate) fn render_help(app: &App, area: Rect, buf: &mut Buffer) {
                     format!("{k}{pad}"),
                     Style::new().add_modifier(Modifier::BOLD),
                 ),
-                Span::raw(*what),
+                Span::raw(what.to_string()),
             ])
         })
-        .chain([Line::default(), Line::styled(t.help_close, app.theme.dim())])
+        .chain([Line::default(), Line::styled(close.to_owned(), theme.dim())])
         .collect();
     let inner_w = lines.iter().map(Line::width).max().unwrap_or(40);
     let w = u16::try_from(inner_w + 4)
@@ -360,10 +376,7 @@ pub(crate) fn render_help(app: &App, area: Rect, buf: &mut Buffer) {
         .block(
             Block::bordered()
                 .padding(ratatui::widgets::Padding::horizontal(1))
-                .title(Span::styled(
-                    format!(" {} ", t.help_title),
-                    app.theme.title(),
-                )),
+                .title(Span::styled(format!(" {title} "), theme.title())),
         )
         .render(popup, buf);
 }

@@ -37,6 +37,24 @@ impl Inputs for Channel {
 #[error("{0}")]
 pub struct TerminalError(#[from] pub io::Error);
 
+/// Runs `f` with the process's own terminal in raw mode on the alternate
+/// screen, for a trainer's screen (`board`, `preview`), and gives the
+/// terminal back however `f` ends (a panic too: ratatui's hook).
+pub fn with_plain_terminal(
+    f: impl FnOnce(&mut ratatui::DefaultTerminal) -> io::Result<()>,
+) -> io::Result<()> {
+    let mut terminal = match ratatui::try_init() {
+        Ok(t) => t,
+        Err(e) => {
+            ratatui::restore();
+            return Err(e);
+        }
+    };
+    let result = f(&mut terminal);
+    ratatui::restore();
+    result
+}
+
 /// Runs `app` on the process's own terminal until it ends. Whatever ends
 /// it (quit, a signal, a terminal gone with its SSH connection), the
 /// attempt in progress is saved with its time used, and the terminal is

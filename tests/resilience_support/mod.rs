@@ -167,7 +167,11 @@ pub fn screen_of(app: &App, now: Instant, w: u16, h: u16) -> String {
     terminal
         .draw(|f| view::render_app(app, f.area(), f.buffer_mut(), now))
         .expect("draw");
-    let buf = terminal.backend().buffer();
+    buffer_text(terminal.backend().buffer())
+}
+
+/// A drawn buffer as text: one string per row, trailing spaces trimmed.
+pub fn buffer_text(buf: &ratatui::buffer::Buffer) -> String {
     let mut out = String::new();
     for y in 0..buf.area.height {
         let mut line = String::new();

@@ -102,6 +102,12 @@ impl Tmux {
     /// Waits until the pane shows every one of `needles` at once (a capture
     /// can catch a half-drawn screen), for at most 15 seconds.
     pub fn wait_for_all(&self, needles: &[&str]) -> String {
+        self.wait_for_all_within(needles, Duration::from_secs(15))
+    }
+
+    /// Waits until the pane shows every one of `needles` at once, failing
+    /// when `limit` has passed (a promise such as "within 2 seconds").
+    pub fn wait_for_all_within(&self, needles: &[&str], limit: Duration) -> String {
         let start = Instant::now();
         loop {
             let pane = self.pane();
@@ -109,10 +115,10 @@ impl Tmux {
                 return pane;
             }
             assert!(
-                start.elapsed() < Duration::from_secs(15),
-                "the screen never showed {needles:?}; it shows:\n{pane}"
+                start.elapsed() < limit,
+                "the screen did not show {needles:?} within {limit:?}; it shows:\n{pane}"
             );
-            std::thread::sleep(Duration::from_millis(50));
+            std::thread::sleep(Duration::from_millis(20));
         }
     }
 
