@@ -15,12 +15,7 @@ use crate::ui::recover::RecoverArgs;
 
 /// Timed quizzes on question banks written in YAML.
 #[derive(Debug, Parser)]
-#[command(
-    name = "union-quiz",
-    version,
-    about,
-    args_conflicts_with_subcommands = true
-)]
+#[command(name = "union-quiz", version, about)]
 pub struct Cli {
     /// Language of the interface and of messages.
     #[arg(long, global = true, value_enum, default_value_t = Lang::Vi)]
