@@ -13,7 +13,7 @@ use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 use resilience_support::{Harness, plain_bank, results_in, saved};
 use union_quiz::bank::Bank;
 use union_quiz::i18n::Lang;
-use union_quiz::ui::app::{Kiosk, Screen};
+use union_quiz::ui::app::{Command, Kiosk, Screen};
 
 fn kiosk(banks: Vec<Bank>, lang: Lang, dir: &std::path::Path) -> Harness {
     let t0 = Instant::now();
@@ -191,5 +191,18 @@ fn without_kiosk_the_exit_key_does_nothing_and_ctrl_c_quits() {
     ctrl(&mut h, 'q');
     assert_eq!(h.app.screen(), Screen::Identity);
     ctrl(&mut h, 'c');
+    assert!(h.app.quit);
+}
+
+#[test]
+fn the_trainer_can_leave_while_the_window_is_too_small() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut h = kiosk(vec![plain_bank()], Lang::Vi, dir.path());
+    set_pin(&mut h, "2468");
+    h.start_quiz_as("Trần Thị Bình");
+    h.cmd(Command::Resize(60, 20));
+    h.typed("b");
+    assert_eq!(h.app.attempt().expect("a").answered_count(), 0);
+    h.key(KeyCode::F(12)).typed("2468").key(KeyCode::Enter);
     assert!(h.app.quit);
 }

@@ -516,6 +516,42 @@ fn screen_too_small() {
 }
 
 #[test]
+fn keys_do_nothing_while_the_window_is_too_small() {
+    // On the name screen, `?` would open a help box nobody sees, which
+    // would then eat the next key.
+    let mut h = Harness::new(vec![fixed_vietnamese()], None, Lang::Vi);
+    h.cmd(Command::Resize(79, 24));
+    h.key(KeyCode::Char('?')).typed("An");
+    assert!(!h.app.help());
+    assert_eq!(h.app.form().name, "");
+    h.cmd(Command::Resize(80, 24)).typed("An");
+    assert_eq!(h.app.form().name, "An");
+    h.key(KeyCode::Backspace).key(KeyCode::Backspace);
+
+    // In the quiz, `c` must not answer C unseen, nor Esc open the submit
+    // screen; the clock runs on, as on paper.
+    h.start_quiz();
+    h.cmd(Command::Resize(80, 23));
+    h.typed("c").key(KeyCode::Esc).key(KeyCode::Right);
+    h.cmd(Command::Click(5, 12));
+    assert_eq!(h.app.screen(), Screen::Question);
+    let a = h.app.attempt().expect("attempt");
+    assert_eq!(a.current(), 0);
+    assert_eq!(a.answered_count(), 0);
+    h.at(61);
+    assert!(h.screen_sized(80, 23).contains("quá nhỏ"));
+    h.cmd(Command::Resize(80, 24));
+    assert!(h.screen().contains("Câu 1/3"));
+    h.typed("c");
+    assert_eq!(h.app.attempt().expect("attempt").answered_count(), 1);
+
+    // Leaving still works while small.
+    h.cmd(Command::Resize(10, 5));
+    h.key_mod(KeyCode::Char('c'), KeyModifiers::CONTROL);
+    assert!(h.app.quit);
+}
+
+#[test]
 fn tiny_terminals_never_panic() {
     let mut h = Harness::new(two_banks(), Some(roster()), Lang::Vi);
     for (w, hgt) in [
@@ -532,6 +568,7 @@ fn tiny_terminals_never_panic() {
         let _ = h.screen_sized(w, hgt);
         h.cmd(Command::Click(0, 0));
     }
+    h.cmd(Command::Resize(80, 24));
     h.key(KeyCode::Enter);
     h.start_quiz();
     for (w, hgt) in [(0, 0), (1, 1), (79, 23)] {

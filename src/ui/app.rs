@@ -468,6 +468,12 @@ impl App {
             // The deadline passed: the key was meant for a quiz that is over.
             return;
         }
+        if self.too_small() && !matches!(self.screen(), Screen::SetPin | Screen::ExitPin) {
+            // Only the "too small" message is drawn: a key must not answer
+            // or open what the member cannot see. The clock runs on, as on
+            // paper; the trainer's kiosk PIN still works.
+            return;
+        }
         if self.page.help {
             if command != Command::Tick {
                 self.page.help = false;
@@ -495,6 +501,12 @@ impl App {
             self.keep_cursor_visible();
         }
         self.page.scroll = self.page.scroll.min(view::max_scroll(self));
+    }
+
+    /// Whether the terminal is smaller than the screens are laid out for,
+    /// so only the message asking to enlarge it is drawn.
+    pub fn too_small(&self) -> bool {
+        self.size.0 < view::MIN_SIZE.0 || self.size.1 < view::MIN_SIZE.1
     }
 
     /// Lets the session apply the clock; returns whether the attempt has
