@@ -898,6 +898,47 @@ fn per_question_countdown_shows_without_an_overall_limit() {
 }
 
 #[test]
+fn a_bank_timed_per_question_says_so_on_the_bank_list_and_resume_screen() {
+    let per_question = || {
+        let mut b = ten();
+        b.title = "Cải cách hành chính — từng câu".to_owned();
+        b.time_limit = None;
+        b.question_time_limit = Some(secs(60));
+        b
+    };
+    both("choose_bank_per_question", |lang| {
+        let h = Harness::new(vec![vietnamese(), per_question()], None, lang);
+        let s = h.screen();
+        let want = match lang {
+            Lang::Vi => "10 câu · 1 phút mỗi câu",
+            Lang::En => "10 questions · 1 min per question",
+        };
+        assert!(s.contains(want), "{s}");
+        s
+    });
+    // Left while running, then offered again: its per-question limit, not
+    // "untimed".
+    for (lang, want) in [
+        (Lang::Vi, "1 phút mỗi câu · đã trả lời 1/10 câu"),
+        (Lang::En, "1 min per question"),
+    ] {
+        let mut h = Harness::new(vec![per_question()], None, lang);
+        h.start_quiz().typed("a").at(5).cmd(Command::Tick);
+        let results = h.results();
+        let t = h.now;
+        h.app.shutdown(t);
+        let again = Driver::new(vec![per_question()], &results, lang, t);
+        assert_eq!(again.app.screen(), Screen::Resume);
+        let s = again.screen();
+        assert!(s.contains(want), "{s}");
+        assert!(
+            !s.contains("Không giới hạn") && !s.contains("No time limit"),
+            "{s}"
+        );
+    }
+}
+
+#[test]
 fn practice_several_answers_are_checked_by_enter() {
     both("question_practice_several", |lang| {
         let mut b = fixed_vietnamese();

@@ -630,14 +630,31 @@ pub fn question_n(lang: Lang, n: usize) -> String {
 }
 
 /// One line of the bank list: questions and time limit.
-pub fn bank_summary(lang: Lang, questions: usize, limit: Option<&str>) -> String {
-    match limit {
-        Some(l) => format!("{questions} {} · {l}", lang.pick("câu", "questions")),
-        None => format!(
-            "{questions} {} · {}",
-            lang.pick("câu", "questions"),
-            texts(lang).untimed
-        ),
+pub fn bank_summary(
+    lang: Lang,
+    questions: usize,
+    limit: Option<&str>,
+    question_limit: Option<&str>,
+) -> String {
+    let mut out = format!("{questions} {}", lang.pick("câu", "questions"));
+    if let Some(l) = limit {
+        out.push_str(&format!(" · {l}"));
+    }
+    if let Some(q) = question_limit {
+        out.push_str(&format!(" · {}", per_question(lang, q)));
+    }
+    if limit.is_none() && question_limit.is_none() {
+        out.push_str(&format!(" · {}", texts(lang).untimed));
+    }
+    out
+}
+
+/// "1 phút mỗi câu": a per-question limit in words, on the bank list and
+/// the resume screen.
+pub fn per_question(lang: Lang, limit: &str) -> String {
+    match lang {
+        Lang::Vi => format!("{limit} mỗi câu"),
+        Lang::En => format!("{limit} per question"),
     }
 }
 
@@ -852,17 +869,20 @@ pub fn resume_entry(lang: Lang, name: &str, unit: &str) -> String {
     format!("{name} — {unit}")
 }
 
-/// The facts under a resume entry: time left, answered, bank.
+/// The facts under a resume entry: time left (or the per-question limit
+/// of a bank timed only per question), answered, bank.
 pub fn resume_facts(
     lang: Lang,
     bank: &str,
     answered: usize,
     questions: usize,
     left: Option<&str>,
+    question_limit: Option<&str>,
 ) -> String {
-    let left = match left {
-        Some(l) => format!("{} {l}", lang.pick("còn", "left")),
-        None => texts(lang).untimed.to_owned(),
+    let left = match (left, question_limit) {
+        (Some(l), _) => format!("{} {l}", lang.pick("còn", "left")),
+        (None, Some(q)) => per_question(lang, q),
+        (None, None) => texts(lang).untimed.to_owned(),
     };
     // The time left first: a long bank title is what gets cut.
     match lang {
