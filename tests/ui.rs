@@ -1346,6 +1346,64 @@ fn a_time_out_on_the_last_question_says_where_it_went_or_offers_to_submit() {
 }
 
 #[test]
+fn a_question_out_of_time_is_listed_as_such_on_the_submit_screen() {
+    // 1 and 2 answered, 3 left blank until its time ran out: nothing is
+    // left to answer, and 3 cannot be gone back to.
+    let mut b = fixed_vietnamese();
+    b.time_limit = None;
+    b.question_time_limit = Some(secs(30));
+    both("submit_after_unanswered_question_time_out", |lang| {
+        let mut h = Harness::new(vec![b.clone()], None, lang);
+        h.start_quiz();
+        h.key(KeyCode::Char('a'))
+            .key(KeyCode::Enter)
+            .key(KeyCode::Char('a'))
+            .key(KeyCode::Enter);
+        assert_eq!(h.app.attempt().expect("a").current(), 2);
+        h.at(31).cmd(Command::Tick);
+        assert_eq!(h.app.screen(), Screen::Submit);
+        assert!(h.app.submit_entries().is_empty());
+        let s = h.screen();
+        let header = s.lines().next().unwrap_or_default();
+        assert!(
+            header.ends_with(lang.pick("Câu 3/3", "Question 3/3")),
+            "{s}"
+        );
+        assert!(
+            !s.contains(lang.pick("Quay lại câu 3", "Back to question 3")),
+            "{s}"
+        );
+        assert!(
+            !s.contains(lang.pick("chưa trả lời.", "not answered.")),
+            "{s}"
+        );
+        assert!(
+            s.contains(lang.pick("Câu 3: đã hết giờ", "Question 3: out of time")),
+            "{s}"
+        );
+        // Enter submits: there is no entry to go back to.
+        h.key(KeyCode::Down).key(KeyCode::Enter);
+        assert_eq!(h.app.screen(), Screen::Result);
+        s
+    });
+    // A question out of time among others still open: only the open ones
+    // count as left to answer and can be gone back to.
+    let mut h = Harness::new(vec![b.clone()], None, Lang::Vi);
+    h.start_quiz();
+    h.at(31).cmd(Command::Tick).key(KeyCode::Esc);
+    assert_eq!(h.app.screen(), Screen::Submit);
+    assert_eq!(
+        h.app.submit_entries(),
+        vec![(1, true, false), (2, true, false)]
+    );
+    let s = h.screen();
+    assert!(s.contains("Còn 2 câu chưa trả lời."), "{s}");
+    assert!(s.contains("Câu 1: đã hết giờ (chưa trả lời)"), "{s}");
+    assert!(!s.contains("Quay lại câu 1"), "{s}");
+    assert!(s.contains("Quay lại câu 2 (chưa trả lời)"), "{s}");
+}
+
+#[test]
 fn a_long_name_scrolls_in_its_field_and_the_cap_is_said() {
     both("identity_long_name", |lang| {
         let mut h = Harness::new(vec![vietnamese()], None, lang);

@@ -737,6 +737,17 @@ pub fn go_back_to(lang: Lang, n: usize, unanswered: bool, flagged: bool) -> Stri
     )
 }
 
+/// A question on the submit screen whose own time ran out: it cannot be
+/// gone back to. "Câu 15: đã hết giờ (chưa trả lời)".
+pub fn question_timed_out(lang: Lang, n: usize, unanswered: bool) -> String {
+    match (lang, unanswered) {
+        (Lang::Vi, true) => format!("Câu {n}: đã hết giờ (chưa trả lời), không làm lại được"),
+        (Lang::Vi, false) => format!("Câu {n}: đã hết giờ, không sửa được"),
+        (Lang::En, true) => format!("Question {n}: out of time (not answered), cannot be changed"),
+        (Lang::En, false) => format!("Question {n}: out of time, cannot be changed"),
+    }
+}
+
 /// Points as a member reads them: "0,5" in Vietnamese (a decimal comma),
 /// "0.5" in English; whole numbers without decimals.
 pub fn points(lang: Lang, v: f64) -> String {

@@ -538,7 +538,9 @@ impl App {
                     // open question), offer to submit.
                     if nothing_left {
                         let notice = tr::question_time_up_all_done(lang, question + 1);
-                        self.show(State::Submit(SubmitState::with_notice(notice)));
+                        self.show(State::Submit(SubmitState::question_time_up(
+                            *question, notice,
+                        )));
                     } else {
                         let notice = tr::question_time_up(lang, question + 1, next + 1);
                         self.show(State::Question(QuestionState::with_notice(notice)));

@@ -74,7 +74,11 @@ fn header_right(app: &App, now: Instant) -> Line<'static> {
         return Line::default();
     };
     let mut spans = vec![Span::styled(
-        tr::question_of(app.lang(), attempt.current() + 1, attempt.len()),
+        tr::question_of(
+            app.lang(),
+            app.header_question().unwrap_or(attempt.current()) + 1,
+            attempt.len(),
+        ),
         app.theme.title(),
     )];
     if let Some(left) = attempt.remaining(now) {

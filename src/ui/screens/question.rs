@@ -240,6 +240,7 @@ impl App {
             notice: back.notice.clone(),
             back,
             back_scroll: scroll,
+            question: None,
         }));
         self.page.scroll = scroll;
     }
