@@ -881,7 +881,8 @@ pub fn resume_entry(lang: Lang, name: &str, unit: &str) -> String {
 }
 
 /// The facts under a resume entry: time left (or the per-question limit
-/// of a bank timed only per question), answered, bank.
+/// of a bank timed only per question, or that it was submitted but its row
+/// not yet written), answered, bank.
 pub fn resume_facts(
     lang: Lang,
     bank: &str,
@@ -889,8 +890,16 @@ pub fn resume_facts(
     questions: usize,
     left: Option<&str>,
     question_limit: Option<&str>,
+    submitted: bool,
 ) -> String {
     let left = match (left, question_limit) {
+        // Submitted: no time is left to count, only the row to write.
+        _ if submitted => lang
+            .pick(
+                "đã nộp, chưa lưu được kết quả",
+                "submitted, result not saved yet",
+            )
+            .to_owned(),
         (Some(l), _) => format!("{} {l}", lang.pick("còn", "left")),
         (None, Some(q)) => per_question(lang, q),
         (None, None) => texts(lang).untimed.to_owned(),

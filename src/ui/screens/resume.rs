@@ -117,6 +117,7 @@ pub fn lines(app: &App, list: &ResumeList, w: usize) -> Body {
                 r.questions,
                 left.as_deref(),
                 per_question.as_deref(),
+                r.snapshot.finish.is_some(),
             ),
             w.saturating_sub(4),
         );
