@@ -195,6 +195,8 @@ pub struct Texts {
     pub pin_too_short: &'static str,
     /// Said when the confirmation differs.
     pub pin_mismatch: &'static str,
+    /// Said when the PIN typed to leave is wrong.
+    pub pin_wrong: &'static str,
     /// Footer keys of the PIN setup.
     pub keys_set_pin: &'static str,
     /// Title of the trainer's exit.
@@ -365,6 +367,7 @@ pub static VI: Texts = Texts {
     set_pin_confirm: "Nhập lại mã PIN để xác nhận",
     pin_too_short: "Mã PIN phải có ít nhất 4 ký tự.",
     pin_mismatch: "Hai lần nhập không khớp. Hãy nhập lại từ đầu.",
+    pin_wrong: "Sai mã PIN.",
     keys_set_pin: "Enter xác nhận · Esc nhập lại · Ctrl-C thoát",
     exit_pin_title: "Thoát chương trình",
     exit_pin_body: "Dành cho người hướng dẫn: nhập mã PIN rồi bấm Enter để thoát. Bài đang làm dở được lưu lại.",
@@ -524,6 +527,7 @@ pub static EN: Texts = Texts {
     set_pin_confirm: "Type the PIN again to confirm",
     pin_too_short: "The PIN must have at least 4 characters.",
     pin_mismatch: "The two entries differ. Please start again.",
+    pin_wrong: "Wrong PIN.",
     keys_set_pin: "Enter confirm · Esc start again · Ctrl-C quit",
     exit_pin_title: "Leave the app",
     exit_pin_body: "For the trainer: type the PIN and press Enter to leave. A quiz in progress is saved.",
@@ -735,6 +739,14 @@ pub fn go_back_to(lang: Lang, n: usize, unanswered: bool, flagged: bool) -> Stri
         lang.pick("Quay lại câu", "Back to question"),
         why.join(", ")
     )
+}
+
+/// Said after several wrong PINs, when the next try must wait.
+pub fn pin_wait(lang: Lang, secs: u64) -> String {
+    match lang {
+        Lang::Vi => format!("Sai mã PIN. Vui lòng đợi {secs} giây rồi thử lại."),
+        Lang::En => format!("Wrong PIN. Please wait {secs} s and try again."),
+    }
 }
 
 /// A question on the submit screen whose own time ran out: it cannot be

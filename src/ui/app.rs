@@ -30,7 +30,7 @@ pub use super::screens::resume::ResumeList;
 pub use super::screens::submit::SubmitState;
 pub use crate::session::member::Field;
 
-use super::screens::pin::ExitPin;
+use super::screens::pin::{ExitPin, PinTries};
 use super::theme::Theme;
 use super::view;
 
@@ -236,6 +236,8 @@ pub struct App {
     pub quit: bool,
     /// Kiosk mode.
     pub kiosk: Kiosk,
+    /// Wrong PINs typed to leave, which slow the next tries.
+    pub(crate) pin_tries: PinTries,
     /// The time of the last step: the screens are laid out as of it.
     pub now: Instant,
 }
@@ -264,6 +266,7 @@ impl App {
             size: (80, 24),
             quit: false,
             kiosk: Kiosk::Off,
+            pin_tries: PinTries::default(),
             now: Instant::now(),
         };
         app.go_to_start();
