@@ -118,6 +118,8 @@ fn a_killed_app_is_resumed_with_its_answers_and_the_time_of_the_last_save() {
         screen.contains("còn 19:55 · đã trả lời 2/3 câu"),
         "{screen}"
     );
+    let english = Harness::new(vec![plain_bank()], &results, Lang::En, t1).screen();
+    assert!(english.contains("19:55 left · 2/3 answered"), "{english}");
 
     second.key(KeyCode::Enter);
     assert_eq!(second.app.screen(), Screen::Question);
@@ -594,6 +596,7 @@ fn recover_on_the_command_line() {
     let (code, out) = run(&[]);
     assert_eq!(code, Some(0));
     assert!(out.contains("1 bài làm chưa nộp"), "{out}");
+    assert!(out.contains("Thời gian đã làm"), "{out}");
     assert!(out.contains("Tạ Thị Oanh"), "{out}");
     assert!(out.contains("cli-bank"), "{out}");
     assert!(rows_or_none(&results).is_empty(), "listing writes nothing");

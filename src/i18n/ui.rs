@@ -912,14 +912,17 @@ pub fn resume_facts(
                 "submitted, result not saved yet",
             )
             .to_owned(),
-        (Some(l), _) => format!("{} {l}", lang.pick("còn", "left")),
+        (Some(l), _) => match lang {
+            Lang::Vi => format!("còn {l}"),
+            Lang::En => format!("{l} left"),
+        },
         (None, Some(q)) => per_question(lang, q),
         (None, None) => texts(lang).untimed.to_owned(),
     };
     // The time left first: a long bank title is what gets cut.
     match lang {
         Lang::Vi => format!("{left} · đã trả lời {answered}/{questions} câu · {bank}"),
-        Lang::En => format!("{left} · answered {answered}/{questions} · {bank}"),
+        Lang::En => format!("{left} · {answered}/{questions} answered · {bank}"),
     }
 }
 
@@ -1005,7 +1008,7 @@ pub fn recover_columns(lang: Lang) -> [&'static str; 6] {
             "Công đoàn cơ sở",
             "Bài thi",
             "Đã trả lời",
-            "Thời gian",
+            "Thời gian đã làm",
             "Tình trạng",
         ],
         Lang::En => ["Name", "Unit", "Bank", "Answered", "Time used", "State"],
