@@ -1047,22 +1047,39 @@ fn partial_credit_uses_a_decimal_comma_and_its_own_label() {
             Lang::En => {
                 assert!(all.contains("Score: 1.5/3 (50.0%)"), "{all}");
                 assert!(
-                    all.contains("Question 2 — Partly right (0.5/1 points)"),
+                    all.contains("Question 2 — Partly right (0.5/1 point)"),
                     "{all}"
                 );
             }
         }
         // Practice says so too, as soon as it is checked.
         b.review = Review::EachQuestion;
-        let mut h = Harness::new(vec![b], None, lang);
+        let mut h = Harness::new(vec![b.clone()], None, lang);
         h.start_quiz();
         h.key(KeyCode::Right)
             .key(KeyCode::Char('a'))
             .key(KeyCode::Enter);
         let s = h.screen();
         let want = lang.pick(
-            "Đúng một phần (0,5/1 điểm).",
-            "Partly right (0.5/1 points).",
+            "Đúng một phần. Đáp án đúng: A, B (0,5/1 điểm)",
+            "Partly right. Right answer: A, B (0.5/1 point)",
+        );
+        assert!(s.contains(want), "{s}");
+        // One right and one wrong choice earn nothing: said too, with the
+        // engine's score.
+        let mut h = Harness::new(vec![b], None, lang);
+        h.start_quiz();
+        h.key(KeyCode::Right)
+            .key(KeyCode::Char('a'))
+            .key(KeyCode::Char('c'))
+            .key(KeyCode::Enter);
+        let s = h.screen();
+        let a = h.app.attempt().expect("a");
+        let bank = h.app.current_bank().expect("bank");
+        assert_eq!(a.points(bank, 1), Some((0.0, 1.0)));
+        let want = lang.pick(
+            "Chưa đúng. Đáp án đúng: A, B (0/1 điểm)",
+            "Not right. Right answer: A, B (0/1 point)",
         );
         assert!(s.contains(want), "{s}");
     }

@@ -792,13 +792,13 @@ pub fn verdict(lang: Lang, correct: bool, earned: f64) -> &'static str {
     }
 }
 
-/// "(0,5/1 điểm)".
+/// "(0,5/1 điểm)", "(0.5/1 point)", "(1/2 points)".
 pub fn points_of(lang: Lang, earned: f64, max: f64) -> String {
     format!(
         "({}/{} {})",
         points(lang, earned),
         points(lang, max),
-        lang.pick("điểm", "points")
+        lang.pick("điểm", if max == 1.0 { "point" } else { "points" })
     )
 }
 
