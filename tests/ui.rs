@@ -792,6 +792,26 @@ fn many_questions_fit_the_strip() {
 }
 
 #[test]
+fn the_strip_says_how_many_questions_follow_when_they_do_not_fit() {
+    // 29 questions at 80 columns: two rows of 12, and "+5" for the rest.
+    let mut b = big_bank();
+    b.questions.truncate(29);
+    let mut h = Harness::new(vec![b], None, Lang::Vi);
+    h.start_quiz();
+    let s = h.screen();
+    let strip: Vec<&str> = s.lines().skip(2).take(2).collect();
+    assert!(strip[1].ends_with("24    +5"), "{s}");
+    insta::assert_snapshot!("strip_more_questions", s);
+    // On the last row of questions nothing follows: no mark.
+    for _ in 0..28 {
+        h.key(KeyCode::Right);
+    }
+    let s = h.screen();
+    assert!(s.contains("[29  ]"), "{s}");
+    assert!(!s.contains('+'), "{s}");
+}
+
+#[test]
 fn a_long_submit_list_scrolls_with_the_highlighted_entry() {
     let mut h = Harness::new(vec![big_bank()], None, Lang::Vi);
     h.start_quiz();
