@@ -674,6 +674,14 @@ impl Attempt {
         Some(chosen == q.answer)
     }
 
+    /// Points earned and available on question `i`, by the bank's
+    /// scoring, once the member may see them (as [`Attempt::feedback`]).
+    pub fn points(&self, bank: &Bank, i: usize) -> Option<(f64, f64)> {
+        self.feedback(bank, i)?;
+        let q = bank.questions.get(self.drawn(i)?.index)?;
+        Some((q.score(&self.chosen(i), bank.scoring), q.points))
+    }
+
     /// Scores the attempt once it is finished.
     pub fn outcome(&self, bank: &Bank) -> Option<Outcome> {
         let finish = self.finish?;

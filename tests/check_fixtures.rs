@@ -73,6 +73,7 @@ fn some_in_english() {
         "utf16-le",
         "utf16-be",
         "comment-after-text",
+        "empty-choice",
     ] {
         let path = PathBuf::from(format!("tests/fixtures/banks/bad/{stem}.yaml"));
         insta::assert_snapshot!(format!("bank-{stem}-en"), check_text(&path, Lang::En));

@@ -13,7 +13,7 @@ use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 use resilience_support::{Harness, plain_bank, results_in, saved};
 use union_quiz::bank::Bank;
 use union_quiz::i18n::Lang;
-use union_quiz::ui::app::{Kiosk, Screen};
+use union_quiz::ui::app::{Command, Kiosk, Screen};
 
 fn kiosk(banks: Vec<Bank>, lang: Lang, dir: &std::path::Path) -> Harness {
     let t0 = Instant::now();
@@ -143,7 +143,7 @@ fn the_exit_key_is_shown_on_no_member_screen() {
 }
 
 #[test]
-fn a_wrong_pin_goes_back_to_the_quiz_and_the_right_one_ends_the_app() {
+fn a_wrong_pin_is_said_esc_goes_back_and_the_right_one_ends_the_app() {
     let dir = tempfile::tempdir().expect("dir");
     let results = results_in(dir.path());
     let mut h = kiosk(vec![plain_bank()], Lang::Vi, dir.path());
@@ -160,6 +160,13 @@ fn a_wrong_pin_goes_back_to_the_quiz_and_the_right_one_ends_the_app() {
     insta::assert_snapshot!("exit_pin_vi", screen);
     h.key(KeyCode::Enter);
     assert!(!h.app.quit);
+    // Said, so it does not look like a missed key; Esc goes back.
+    assert_eq!(h.app.screen(), Screen::ExitPin);
+    let screen = h.screen();
+    assert!(screen.contains("Sai mã PIN."), "{screen}");
+    assert!(!screen.contains("•"), "the typed PIN is wiped:\n{screen}");
+    insta::assert_snapshot!("exit_pin_wrong_vi", screen);
+    h.key(KeyCode::Esc);
     assert_eq!(h.app.screen(), Screen::Question, "back to the quiz");
     assert_eq!(h.app.attempt().expect("a").chosen(0), vec![1]);
     // Esc on the PIN screen goes back too.
@@ -191,5 +198,46 @@ fn without_kiosk_the_exit_key_does_nothing_and_ctrl_c_quits() {
     ctrl(&mut h, 'q');
     assert_eq!(h.app.screen(), Screen::Identity);
     ctrl(&mut h, 'c');
+    assert!(h.app.quit);
+}
+
+#[test]
+fn the_trainer_can_leave_while_the_window_is_too_small() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut h = kiosk(vec![plain_bank()], Lang::Vi, dir.path());
+    set_pin(&mut h, "2468");
+    h.start_quiz_as("Trần Thị Bình");
+    h.cmd(Command::Resize(60, 20));
+    h.typed("b");
+    assert_eq!(h.app.attempt().expect("a").answered_count(), 0);
+    h.key(KeyCode::F(12)).typed("2468").key(KeyCode::Enter);
+    assert!(h.app.quit);
+}
+
+#[test]
+fn repeated_wrong_pins_make_the_next_try_wait() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut h = kiosk(vec![plain_bank()], Lang::En, dir.path());
+    set_pin(&mut h, "2468");
+    h.key(KeyCode::F(12));
+    for _ in 0..2 {
+        h.typed("1111").key(KeyCode::Enter);
+        assert!(h.screen().contains("Wrong PIN."));
+        assert!(!h.screen().contains("wait"));
+    }
+    // The third wrong PIN in a row: the next try waits 5 s, even the right
+    // PIN, and leaving the PIN screen does not reset it.
+    h.at(1).typed("1111").key(KeyCode::Enter);
+    let s = h.screen();
+    assert!(
+        s.contains("Wrong PIN. Please wait 5 s and try again."),
+        "{s}"
+    );
+    h.key(KeyCode::Esc).key(KeyCode::F(12));
+    h.at(3).typed("2468").key(KeyCode::Enter);
+    assert!(!h.app.quit);
+    let s = h.screen();
+    assert!(s.contains("Please wait 3 s"), "{s}");
+    h.at(6).typed("2468").key(KeyCode::Enter);
     assert!(h.app.quit);
 }

@@ -1,5 +1,5 @@
 //! Kiosk mode in a real terminal: the trainer sets the PIN, a member's
-//! Ctrl-C, Esc and q do not end the app, a wrong PIN goes back, and F12
+//! Ctrl-C, Esc and q do not end the app, a wrong PIN is said, and F12
 //! with the right PIN ends it with the terminal restored.
 // tmux runs on Unix only; on Windows these tests are left out, not failed.
 #![cfg(unix)]
@@ -42,11 +42,13 @@ fn only_the_trainer_ends_a_kiosk() {
     tmux.send_text("q");
     tmux.wait_for("Họ và tên: q");
     assert!(!tmux.pane().contains("$ "), "no shell prompt");
-    // The trainer's key with a wrong PIN goes back to the form.
+    // The trainer's key with a wrong PIN says so; Esc goes back to the form.
     tmux.send(&["F12"]);
     tmux.wait_for("Thoát chương trình");
     tmux.send_text("0000");
     tmux.send(&["Enter"]);
+    tmux.wait_for("Sai mã PIN.");
+    tmux.send(&["Escape"]);
     tmux.wait_for("Họ và tên: q");
     // With the right PIN the app ends.
     tmux.send(&["F12"]);

@@ -118,6 +118,8 @@ fn a_killed_app_is_resumed_with_its_answers_and_the_time_of_the_last_save() {
         screen.contains("còn 19:55 · đã trả lời 2/3 câu"),
         "{screen}"
     );
+    let english = Harness::new(vec![plain_bank()], &results, Lang::En, t1).screen();
+    assert!(english.contains("19:55 left · 2/3 answered"), "{english}");
 
     second.key(KeyCode::Enter);
     assert_eq!(second.app.screen(), Screen::Question);
@@ -454,7 +456,15 @@ fn the_result_screen_that_was_not_saved() {
         insta::assert_snapshot!(format!("result_not_saved_{lang}"), shown);
         // Leave it to the next member, whose start screen lists it.
         h.key(KeyCode::Enter);
-        insta::assert_snapshot!(format!("resume_{lang}"), h.screen());
+        let resume = h.screen();
+        // Submitted: no time left to offer, only its row to write.
+        let said = lang.pick(
+            "đã nộp, chưa lưu được kết quả",
+            "submitted, result not saved yet",
+        );
+        assert!(resume.contains(said), "{resume}");
+        assert!(!resume.contains("19:20"), "{resume}");
+        insta::assert_snapshot!(format!("resume_{lang}"), resume);
         // Resuming a submitted attempt writes its row once the trainer fixed
         // the file — here it is still a folder, so it stays on the result
         // screen with its answers.
@@ -586,6 +596,7 @@ fn recover_on_the_command_line() {
     let (code, out) = run(&[]);
     assert_eq!(code, Some(0));
     assert!(out.contains("1 bài làm chưa nộp"), "{out}");
+    assert!(out.contains("Thời gian đã làm"), "{out}");
     assert!(out.contains("Tạ Thị Oanh"), "{out}");
     assert!(out.contains("cli-bank"), "{out}");
     assert!(rows_or_none(&results).is_empty(), "listing writes nothing");

@@ -117,6 +117,38 @@ fn every_question_has_a_topic_a_source_and_an_explanation() {
     }
 }
 
+/// The news article the province's questions rest on, as the facts file
+/// names it.
+const ARTICLE: &str = "Công đoàn Viên chức tỉnh: Tích cực tham gia cải cách hành chính";
+
+#[test]
+fn a_question_from_the_news_article_names_it() {
+    // The facts file wraps the title over two lines.
+    let facts = std::fs::read_to_string(root().join("docs/cchc-2018-facts.md"))
+        .unwrap_or_else(|e| panic!("facts file: {e}"));
+    let facts = facts.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(facts.contains(&format!("Báo Tuyên Quang, \"{ARTICLE}\", 2018")));
+    let named = format!("Theo bài \"{ARTICLE}\" (Báo Tuyên Quang, 2018), ");
+    let mut citing = 0;
+    for b in shipped_banks() {
+        for q in &b.questions {
+            // "Theo bài báo, …": a member cannot know which article.
+            assert!(
+                !q.text.contains("bài báo"),
+                "{}:{} does not name the article: {}",
+                b.id,
+                q.id,
+                q.text
+            );
+            if q.text.starts_with("Theo bài ") {
+                assert!(q.text.starts_with(&named), "{}:{} {}", b.id, q.id, q.text);
+                citing += 1;
+            }
+        }
+    }
+    assert!(citing >= 17, "{citing} questions cite the article");
+}
+
 #[test]
 fn one_bank_is_a_15_minute_exam_with_a_random_pick() {
     let banks = shipped_banks();

@@ -516,6 +516,42 @@ fn screen_too_small() {
 }
 
 #[test]
+fn keys_do_nothing_while_the_window_is_too_small() {
+    // On the name screen, `?` would open a help box nobody sees, which
+    // would then eat the next key.
+    let mut h = Harness::new(vec![fixed_vietnamese()], None, Lang::Vi);
+    h.cmd(Command::Resize(79, 24));
+    h.key(KeyCode::Char('?')).typed("An");
+    assert!(!h.app.help());
+    assert_eq!(h.app.form().name, "");
+    h.cmd(Command::Resize(80, 24)).typed("An");
+    assert_eq!(h.app.form().name, "An");
+    h.key(KeyCode::Backspace).key(KeyCode::Backspace);
+
+    // In the quiz, `c` must not answer C unseen, nor Esc open the submit
+    // screen; the clock runs on, as on paper.
+    h.start_quiz();
+    h.cmd(Command::Resize(80, 23));
+    h.typed("c").key(KeyCode::Esc).key(KeyCode::Right);
+    h.cmd(Command::Click(5, 12));
+    assert_eq!(h.app.screen(), Screen::Question);
+    let a = h.app.attempt().expect("attempt");
+    assert_eq!(a.current(), 0);
+    assert_eq!(a.answered_count(), 0);
+    h.at(61);
+    assert!(h.screen_sized(80, 23).contains("quá nhỏ"));
+    h.cmd(Command::Resize(80, 24));
+    assert!(h.screen().contains("Câu 1/3"));
+    h.typed("c");
+    assert_eq!(h.app.attempt().expect("attempt").answered_count(), 1);
+
+    // Leaving still works while small.
+    h.cmd(Command::Resize(10, 5));
+    h.key_mod(KeyCode::Char('c'), KeyModifiers::CONTROL);
+    assert!(h.app.quit);
+}
+
+#[test]
 fn tiny_terminals_never_panic() {
     let mut h = Harness::new(two_banks(), Some(roster()), Lang::Vi);
     for (w, hgt) in [
@@ -532,6 +568,7 @@ fn tiny_terminals_never_panic() {
         let _ = h.screen_sized(w, hgt);
         h.cmd(Command::Click(0, 0));
     }
+    h.cmd(Command::Resize(80, 24));
     h.key(KeyCode::Enter);
     h.start_quiz();
     for (w, hgt) in [(0, 0), (1, 1), (79, 23)] {
@@ -755,6 +792,26 @@ fn many_questions_fit_the_strip() {
 }
 
 #[test]
+fn the_strip_says_how_many_questions_follow_when_they_do_not_fit() {
+    // 29 questions at 80 columns: two rows of 12, and "+5" for the rest.
+    let mut b = big_bank();
+    b.questions.truncate(29);
+    let mut h = Harness::new(vec![b], None, Lang::Vi);
+    h.start_quiz();
+    let s = h.screen();
+    let strip: Vec<&str> = s.lines().skip(2).take(2).collect();
+    assert!(strip[1].ends_with("24    +5"), "{s}");
+    insta::assert_snapshot!("strip_more_questions", s);
+    // On the last row of questions nothing follows: no mark.
+    for _ in 0..28 {
+        h.key(KeyCode::Right);
+    }
+    let s = h.screen();
+    assert!(s.contains("[29  ]"), "{s}");
+    assert!(!s.contains('+'), "{s}");
+}
+
+#[test]
 fn a_long_submit_list_scrolls_with_the_highlighted_entry() {
     let mut h = Harness::new(vec![big_bank()], None, Lang::Vi);
     h.start_quiz();
@@ -858,6 +915,47 @@ fn per_question_countdown_shows_without_an_overall_limit() {
     let s = h.screen();
     assert!(s.contains("Câu này đã xong, không còn tính giờ"), "{s}");
     assert!(!s.contains("Không giới hạn thời gian"), "{s}");
+}
+
+#[test]
+fn a_bank_timed_per_question_says_so_on_the_bank_list_and_resume_screen() {
+    let per_question = || {
+        let mut b = ten();
+        b.title = "Cải cách hành chính — từng câu".to_owned();
+        b.time_limit = None;
+        b.question_time_limit = Some(secs(60));
+        b
+    };
+    both("choose_bank_per_question", |lang| {
+        let h = Harness::new(vec![vietnamese(), per_question()], None, lang);
+        let s = h.screen();
+        let want = match lang {
+            Lang::Vi => "10 câu · 1 phút mỗi câu",
+            Lang::En => "10 questions · 1 min per question",
+        };
+        assert!(s.contains(want), "{s}");
+        s
+    });
+    // Left while running, then offered again: its per-question limit, not
+    // "untimed".
+    for (lang, want) in [
+        (Lang::Vi, "1 phút mỗi câu · đã trả lời 1/10 câu"),
+        (Lang::En, "1 min per question"),
+    ] {
+        let mut h = Harness::new(vec![per_question()], None, lang);
+        h.start_quiz().typed("a").at(5).cmd(Command::Tick);
+        let results = h.results();
+        let t = h.now;
+        h.app.shutdown(t);
+        let again = Driver::new(vec![per_question()], &results, lang, t);
+        assert_eq!(again.app.screen(), Screen::Resume);
+        let s = again.screen();
+        assert!(s.contains(want), "{s}");
+        assert!(
+            !s.contains("Không giới hạn") && !s.contains("No time limit"),
+            "{s}"
+        );
+    }
 }
 
 #[test]
@@ -969,22 +1067,39 @@ fn partial_credit_uses_a_decimal_comma_and_its_own_label() {
             Lang::En => {
                 assert!(all.contains("Score: 1.5/3 (50.0%)"), "{all}");
                 assert!(
-                    all.contains("Question 2 — Partly right (0.5/1 points)"),
+                    all.contains("Question 2 — Partly right (0.5/1 point)"),
                     "{all}"
                 );
             }
         }
         // Practice says so too, as soon as it is checked.
         b.review = Review::EachQuestion;
-        let mut h = Harness::new(vec![b], None, lang);
+        let mut h = Harness::new(vec![b.clone()], None, lang);
         h.start_quiz();
         h.key(KeyCode::Right)
             .key(KeyCode::Char('a'))
             .key(KeyCode::Enter);
         let s = h.screen();
         let want = lang.pick(
-            "Đúng một phần (0,5/1 điểm).",
-            "Partly right (0.5/1 points).",
+            "Đúng một phần. Đáp án đúng: A, B (0,5/1 điểm)",
+            "Partly right. Right answer: A, B (0.5/1 point)",
+        );
+        assert!(s.contains(want), "{s}");
+        // One right and one wrong choice earn nothing: said too, with the
+        // engine's score.
+        let mut h = Harness::new(vec![b], None, lang);
+        h.start_quiz();
+        h.key(KeyCode::Right)
+            .key(KeyCode::Char('a'))
+            .key(KeyCode::Char('c'))
+            .key(KeyCode::Enter);
+        let s = h.screen();
+        let a = h.app.attempt().expect("a");
+        let bank = h.app.current_bank().expect("bank");
+        assert_eq!(a.points(bank, 1), Some((0.0, 1.0)));
+        let want = lang.pick(
+            "Chưa đúng. Đáp án đúng: A, B (0/1 điểm)",
+            "Not right. Right answer: A, B (0/1 point)",
         );
         assert!(s.contains(want), "{s}");
     }
@@ -1265,6 +1380,64 @@ fn a_time_out_on_the_last_question_says_where_it_went_or_offers_to_submit() {
         assert!(s.contains(want), "{s}");
         s
     });
+}
+
+#[test]
+fn a_question_out_of_time_is_listed_as_such_on_the_submit_screen() {
+    // 1 and 2 answered, 3 left blank until its time ran out: nothing is
+    // left to answer, and 3 cannot be gone back to.
+    let mut b = fixed_vietnamese();
+    b.time_limit = None;
+    b.question_time_limit = Some(secs(30));
+    both("submit_after_unanswered_question_time_out", |lang| {
+        let mut h = Harness::new(vec![b.clone()], None, lang);
+        h.start_quiz();
+        h.key(KeyCode::Char('a'))
+            .key(KeyCode::Enter)
+            .key(KeyCode::Char('a'))
+            .key(KeyCode::Enter);
+        assert_eq!(h.app.attempt().expect("a").current(), 2);
+        h.at(31).cmd(Command::Tick);
+        assert_eq!(h.app.screen(), Screen::Submit);
+        assert!(h.app.submit_entries().is_empty());
+        let s = h.screen();
+        let header = s.lines().next().unwrap_or_default();
+        assert!(
+            header.ends_with(lang.pick("Câu 3/3", "Question 3/3")),
+            "{s}"
+        );
+        assert!(
+            !s.contains(lang.pick("Quay lại câu 3", "Back to question 3")),
+            "{s}"
+        );
+        assert!(
+            !s.contains(lang.pick("chưa trả lời.", "not answered.")),
+            "{s}"
+        );
+        assert!(
+            s.contains(lang.pick("Câu 3: đã hết giờ", "Question 3: out of time")),
+            "{s}"
+        );
+        // Enter submits: there is no entry to go back to.
+        h.key(KeyCode::Down).key(KeyCode::Enter);
+        assert_eq!(h.app.screen(), Screen::Result);
+        s
+    });
+    // A question out of time among others still open: only the open ones
+    // count as left to answer and can be gone back to.
+    let mut h = Harness::new(vec![b.clone()], None, Lang::Vi);
+    h.start_quiz();
+    h.at(31).cmd(Command::Tick).key(KeyCode::Esc);
+    assert_eq!(h.app.screen(), Screen::Submit);
+    assert_eq!(
+        h.app.submit_entries(),
+        vec![(1, true, false), (2, true, false)]
+    );
+    let s = h.screen();
+    assert!(s.contains("Còn 2 câu chưa trả lời."), "{s}");
+    assert!(s.contains("Câu 1: đã hết giờ (chưa trả lời)"), "{s}");
+    assert!(!s.contains("Quay lại câu 1"), "{s}");
+    assert!(s.contains("Quay lại câu 2 (chưa trả lời)"), "{s}");
 }
 
 #[test]

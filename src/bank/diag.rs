@@ -189,6 +189,11 @@ pub enum Problem {
         /// How many there are.
         count: usize,
     },
+    /// A choice with no text (a bare `-`, or `""`).
+    EmptyChoice {
+        /// Its letter.
+        letter: char,
+    },
     /// Two choices with the same text.
     DuplicateChoice {
         /// This choice's letter.
@@ -307,6 +312,7 @@ impl Problem {
             Problem::AnswerRepeated { .. } => "answer-repeated",
             Problem::TooFewChoices { .. } => "too-few-choices",
             Problem::TooManyChoices { .. } => "too-many-choices",
+            Problem::EmptyChoice { .. } => "empty-choice",
             Problem::DuplicateChoice { .. } => "duplicate-choice",
             Problem::SimilarChoices { .. } => "similar-choices",
             Problem::DuplicateQuestionId { .. } => "duplicate-question-id",

@@ -845,6 +845,20 @@ impl<'a> Checker<'a> {
         // At most 10 choices: comparing pairs is cheaper than hashing.
         let mut letters: Vec<usize> = Vec::with_capacity(items.len());
         for (i, item) in items.iter_mut().enumerate() {
+            let empty = match &item.value {
+                Value::Null => true,
+                Value::Str(s) => s.trim().is_empty(),
+                _ => false,
+            };
+            if empty {
+                // Named by its letter: "choices is empty" read as if the
+                // whole list were.
+                let hint = self.hash_hint(item.at);
+                let letter = super::letter(i);
+                self.report(item.at, Problem::EmptyChoice { letter }, hint);
+                ok = false;
+                continue;
+            }
             let text = if let Value::Map(_) = item.value {
                 self.report(
                     item.at,

@@ -430,6 +430,8 @@ pub fn problem(p: &Problem, lang: Lang) -> String {
         (Problem::TooManyChoices { count }, En) => {
             format!("the question has {count} choices; at most 10 are allowed")
         }
+        (Problem::EmptyChoice { letter }, Vi) => format!("lựa chọn {letter} đang để trống"),
+        (Problem::EmptyChoice { letter }, En) => format!("choice {letter} is empty"),
         (Problem::DuplicateChoice { letter, same_as }, Vi) => {
             format!("lựa chọn {letter} giống hệt lựa chọn {same_as}")
         }

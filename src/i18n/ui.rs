@@ -195,6 +195,8 @@ pub struct Texts {
     pub pin_too_short: &'static str,
     /// Said when the confirmation differs.
     pub pin_mismatch: &'static str,
+    /// Said when the PIN typed to leave is wrong.
+    pub pin_wrong: &'static str,
     /// Footer keys of the PIN setup.
     pub keys_set_pin: &'static str,
     /// Title of the trainer's exit.
@@ -365,6 +367,7 @@ pub static VI: Texts = Texts {
     set_pin_confirm: "Nhập lại mã PIN để xác nhận",
     pin_too_short: "Mã PIN phải có ít nhất 4 ký tự.",
     pin_mismatch: "Hai lần nhập không khớp. Hãy nhập lại từ đầu.",
+    pin_wrong: "Sai mã PIN.",
     keys_set_pin: "Enter xác nhận · Esc nhập lại · Ctrl-C thoát",
     exit_pin_title: "Thoát chương trình",
     exit_pin_body: "Dành cho người hướng dẫn: nhập mã PIN rồi bấm Enter để thoát. Bài đang làm dở được lưu lại.",
@@ -524,6 +527,7 @@ pub static EN: Texts = Texts {
     set_pin_confirm: "Type the PIN again to confirm",
     pin_too_short: "The PIN must have at least 4 characters.",
     pin_mismatch: "The two entries differ. Please start again.",
+    pin_wrong: "Wrong PIN.",
     keys_set_pin: "Enter confirm · Esc start again · Ctrl-C quit",
     exit_pin_title: "Leave the app",
     exit_pin_body: "For the trainer: type the PIN and press Enter to leave. A quiz in progress is saved.",
@@ -630,14 +634,31 @@ pub fn question_n(lang: Lang, n: usize) -> String {
 }
 
 /// One line of the bank list: questions and time limit.
-pub fn bank_summary(lang: Lang, questions: usize, limit: Option<&str>) -> String {
-    match limit {
-        Some(l) => format!("{questions} {} · {l}", lang.pick("câu", "questions")),
-        None => format!(
-            "{questions} {} · {}",
-            lang.pick("câu", "questions"),
-            texts(lang).untimed
-        ),
+pub fn bank_summary(
+    lang: Lang,
+    questions: usize,
+    limit: Option<&str>,
+    question_limit: Option<&str>,
+) -> String {
+    let mut out = format!("{questions} {}", lang.pick("câu", "questions"));
+    if let Some(l) = limit {
+        out.push_str(&format!(" · {l}"));
+    }
+    if let Some(q) = question_limit {
+        out.push_str(&format!(" · {}", per_question(lang, q)));
+    }
+    if limit.is_none() && question_limit.is_none() {
+        out.push_str(&format!(" · {}", texts(lang).untimed));
+    }
+    out
+}
+
+/// "1 phút mỗi câu": a per-question limit in words, on the bank list and
+/// the resume screen.
+pub fn per_question(lang: Lang, limit: &str) -> String {
+    match lang {
+        Lang::Vi => format!("{limit} mỗi câu"),
+        Lang::En => format!("{limit} per question"),
     }
 }
 
@@ -720,6 +741,25 @@ pub fn go_back_to(lang: Lang, n: usize, unanswered: bool, flagged: bool) -> Stri
     )
 }
 
+/// Said after several wrong PINs, when the next try must wait.
+pub fn pin_wait(lang: Lang, secs: u64) -> String {
+    match lang {
+        Lang::Vi => format!("Sai mã PIN. Vui lòng đợi {secs} giây rồi thử lại."),
+        Lang::En => format!("Wrong PIN. Please wait {secs} s and try again."),
+    }
+}
+
+/// A question on the submit screen whose own time ran out: it cannot be
+/// gone back to. "Câu 15: đã hết giờ (chưa trả lời)".
+pub fn question_timed_out(lang: Lang, n: usize, unanswered: bool) -> String {
+    match (lang, unanswered) {
+        (Lang::Vi, true) => format!("Câu {n}: đã hết giờ (chưa trả lời), không làm lại được"),
+        (Lang::Vi, false) => format!("Câu {n}: đã hết giờ, không sửa được"),
+        (Lang::En, true) => format!("Question {n}: out of time (not answered), cannot be changed"),
+        (Lang::En, false) => format!("Question {n}: out of time, cannot be changed"),
+    }
+}
+
 /// Points as a member reads them: "0,5" in Vietnamese (a decimal comma),
 /// "0.5" in English; whole numbers without decimals.
 pub fn points(lang: Lang, v: f64) -> String {
@@ -752,13 +792,13 @@ pub fn verdict(lang: Lang, correct: bool, earned: f64) -> &'static str {
     }
 }
 
-/// "(0,5/1 điểm)".
+/// "(0,5/1 điểm)", "(0.5/1 point)", "(1/2 points)".
 pub fn points_of(lang: Lang, earned: f64, max: f64) -> String {
     format!(
         "({}/{} {})",
         points(lang, earned),
         points(lang, max),
-        lang.pick("điểm", "points")
+        lang.pick("điểm", if max == 1.0 { "point" } else { "points" })
     )
 }
 
@@ -852,22 +892,37 @@ pub fn resume_entry(lang: Lang, name: &str, unit: &str) -> String {
     format!("{name} — {unit}")
 }
 
-/// The facts under a resume entry: time left, answered, bank.
+/// The facts under a resume entry: time left (or the per-question limit
+/// of a bank timed only per question, or that it was submitted but its row
+/// not yet written), answered, bank.
 pub fn resume_facts(
     lang: Lang,
     bank: &str,
     answered: usize,
     questions: usize,
     left: Option<&str>,
+    question_limit: Option<&str>,
+    submitted: bool,
 ) -> String {
-    let left = match left {
-        Some(l) => format!("{} {l}", lang.pick("còn", "left")),
-        None => texts(lang).untimed.to_owned(),
+    let left = match (left, question_limit) {
+        // Submitted: no time is left to count, only the row to write.
+        _ if submitted => lang
+            .pick(
+                "đã nộp, chưa lưu được kết quả",
+                "submitted, result not saved yet",
+            )
+            .to_owned(),
+        (Some(l), _) => match lang {
+            Lang::Vi => format!("còn {l}"),
+            Lang::En => format!("{l} left"),
+        },
+        (None, Some(q)) => per_question(lang, q),
+        (None, None) => texts(lang).untimed.to_owned(),
     };
     // The time left first: a long bank title is what gets cut.
     match lang {
         Lang::Vi => format!("{left} · đã trả lời {answered}/{questions} câu · {bank}"),
-        Lang::En => format!("{left} · answered {answered}/{questions} · {bank}"),
+        Lang::En => format!("{left} · {answered}/{questions} answered · {bank}"),
     }
 }
 
@@ -953,7 +1008,7 @@ pub fn recover_columns(lang: Lang) -> [&'static str; 6] {
             "Công đoàn cơ sở",
             "Bài thi",
             "Đã trả lời",
-            "Thời gian",
+            "Thời gian đã làm",
             "Tình trạng",
         ],
         Lang::En => ["Name", "Unit", "Bank", "Answered", "Time used", "State"],

@@ -30,7 +30,7 @@ pub use super::screens::resume::ResumeList;
 pub use super::screens::submit::SubmitState;
 pub use crate::session::member::Field;
 
-use super::screens::pin::ExitPin;
+use super::screens::pin::{ExitPin, PinTries};
 use super::theme::Theme;
 use super::view;
 
@@ -236,6 +236,8 @@ pub struct App {
     pub quit: bool,
     /// Kiosk mode.
     pub kiosk: Kiosk,
+    /// Wrong PINs typed to leave, which slow the next tries.
+    pub(crate) pin_tries: PinTries,
     /// The time of the last step: the screens are laid out as of it.
     pub now: Instant,
 }
@@ -264,6 +266,7 @@ impl App {
             size: (80, 24),
             quit: false,
             kiosk: Kiosk::Off,
+            pin_tries: PinTries::default(),
             now: Instant::now(),
         };
         app.go_to_start();
@@ -468,6 +471,12 @@ impl App {
             // The deadline passed: the key was meant for a quiz that is over.
             return;
         }
+        if self.too_small() && !matches!(self.screen(), Screen::SetPin | Screen::ExitPin) {
+            // Only the "too small" message is drawn: a key must not answer
+            // or open what the member cannot see. The clock runs on, as on
+            // paper; the trainer's kiosk PIN still works.
+            return;
+        }
         if self.page.help {
             if command != Command::Tick {
                 self.page.help = false;
@@ -495,6 +504,12 @@ impl App {
             self.keep_cursor_visible();
         }
         self.page.scroll = self.page.scroll.min(view::max_scroll(self));
+    }
+
+    /// Whether the terminal is smaller than the screens are laid out for,
+    /// so only the message asking to enlarge it is drawn.
+    pub fn too_small(&self) -> bool {
+        self.size.0 < view::MIN_SIZE.0 || self.size.1 < view::MIN_SIZE.1
     }
 
     /// Lets the session apply the clock; returns whether the attempt has
@@ -526,7 +541,9 @@ impl App {
                     // open question), offer to submit.
                     if nothing_left {
                         let notice = tr::question_time_up_all_done(lang, question + 1);
-                        self.show(State::Submit(SubmitState::with_notice(notice)));
+                        self.show(State::Submit(SubmitState::question_time_up(
+                            *question, notice,
+                        )));
                     } else {
                         let notice = tr::question_time_up(lang, question + 1, next + 1);
                         self.show(State::Question(QuestionState::with_notice(notice)));

@@ -75,7 +75,11 @@ fn header_right(app: &App, now: Instant) -> Line<'static> {
         return Line::default();
     };
     let mut spans = vec![Span::styled(
-        tr::question_of(app.lang(), attempt.current() + 1, attempt.len()),
+        tr::question_of(
+            app.lang(),
+            app.header_question().unwrap_or(attempt.current()) + 1,
+            attempt.len(),
+        ),
         app.theme.title(),
     )];
     if let Some(left) = attempt.remaining(now) {
@@ -218,14 +222,18 @@ pub(crate) fn render_strip(app: &App, area: Rect, buf: &mut Buffer) {
     let Some(attempt) = app.attempt() else {
         return;
     };
-    let per_row = strip_per_row(area.width);
     let states = attempt.states();
     // With more questions than fit, show the rows around the current one.
     let rows = usize::from(area.height).max(1);
+    // ... keeping room at the end for "+N", the questions after them, so
+    // the strip does not look like the whole quiz.
+    let overflows = states.len() > strip_per_row(area.width) * rows;
+    let per_row = strip_per_row(area.width.saturating_sub(if overflows { 5 } else { 0 }));
     let current_row = attempt.current() / per_row;
     let first_row = current_row.saturating_sub(rows - 1);
+    let hidden_after = states.len().saturating_sub((first_row + rows) * per_row);
     for (r, y) in (first_row..first_row + rows).zip(area.top()..area.bottom()) {
-        let spans: Vec<Span> = states
+        let mut spans: Vec<Span> = states
             .iter()
             .enumerate()
             .skip(r * per_row)
@@ -246,6 +254,9 @@ pub(crate) fn render_strip(app: &App, area: Rect, buf: &mut Buffer) {
                 Span::styled(format!("{open}{:>2}{answered}{flag}{close}", i + 1), style)
             })
             .collect();
+        if r + 1 == first_row + rows && hidden_after > 0 {
+            spans.push(Span::styled(format!(" +{hidden_after}"), app.theme.dim()));
+        }
         Line::from(spans).render(Rect::new(area.x, y, area.width, 1), buf);
     }
 }

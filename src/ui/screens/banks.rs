@@ -83,7 +83,15 @@ pub fn lines(app: &App, highlighted: usize, w: usize) -> Body {
             lines.push(Line::from(vec![Span::raw(prefix), Span::styled(l, style)]));
         }
         let n = app.room.overrides().questions_asked(bank);
-        let summary = tr::bank_summary(app.lang(), n, limit_words(app, bank).as_deref());
+        let per_question = bank
+            .question_time_limit
+            .map(|d| tr::duration_words(app.lang(), d.as_secs()));
+        let summary = tr::bank_summary(
+            app.lang(),
+            n,
+            limit_words(app, bank).as_deref(),
+            per_question.as_deref(),
+        );
         lines.push(Line::styled(format!("    {summary}"), app.theme.dim()));
         if active {
             // Its title and facts, kept in view together.

@@ -1,9 +1,12 @@
 //! Kiosk mode's hidden PIN field: the trainer sets the PIN (typed twice)
 //! before anything, and types it again to leave.
 
+use std::time::{Duration, Instant};
+
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 
+use crate::i18n::ui as tr;
 use crate::kiosk::{Pin, PinError};
 use crate::text::clean_line;
 use crate::ui::app::{App, Command, Kiosk, Page, State};
@@ -33,14 +36,15 @@ pub struct PinForm {
     pub problem: Option<PinProblem>,
 }
 
-/// Leaving: the PIN typed, and the page to go back to on Esc or a wrong
-/// PIN.
+/// Leaving: the PIN typed, and the page to go back to on Esc.
 #[derive(Debug)]
 pub struct ExitPin {
     /// What is being typed; never drawn, only its length.
     pub typed: String,
     /// The page the trainer's exit key was pressed on.
     pub back: Box<Page>,
+    /// What was wrong with the last try, in the member's language.
+    pub problem: Option<String>,
 }
 
 impl ExitPin {
@@ -50,7 +54,31 @@ impl ExitPin {
         ExitPin {
             typed: String::new(),
             back: Box::new(back),
+            problem: None,
         }
+    }
+}
+
+/// Wrong PINs typed to leave, kept across visits to the PIN screen: from
+/// the third in a row, each makes the next try wait 5 s longer (up to a
+/// minute), so guessing the PIN at the keyboard is slow.
+#[derive(Debug, Default)]
+pub struct PinTries {
+    wrong: u32,
+    wait_until: Option<Instant>,
+}
+
+impl PinTries {
+    /// How long the next try must still wait at `now`.
+    fn wait(&self, now: Instant) -> Duration {
+        self.wait_until
+            .map_or(Duration::ZERO, |t| t.saturating_duration_since(now))
+    }
+
+    fn failed(&mut self, now: Instant) {
+        self.wrong += 1;
+        let secs = 5 * u64::from(self.wrong.saturating_sub(2)).min(12);
+        self.wait_until = Some(now + Duration::from_secs(secs));
     }
 }
 
@@ -129,24 +157,42 @@ impl App {
         let Some(command) = edit(&mut exit.typed, command) else {
             return;
         };
-        let right = match command {
-            Command::Back => false,
-            Command::Enter => match &self.kiosk {
-                Kiosk::On(pin) => pin.verify(&exit.typed),
-                Kiosk::Off | Kiosk::Setup => false,
-            },
-            _ => return,
-        };
-        wipe(&mut exit.typed);
-        if right {
-            self.quit = true;
-        } else {
-            // Esc or a wrong PIN changes nothing: back to where the member was.
-            let State::ExitPin(exit) = std::mem::replace(&mut self.page.state, State::TimeUp)
-            else {
-                return;
-            };
-            self.page = *exit.back;
+        let lang = self.settings.lang;
+        match command {
+            Command::Enter => {
+                let wait = self.pin_tries.wait(self.now);
+                let right = wait.is_zero()
+                    && match &self.kiosk {
+                        Kiosk::On(pin) => pin.verify(&exit.typed),
+                        Kiosk::Off | Kiosk::Setup => false,
+                    };
+                wipe(&mut exit.typed);
+                if right {
+                    self.quit = true;
+                    return;
+                }
+                if wait.is_zero() {
+                    self.pin_tries.failed(self.now);
+                }
+                // Said on the PIN screen, so a wrong PIN does not look
+                // like a key that was missed; Esc goes back.
+                let wait = self.pin_tries.wait(self.now);
+                exit.problem = Some(if wait.is_zero() {
+                    tr::texts(lang).pin_wrong.to_owned()
+                } else {
+                    tr::pin_wait(lang, (wait + Duration::from_millis(999)).as_secs())
+                });
+            }
+            Command::Back => {
+                wipe(&mut exit.typed);
+                // Back to where the member was, as it was.
+                let State::ExitPin(exit) = std::mem::replace(&mut self.page.state, State::TimeUp)
+                else {
+                    return;
+                };
+                self.page = *exit.back;
+            }
+            _ => {}
         }
     }
 }
@@ -159,6 +205,10 @@ pub fn lines(app: &App, w: usize) -> Body {
         State::SetPin(p) => (true, &p.typed, p.first.is_some(), p.problem),
         State::ExitPin(p) => (false, &p.typed, false, None),
         _ => return body,
+    };
+    let exit_problem = match &app.page.state {
+        State::ExitPin(p) => p.problem.as_deref(),
+        _ => None,
     };
     let lines = &mut body.lines;
     lines.extend(wrapped(
@@ -189,7 +239,7 @@ pub fn lines(app: &App, w: usize) -> Body {
     let problem = match problem {
         Some(PinProblem::TooShort) => Some(t.pin_too_short),
         Some(PinProblem::Mismatch) => Some(t.pin_mismatch),
-        None => None,
+        None => exit_problem,
     };
     if let Some(p) = problem {
         lines.push(Line::default());

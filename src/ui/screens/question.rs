@@ -8,7 +8,7 @@ use std::time::Instant;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 
-use crate::bank::{Question, Review, letter};
+use crate::bank::{Question, Review, Scoring, letter};
 use crate::engine::{QuestionLock, Refusal};
 use crate::i18n::Lang;
 use crate::i18n::ui::{self as tr, texts};
@@ -240,6 +240,7 @@ impl App {
             notice: back.notice.clone(),
             back,
             back_scroll: scroll,
+            question: None,
         }));
         self.page.scroll = scroll;
     }
@@ -309,16 +310,26 @@ pub fn lines(app: &App, state: &QuestionState, w: usize) -> Body {
             .map(|(d, _)| letter(d).to_string())
             .collect::<Vec<_>>()
             .join(", ");
-        let earned = q.score(&attempt.chosen(i), bank.scoring);
+        let (earned, max) = attempt.points(bank, i).unwrap_or_default();
         let verdict = tr::verdict(app.lang(), correct, earned);
-        // Partial scoring: say how much of the question's points it earned.
-        let verdict = if !correct && earned > 0.0 {
-            format!("{verdict} {}.", tr::points_of(app.lang(), earned, q.points))
+        let said = if correct {
+            format!("{verdict} {}: {right}", t.right_answer)
         } else {
-            verdict.to_owned()
+            let said = format!(
+                "{}. {}: {right}",
+                verdict.trim_end_matches('.'),
+                t.right_answer
+            );
+            // Partial scoring: how much of the question's points it
+            // earned, nothing included ("(0/1 điểm)").
+            if bank.scoring == Scoring::Partial {
+                format!("{said} {}", tr::points_of(app.lang(), earned, max))
+            } else {
+                said
+            }
         };
         lines.push(Line::styled(
-            format!("{verdict} {}: {right}", t.right_answer),
+            said,
             if correct {
                 app.theme.good()
             } else if earned > 0.0 {

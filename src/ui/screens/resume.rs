@@ -105,6 +105,10 @@ pub fn lines(app: &App, list: &ResumeList, w: usize) -> Body {
             w.saturating_sub(2),
         );
         let left = r.left.map(|d| mm_ss(d.as_secs()));
+        let per_question = r
+            .snapshot
+            .question_time_limit_ms
+            .map(|ms| tr::duration_words(lang, ms / 1000));
         let facts = fit(
             &tr::resume_facts(
                 lang,
@@ -112,6 +116,8 @@ pub fn lines(app: &App, list: &ResumeList, w: usize) -> Body {
                 r.answered,
                 r.questions,
                 left.as_deref(),
+                per_question.as_deref(),
+                r.snapshot.finish.is_some(),
             ),
             w.saturating_sub(4),
         );

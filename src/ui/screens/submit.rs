@@ -5,7 +5,7 @@ use std::time::Instant;
 
 use ratatui::text::{Line, Span};
 
-use crate::engine::{Refusal, countdown_secs};
+use crate::engine::{QuestionLock, Refusal, countdown_secs};
 use crate::i18n::ui as tr;
 use crate::ui::app::{App, Command, State};
 use crate::ui::chrome::mm_ss;
@@ -24,22 +24,39 @@ pub struct SubmitState {
     pub back: QuestionState,
     /// Its scroll.
     pub back_scroll: usize,
+    /// The question the header names when it is not the attempt's current
+    /// one: the question whose own time just ran out (the attempt has
+    /// already moved on from it).
+    pub question: Option<usize>,
 }
 
 impl SubmitState {
-    /// The screen with a notice at the top.
-    pub fn with_notice(notice: String) -> SubmitState {
+    /// The screen opened because the time of `question` ran out, with a
+    /// notice at the top.
+    pub fn question_time_up(question: usize, notice: String) -> SubmitState {
         SubmitState {
             notice: Some(notice),
+            question: Some(question),
             ..SubmitState::default()
         }
     }
 }
 
 impl App {
-    /// The questions offered on the submit screen: unanswered or flagged,
-    /// in attempt order, as (question, unanswered, flagged).
+    /// The questions offered on the submit screen to go back to:
+    /// unanswered or flagged, and not out of their own time, in attempt
+    /// order, as (question, unanswered, flagged).
     pub fn submit_entries(&self) -> Vec<(usize, bool, bool)> {
+        self.submit_questions(false)
+    }
+
+    /// The questions whose own time ran out that are unanswered or
+    /// flagged: listed as out of time, with no way back to them.
+    pub fn submit_timed_out(&self) -> Vec<(usize, bool, bool)> {
+        self.submit_questions(true)
+    }
+
+    fn submit_questions(&self, timed_out: bool) -> Vec<(usize, bool, bool)> {
         let Some(attempt) = self.attempt() else {
             return Vec::new();
         };
@@ -47,9 +64,20 @@ impl App {
             .states()
             .iter()
             .enumerate()
-            .filter(|(_, s)| !s.answered || s.flagged)
+            .filter(|&(i, s)| {
+                (!s.answered || s.flagged) && (attempt.lock(i) == QuestionLock::TimeUp) == timed_out
+            })
             .map(|(i, s)| (i, !s.answered, s.flagged))
             .collect()
+    }
+
+    /// The question the header names: on the submit screen opened by a
+    /// question's time running out, that question.
+    pub fn header_question(&self) -> Option<usize> {
+        match &self.page.state {
+            State::Submit(s) => s.question.or_else(|| self.attempt().map(|a| a.current())),
+            _ => self.attempt().map(|a| a.current()),
+        }
     }
 
     pub(crate) fn step_submit(&mut self, command: Command, now: Instant) {
@@ -114,9 +142,15 @@ pub fn lines(app: &App, state: &SubmitState, w: usize, now: Instant) -> Body {
         lines.extend(wrapped(notice, w, app.theme.warning()));
         lines.push(Line::default());
     }
-    let unanswered = attempt.unanswered().len();
+    let entries = app.submit_entries();
+    // Only questions that can still be answered count as left to answer.
+    let unanswered = entries.iter().filter(|e| e.1).count();
     let flagged = attempt.flagged().len();
-    if unanswered == 0 {
+    let timed_out = app.submit_timed_out();
+    if unanswered == 0 && timed_out.iter().any(|e| e.1) {
+        // Nothing left to answer, but not everything answered: the lines
+        // of the questions out of time say which.
+    } else if unanswered == 0 {
         lines.extend(wrapped(t.all_answered, w, app.theme.good()));
     } else {
         lines.extend(wrapped(
@@ -139,9 +173,21 @@ pub fn lines(app: &App, state: &SubmitState, w: usize, now: Instant) -> Body {
             mm_ss(countdown_secs(left))
         )));
     }
+    if !timed_out.is_empty() {
+        if lines.last().is_some_and(|l| l.width() > 0) {
+            lines.push(Line::default());
+        }
+        for (q, unanswered, _) in timed_out {
+            lines.extend(wrapped(
+                &tr::question_timed_out(lang, q + 1, unanswered),
+                w,
+                app.theme.dim(),
+            ));
+        }
+    }
     lines.push(Line::default());
     let entries = std::iter::once(t.submit_confirm.to_owned()).chain(
-        app.submit_entries()
+        entries
             .into_iter()
             .map(|(q, unanswered, flagged)| tr::go_back_to(lang, q + 1, unanswered, flagged)),
     );
