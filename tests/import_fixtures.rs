@@ -48,9 +48,17 @@ fn import(path: &Path, lang: Lang) -> Imported {
 
 /// The diagnostics, then the bank.
 fn report(i: &Imported, lang: Lang) -> String {
+    let diagnostics = i.render(lang);
+    // Windows joins a fixture's path with `\` after the folder as given;
+    // one snapshot serves both systems.
+    let diagnostics = if cfg!(windows) {
+        diagnostics.replace('\\', "/")
+    } else {
+        diagnostics
+    };
     format!(
         "{}---\n{}",
-        i.render(lang),
+        diagnostics,
         i.yaml.as_deref().unwrap_or("(no bank written)\n")
     )
 }
