@@ -43,6 +43,8 @@ pub enum Command {
     Report(ReportArgs),
     /// A live, read-only leaderboard for the projector.
     Board(BoardArgs),
+    /// Open a training room: members join over SSH from the local network.
+    Serve(crate::serve::ServeArgs),
 }
 
 /// Options of `union-quiz run`.
@@ -210,5 +212,6 @@ pub fn main() -> ExitCode {
         Some(Command::Recover(args)) => crate::ui::recover(&args, lang),
         Some(Command::Report(args)) => crate::report::run(&args, lang),
         Some(Command::Board(args)) => crate::report::board(&args, lang),
+        Some(Command::Serve(args)) => crate::serve::run(&args, lang),
     }
 }

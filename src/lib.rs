@@ -11,6 +11,7 @@
 //! - [`results`]: the results file (CSV, one row per finished attempt);
 //! - [`report`]: rankings and question statistics for trainers;
 //! - [`ui`]: the terminal (ratatui + crossterm);
+//! - [`serve`]: the training room over SSH (the only module on the network);
 //! - [`i18n`]: every string a person reads, in Vietnamese and English;
 //! - [`text`]: NFC normalisation, sanitising and display width.
 
@@ -23,5 +24,6 @@ pub mod kiosk;
 pub mod report;
 pub mod results;
 pub mod roster;
+pub mod serve;
 pub mod text;
 pub mod ui;

@@ -8,6 +8,8 @@
 pub mod check;
 /// Strings of reports and the board.
 pub mod report;
+/// Strings of `union-quiz serve`.
+pub mod serve;
 /// Strings of the quiz screens.
 pub mod ui;
 

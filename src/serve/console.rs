@@ -1,0 +1,375 @@
+//! The trainer's console: the terminal that runs `serve`. It shows how to
+//! join, the room password, the sessions, the rows written and the live
+//! leaderboard (the `board`'s own drawing), and closes the room on a
+//! confirmed `q`.
+//!
+//! Without a terminal (output to a file or a pipe) it prints the same
+//! header and then the log, one line per event, and closes the room on
+//! SIGINT or SIGTERM.
+
+use std::io::{self, Write};
+use std::net::{IpAddr, SocketAddr};
+use std::path::Path;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
+
+use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Row, Table, Wrap};
+use ratatui::{DefaultTerminal, Frame};
+
+use super::auth::Access;
+use super::room::{Room, Stage};
+use crate::i18n::Lang;
+use crate::i18n::serve as tr;
+use crate::report::board::{self, Board};
+use crate::text::{truncate_chars, width};
+
+/// How often the console redraws and looks at the results file.
+const REFRESH: Duration = Duration::from_millis(500);
+
+/// How long the console waits, once the room closes, for the sessions to
+/// save and say goodbye.
+const CLOSE_WAIT: Duration = Duration::from_secs(10);
+
+/// What the console shows at the top.
+#[derive(Debug, Clone)]
+pub struct Header {
+    /// The lines members type, one per LAN address.
+    pub join_lines: Vec<String>,
+    /// The room password, or open.
+    pub access: Access,
+    /// The host key's fingerprint.
+    pub fingerprint: String,
+    /// Sessions allowed at once.
+    pub max_sessions: usize,
+}
+
+/// The line a member types to join on `ip`:`port`. The user name is free;
+/// `thi` ("exam") is short and reads well on a projector.
+pub fn join_line(ip: IpAddr, port: u16) -> String {
+    let host = match ip {
+        IpAddr::V4(v4) => v4.to_string(),
+        IpAddr::V6(v6) => format!("[{v6}]"),
+    };
+    if port == 22 {
+        format!("ssh thi@{host}")
+    } else {
+        format!("ssh -p {port} thi@{host}")
+    }
+}
+
+/// The lines to show for a server listening on `listen`: one per LAN
+/// address (IPv4, not loopback) when it listens on all of them, else the
+/// one address.
+pub fn join_lines(listen: SocketAddr) -> Vec<String> {
+    let port = listen.port();
+    if !listen.ip().is_unspecified() {
+        return vec![join_line(listen.ip(), port)];
+    }
+    let mut ips: Vec<IpAddr> = if_addrs::get_if_addrs()
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|i| !i.is_loopback())
+        .map(|i| i.ip())
+        .filter(IpAddr::is_ipv4)
+        .collect();
+    ips.sort();
+    ips.dedup();
+    ips.into_iter().map(|ip| join_line(ip, port)).collect()
+}
+
+/// The header as plain lines (the top of the console, and the first lines
+/// printed without a terminal).
+pub fn header_lines(lang: Lang, header: &Header) -> Vec<String> {
+    let mut lines = vec![tr::console_title(lang).to_owned(), String::new()];
+    lines.push(tr::join_lines_label(lang).to_owned());
+    if header.join_lines.is_empty() {
+        lines.push(format!("    {}", tr::no_lan_address(lang)));
+    }
+    for l in &header.join_lines {
+        lines.push(format!("    {l}"));
+    }
+    match &header.access {
+        Access::Password(p) => lines.push(tr::password_line(lang, p)),
+        Access::Open => lines.push(tr::open_warning(lang).to_owned()),
+    }
+    lines.push(tr::fingerprint_line(lang, &header.fingerprint));
+    lines
+}
+
+/// Runs the console until the trainer closes the room; `closing` is set
+/// by a signal. Returns once every session ended or [`CLOSE_WAIT`] passed.
+pub fn run(
+    room: &Arc<Room>,
+    header: &Header,
+    results: &Path,
+    closing: &Arc<AtomicBool>,
+) -> io::Result<()> {
+    let lang = room.lang();
+    if io::IsTerminal::is_terminal(&io::stdout()) {
+        let mut terminal = ratatui::try_init()?;
+        let result = tui(&mut terminal, room, header, results, closing);
+        ratatui::restore();
+        result?;
+    } else {
+        plain(room, header, closing)?;
+    }
+    let rows = room.lock().rows_written;
+    println!("{}", tr::closed_summary(lang, rows, results));
+    Ok(())
+}
+
+/// Waits for the sessions to end after the room closed.
+fn wait_for_sessions(room: &Room, mut each: impl FnMut() -> io::Result<()>) -> io::Result<()> {
+    room.close();
+    let until = Instant::now() + CLOSE_WAIT;
+    while room.lock().active() > 0 && Instant::now() < until {
+        each()?;
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    Ok(())
+}
+
+fn plain(room: &Room, header: &Header, closing: &AtomicBool) -> io::Result<()> {
+    let lang = room.lang();
+    let mut out = io::stdout().lock();
+    for line in header_lines(lang, header) {
+        writeln!(out, "{line}")?;
+    }
+    out.flush()?;
+    let mut printed = 0usize;
+    let mut print_log = |out: &mut io::StdoutLock<'_>| -> io::Result<()> {
+        let s = room.lock();
+        // The log keeps its last lines only: lines that left it were
+        // printed before (or are lost to a flood, which is fine).
+        let gone = s.log_total - s.log.len();
+        for line in s.log.iter().skip(printed.saturating_sub(gone)) {
+            writeln!(out, "{line}")?;
+        }
+        printed = s.log_total;
+        out.flush()
+    };
+    while !closing.load(Ordering::SeqCst) {
+        print_log(&mut out)?;
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    wait_for_sessions(room, || print_log(&mut out))?;
+    print_log(&mut out)
+}
+
+/// What the console's screen is doing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    Watching,
+    ConfirmQuit,
+}
+
+fn tui(
+    terminal: &mut DefaultTerminal,
+    room: &Room,
+    header: &Header,
+    results: &Path,
+    closing: &AtomicBool,
+) -> io::Result<()> {
+    let lang = room.lang();
+    let mut board = Board::new(results, lang);
+    let mut mode = Mode::Watching;
+    loop {
+        board.refresh();
+        terminal.draw(|f| draw(f, room, header, results, &board, mode))?;
+        if closing.load(Ordering::SeqCst) {
+            break;
+        }
+        if !event::poll(REFRESH)? {
+            continue;
+        }
+        let Event::Key(key) = event::read()? else {
+            continue;
+        };
+        if key.kind != KeyEventKind::Press {
+            continue;
+        }
+        let ctrl_c =
+            key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c');
+        match mode {
+            Mode::ConfirmQuit if matches!(key.code, KeyCode::Char('y' | 'Y')) => break,
+            Mode::ConfirmQuit => mode = Mode::Watching,
+            Mode::Watching if ctrl_c || matches!(key.code, KeyCode::Char('q' | 'Q')) => {
+                mode = Mode::ConfirmQuit;
+            }
+            Mode::Watching => {
+                board.step(board::control(key));
+            }
+        }
+    }
+    wait_for_sessions(room, || {
+        terminal
+            .draw(|f| draw(f, room, header, results, &board, Mode::Watching))
+            .map(drop)
+    })
+}
+
+fn draw(
+    f: &mut Frame<'_>,
+    room: &Room,
+    header: &Header,
+    results: &Path,
+    board: &Board,
+    mode: Mode,
+) {
+    let lang = room.lang();
+    let head = header_lines(lang, header);
+    let head_height = u16::try_from(head.len() + 1).unwrap_or(u16::MAX);
+    let [top, middle, bottom, footer] = Layout::vertical([
+        Constraint::Length(head_height),
+        Constraint::Min(6),
+        Constraint::Percentage(50),
+        Constraint::Length(1),
+    ])
+    .areas(f.area());
+    let state = room.lock();
+    let mut lines: Vec<Line> = head.into_iter().map(Line::from).collect();
+    if let Some(first) = lines.first_mut() {
+        first.style = Style::new().add_modifier(Modifier::BOLD);
+    }
+    lines.push(Line::from(tr::counts_line(
+        lang,
+        state.active(),
+        header.max_sessions,
+        state.rows_written,
+        results,
+    )));
+    f.render_widget(Paragraph::new(lines), top);
+
+    let [sessions, log] =
+        Layout::horizontal([Constraint::Percentage(65), Constraint::Percentage(35)]).areas(middle);
+    let cols = tr::session_columns(lang);
+    let rows = state.seats.values().rev().map(|seat| {
+        let s = &seat.status;
+        let question = s
+            .question
+            .map(|(n, m)| format!("{n}/{m}"))
+            .unwrap_or_default();
+        let left = s.left.map(clock).unwrap_or_default();
+        Row::new(vec![
+            fit(&s.member, 24),
+            fit(&s.unit, 24),
+            fit(&s.bank, 20),
+            question,
+            left,
+            tr::stage(lang, s.stage).to_owned(),
+        ])
+        .style(if s.stage == Stage::Disconnected {
+            Style::new().add_modifier(Modifier::DIM)
+        } else {
+            Style::new()
+        })
+    });
+    let table = Table::new(
+        rows,
+        [
+            Constraint::Fill(3),
+            Constraint::Fill(3),
+            Constraint::Fill(2),
+            Constraint::Length(7),
+            Constraint::Length(8),
+            Constraint::Length(15),
+        ],
+    )
+    .header(Row::new(cols.to_vec()).style(Style::new().add_modifier(Modifier::BOLD)))
+    .block(Block::bordered());
+    f.render_widget(table, sessions);
+    let height = usize::from(log.height.saturating_sub(2));
+    let log_lines: Vec<Line> = state
+        .log
+        .iter()
+        .skip(state.log.len().saturating_sub(height))
+        .map(|l| Line::from(l.clone()))
+        .collect();
+    drop(state);
+    f.render_widget(
+        Paragraph::new(log_lines).block(Block::bordered().title(tr::log_title(lang))),
+        log,
+    );
+    f.render_widget(&board.model, bottom);
+    f.render_widget(
+        Paragraph::new(tr::console_footer(lang)).style(Style::new().add_modifier(Modifier::DIM)),
+        footer,
+    );
+    if mode == Mode::ConfirmQuit {
+        let active = room.lock().active();
+        let area = f.area();
+        let w = area.width.saturating_sub(4).min(64);
+        let popup = Rect {
+            x: area.x + (area.width - w) / 2,
+            y: area.y + area.height.saturating_sub(7) / 2,
+            width: w,
+            height: 7.min(area.height),
+        };
+        f.render_widget(Clear, popup);
+        f.render_widget(
+            Paragraph::new(tr::quit_confirm(lang, active))
+                .wrap(Wrap { trim: true })
+                .block(Block::bordered().border_type(BorderType::Double)),
+            popup,
+        );
+    }
+}
+
+/// `m:ss` or `h:mm:ss`.
+fn clock(d: Duration) -> String {
+    let s = d.as_secs();
+    if s >= 3600 {
+        format!("{}:{:02}:{:02}", s / 3600, s / 60 % 60, s % 60)
+    } else {
+        format!("{}:{:02}", s / 60, s % 60)
+    }
+}
+
+/// At most `max` cells of `s`, with an ellipsis when cut.
+fn fit(s: &str, max: usize) -> String {
+    if width(s) <= max {
+        return s.to_owned();
+    }
+    let mut out = truncate_chars(s, max.saturating_sub(1)).to_owned();
+    while width(&out) > max.saturating_sub(1) {
+        out.pop();
+    }
+    out.push('…');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::net::{Ipv4Addr, Ipv6Addr};
+
+    #[test]
+    fn the_join_line_is_what_a_member_types() {
+        let ip = IpAddr::V4(Ipv4Addr::new(192, 168, 1, 10));
+        assert_eq!(join_line(ip, 2222), "ssh -p 2222 thi@192.168.1.10");
+        assert_eq!(join_line(ip, 22), "ssh thi@192.168.1.10");
+        assert_eq!(
+            join_line(IpAddr::V6(Ipv6Addr::LOCALHOST), 2222),
+            "ssh -p 2222 thi@[::1]"
+        );
+    }
+
+    #[test]
+    fn a_server_on_one_address_shows_that_address_only() {
+        let listen = SocketAddr::new(IpAddr::V4(Ipv4Addr::new(10, 0, 0, 5)), 2300);
+        assert_eq!(join_lines(listen), vec!["ssh -p 2300 thi@10.0.0.5"]);
+    }
+
+    #[test]
+    fn clock_and_fit() {
+        assert_eq!(clock(Duration::from_secs(59)), "0:59");
+        assert_eq!(clock(Duration::from_secs(3725)), "1:02:05");
+        assert_eq!(fit("Nguyễn Văn Ấn", 20), "Nguyễn Văn Ấn");
+        assert_eq!(fit("Nguyễn Văn Ấn", 8), "Nguyễn…");
+    }
+}
