@@ -339,6 +339,8 @@ fn fit(s: &str, max: usize) -> String {
     while width(&out) > max.saturating_sub(1) {
         out.pop();
     }
+    // No space before the ellipsis.
+    out.truncate(out.trim_end().len());
     out.push('…');
     out
 }
@@ -371,5 +373,7 @@ mod tests {
         assert_eq!(clock(Duration::from_secs(3725)), "1:02:05");
         assert_eq!(fit("Nguyễn Văn Ấn", 20), "Nguyễn Văn Ấn");
         assert_eq!(fit("Nguyễn Văn Ấn", 8), "Nguyễn…");
+        assert_eq!(fit("Nguyễn Văn Ấn", 9), "Nguyễn V…");
+        assert!(fit("Kho bạc Nhà nước tỉnh", 12).ends_with('…'));
     }
 }

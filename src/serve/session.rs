@@ -183,6 +183,13 @@ pub fn run(parts: SessionParts, make: impl FnOnce() -> Box<dyn Member>) -> Endin
             Ending::Panicked
         }
     };
+    if ending == Ending::Hangup
+        && let Some(m) = member.as_mut()
+        && let Ok((status, _)) = catch_unwind(AssertUnwindSafe(|| m.status(now)))
+        && !status.member.is_empty()
+    {
+        room.log(tr::dropped(room.lang(), id, &status.member));
+    }
     let stage = match ending {
         Ending::Done => Stage::Ended,
         _ => Stage::Disconnected,
@@ -248,6 +255,9 @@ fn drive(
     let mut parser = InputParser::new();
     let mut last_input = Instant::now();
     let mut notice: Option<Notice> = None;
+    // The message a member reads after the session, left on the terminal's
+    // main screen (the alternate screen goes with the session).
+    let mut farewell: Option<String> = None;
     member.resize(size.width, size.height, Instant::now());
     let mut dirty = true;
     let ending = loop {
@@ -260,6 +270,7 @@ fn drive(
         if room.is_closing() {
             member.hang_up(now);
             show(&mut terminal, lang, member, Some(Notice::RoomClosing))?;
+            farewell = Some(tr::room_closing(lang));
             break Ending::RoomClosing;
         }
         let idle_step = idle_state(idle, last_input, now, member.in_timed_quiz());
@@ -267,6 +278,7 @@ fn drive(
             IdleStep::Close => {
                 member.hang_up(now);
                 show(&mut terminal, lang, member, Some(Notice::IdleClosed))?;
+                farewell = Some(tr::idle_closed(lang));
                 break Ending::Idle;
             }
             IdleStep::Warn(_) if notice.is_none() => {
@@ -329,8 +341,12 @@ fn drive(
             }
         }
     };
-    leave_modes(terminal.backend_mut())?;
-    ratatui::backend::Backend::flush(terminal.backend_mut())?;
+    let backend = terminal.backend_mut();
+    leave_modes(backend)?;
+    if let Some(text) = farewell {
+        backend.write_raw(format!("\r\n{text}\r\n").as_bytes());
+    }
+    ratatui::backend::Backend::flush(backend)?;
     Ok(ending)
 }
 
