@@ -7,6 +7,7 @@
 
 mod serve_support;
 mod tmux_support;
+mod unikey_support;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -374,4 +375,41 @@ fn closing_the_room_saves_open_attempts_and_tells_each_member() {
     assert_eq!(saved.member.name, "Võ Văn Em");
     assert_eq!(saved.answers.iter().filter(|a| !a.is_empty()).count(), 1);
     server.wait_line("Đã đóng phòng thi");
+}
+
+#[test]
+fn unikey_typing_over_ssh_gives_the_name_in_nfc() {
+    let test = "unikey_typing_over_ssh_gives_the_name_in_nfc";
+    if missing(test, "ssh") || Tmux::missing(test) {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("dir");
+    let server = Server::start(dir.path(), &banks(dir.path()), &[]);
+    let tmux = member(&server, "unikey", 100, 30);
+    tmux.wait_for("Họ và tên");
+    // Each read as Unikey's one key press makes it: written to the
+    // terminal at once, so ssh sends it in one packet. The Windows console
+    // form (0x08) is the one a local terminal would not take as Backspace.
+    for read in unikey_support::reads(0x08) {
+        let hex: Vec<String> = read.iter().map(|b| format!("{b:02x}")).collect();
+        let mut args = vec!["send-keys", "-t", "quiz", "-H"];
+        args.extend(hex.iter().map(String::as_str));
+        let out = tmux.cmd(&args);
+        assert!(out.status.success(), "{out:?}");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    tmux.wait_for("Họ và tên: Nguyễn Văn Ấn");
+    tmux.send(&["Enter", "Enter"]);
+    tmux.send_text("Công đoàn Sở Tư pháp");
+    tmux.send(&["Enter"]);
+    tmux.wait_for("Hướng dẫn làm bài");
+    tmux.send(&["Enter"]);
+    tmux.wait_for("Câu 1/3");
+    tmux.send(&["Escape"]);
+    tmux.wait_for("Nộp bài ngay");
+    tmux.send(&["y"]);
+    tmux.wait_for("Kết quả đã được lưu.");
+    let row = the_row(&server.results);
+    assert_eq!(row.member_name, unikey_support::NAME);
+    assert!(unicode_normalization::is_nfc(&row.member_name));
 }
