@@ -184,8 +184,8 @@ pub fn session_columns(lang: Lang) -> [&'static str; 6] {
 }
 
 /// A session's stage, in words.
-pub fn stage(lang: Lang, stage: crate::serve::room::Stage) -> &'static str {
-    use crate::serve::room::Stage as S;
+pub fn stage(lang: Lang, stage: crate::serve::seats::Stage) -> &'static str {
+    use crate::serve::seats::Stage as S;
     match stage {
         S::Start => lang.pick("mới vào", "starting"),
         S::Identity => lang.pick("nhập thông tin", "identity"),

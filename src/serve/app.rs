@@ -1,83 +1,61 @@
-//! The quiz app (`ui::app::App`) as a room session drives it.
+//! The quiz app (`ui::runner::Runner`, the same as on a local terminal) as
+//! a room session drives it.
 
-use std::time::{Duration, Instant};
+use std::io;
+use std::time::Instant;
 
-use ratatui::Frame;
+use ratatui::Terminal;
 use ratatui::crossterm::event::Event;
+use ratatui::layout::Size;
 
-use super::room::{Stage, Status};
+use super::backend::ChannelBackend;
+use super::seats::{Stage, Status};
 use super::session::Member;
-use crate::bank::Bank;
-use crate::roster::Roster;
-use crate::ui::app::{App, Command, Screen, Settings};
-use crate::ui::{input, view};
+use crate::ui::app::{App, Screen};
+use crate::ui::runner::{Ended, HangUp, Input, Runner};
 
-/// One member's app.
+/// One member's app on their channel.
 pub struct RoomMember {
-    app: App,
+    runner: Runner<ChannelBackend>,
     /// Whether the row of the finished attempt was counted already.
     counted: bool,
 }
 
 impl RoomMember {
-    /// A new member's app on the start screen.
-    pub fn new(banks: Vec<Bank>, roster: Option<Roster>, settings: Settings) -> RoomMember {
-        RoomMember {
-            app: App::new(banks, roster, settings),
+    /// The app on `backend`, drawn once.
+    pub fn new(app: App, backend: ChannelBackend, now: Instant) -> io::Result<RoomMember> {
+        Ok(RoomMember {
+            runner: Runner::new(app, backend, now)?,
             counted: false,
-        }
+        })
     }
 }
 
 impl Member for RoomMember {
-    fn event(&mut self, event: Event, now: Instant) {
-        let command = match event {
-            Event::Key(key) => input::command_for(key, &self.app),
-            Event::Mouse(mouse) => input::command_for_mouse(mouse),
-            Event::Paste(text) => Some(Command::Paste(text)),
-            Event::Resize(w, h) => Some(Command::Resize(w, h)),
-            _ => None,
-        };
-        if let Some(c) = command {
-            self.app.step(c, now);
-        }
+    fn feed(&mut self, event: Event, now: Instant) -> io::Result<bool> {
+        Ok(match self.runner.feed(Input::Event(event), now)? {
+            None => false,
+            Some(Ended::Quit | Ended::HangUp(_) | Ended::Failed(_)) => true,
+        })
     }
 
-    fn resize(&mut self, width: u16, height: u16, now: Instant) {
-        self.app.step(Command::Resize(width, height), now);
+    fn resize(&mut self, size: Size, now: Instant) -> io::Result<()> {
+        self.runner.terminal_mut().backend_mut().set_size(size);
+        self.runner
+            .feed(Input::Event(Event::Resize(size.width, size.height)), now)
+            .map(drop)
     }
 
-    fn tick(&mut self, now: Instant) {
-        self.app.step(Command::Tick, now);
+    fn wake(&mut self, now: Instant) -> io::Result<()> {
+        self.runner.wake(now).map(drop)
     }
 
-    fn next_wake(&self, now: Instant) -> Option<Duration> {
-        // A little past the second, as the local loop does, so the wake
-        // comes after the countdown changed.
-        let countdown = self
-            .app
-            .next_wake(now)
-            .map(|d| d + Duration::from_millis(5));
-        [countdown, self.app.next_autosave(now)]
-            .into_iter()
-            .flatten()
-            .min()
-    }
-
-    fn draw(&self, frame: &mut Frame<'_>) {
-        let area = frame.area();
-        frame.render_widget(&self.app, area);
-        if let Some(pos) = view::cursor_position(&self.app, area) {
-            frame.set_cursor_position(pos);
-        }
-    }
-
-    fn ended(&self) -> bool {
-        self.app.quit
+    fn next_wake(&self, now: Instant) -> Option<Instant> {
+        self.runner.next_wake(now)
     }
 
     fn status(&mut self, now: Instant) -> (Status, bool) {
-        let app = &self.app;
+        let app = self.runner.app();
         let stage = match app.screen {
             Screen::SetPin | Screen::ExitPin | Screen::Resume | Screen::ChooseBank => Stage::Start,
             Screen::Identity => Stage::Identity,
@@ -85,7 +63,7 @@ impl Member for RoomMember {
             Screen::Question | Screen::Submit => Stage::Quiz,
             Screen::TimeUp | Screen::Result => Stage::Submitted,
         };
-        let (member, unit) = match &app.attempt {
+        let (member, unit) = match app.attempt() {
             Some(a) => (a.member().name.clone(), a.member().unit.clone()),
             None => (app.form.name.clone(), app.form.unit.clone()),
         };
@@ -96,7 +74,7 @@ impl Member for RoomMember {
                 .map(|b| b.title.clone())
                 .unwrap_or_default(),
         };
-        let running = app.attempt.as_ref().filter(|a| !a.is_finished());
+        let running = app.attempt().filter(|a| !a.is_finished());
         let status = Status {
             member,
             unit,
@@ -105,22 +83,25 @@ impl Member for RoomMember {
             left: running.and_then(|a| a.remaining(now)),
             stage,
         };
-        let written = app.finished.as_ref().is_some_and(|f| f.saved.is_ok());
+        let written = app.finished().is_some_and(|f| f.saved.is_ok());
         let row = written && !self.counted;
         self.counted = written;
         (status, row)
     }
 
-    fn in_timed_quiz(&self) -> bool {
-        matches!(self.app.screen, Screen::Question | Screen::Submit)
-            && self
-                .app
-                .attempt
-                .as_ref()
-                .is_some_and(|a| !a.is_finished() && a.remaining(Instant::now()).is_some())
+    fn in_timed_quiz(&self, now: Instant) -> bool {
+        let app = self.runner.app();
+        matches!(app.screen, Screen::Question | Screen::Submit)
+            && app
+                .attempt()
+                .is_some_and(|a| !a.is_finished() && a.remaining(now).is_some())
     }
 
     fn hang_up(&mut self, now: Instant) {
-        self.app.shutdown(now);
+        self.runner.hang_up(HangUp::Closed, now);
+    }
+
+    fn terminal(&mut self) -> &mut Terminal<ChannelBackend> {
+        self.runner.terminal_mut()
     }
 }

@@ -210,6 +210,11 @@ impl ChannelBackend {
         self.size = size;
     }
 
+    /// The screen as the client shows it once every frame is sent.
+    pub fn screen(&self) -> &Buffer {
+        &self.screen
+    }
+
     /// Writes bytes that are not a frame (terminal modes at the start and
     /// end of a session); sent with the next flush.
     pub fn write_raw(&mut self, bytes: &[u8]) {

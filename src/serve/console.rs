@@ -22,7 +22,7 @@ use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Row, Table, Wrap};
 use ratatui::{DefaultTerminal, Frame};
 
 use super::auth::Access;
-use super::room::{Room, Stage};
+use super::seats::{Seats, Stage};
 use crate::i18n::Lang;
 use crate::i18n::serve as tr;
 use crate::report::board::{self, Board};
@@ -104,38 +104,38 @@ pub fn header_lines(lang: Lang, header: &Header) -> Vec<String> {
 /// Runs the console until the trainer closes the room; `closing` is set
 /// by a signal. Returns once every session ended or [`CLOSE_WAIT`] passed.
 pub fn run(
-    room: &Arc<Room>,
+    seats: &Arc<Seats>,
     header: &Header,
     results: &Path,
     closing: &Arc<AtomicBool>,
 ) -> io::Result<()> {
-    let lang = room.lang();
+    let lang = seats.lang();
     if io::IsTerminal::is_terminal(&io::stdout()) {
         let mut terminal = ratatui::try_init()?;
-        let result = tui(&mut terminal, room, header, results, closing);
+        let result = tui(&mut terminal, seats, header, results, closing);
         ratatui::restore();
         result?;
     } else {
-        plain(room, header, closing)?;
+        plain(seats, header, closing)?;
     }
-    let rows = room.lock().rows_written;
+    let rows = seats.lock().rows_written;
     println!("{}", tr::closed_summary(lang, rows, results));
     Ok(())
 }
 
 /// Waits for the sessions to end after the room closed.
-fn wait_for_sessions(room: &Room, mut each: impl FnMut() -> io::Result<()>) -> io::Result<()> {
-    room.close();
+fn wait_for_sessions(seats: &Seats, mut each: impl FnMut() -> io::Result<()>) -> io::Result<()> {
+    seats.close();
     let until = Instant::now() + CLOSE_WAIT;
-    while room.lock().active() > 0 && Instant::now() < until {
+    while seats.lock().active() > 0 && Instant::now() < until {
         each()?;
         std::thread::sleep(Duration::from_millis(100));
     }
     Ok(())
 }
 
-fn plain(room: &Room, header: &Header, closing: &AtomicBool) -> io::Result<()> {
-    let lang = room.lang();
+fn plain(seats: &Seats, header: &Header, closing: &AtomicBool) -> io::Result<()> {
+    let lang = seats.lang();
     let mut out = io::stdout().lock();
     for line in header_lines(lang, header) {
         writeln!(out, "{line}")?;
@@ -143,7 +143,7 @@ fn plain(room: &Room, header: &Header, closing: &AtomicBool) -> io::Result<()> {
     out.flush()?;
     let mut printed = 0usize;
     let mut print_log = |out: &mut io::StdoutLock<'_>| -> io::Result<()> {
-        let s = room.lock();
+        let s = seats.lock();
         // The log keeps its last lines only: lines that left it were
         // printed before (or are lost to a flood, which is fine).
         let gone = s.log_total - s.log.len();
@@ -157,7 +157,7 @@ fn plain(room: &Room, header: &Header, closing: &AtomicBool) -> io::Result<()> {
         print_log(&mut out)?;
         std::thread::sleep(Duration::from_millis(100));
     }
-    wait_for_sessions(room, || print_log(&mut out))?;
+    wait_for_sessions(seats, || print_log(&mut out))?;
     print_log(&mut out)
 }
 
@@ -170,17 +170,17 @@ enum Mode {
 
 fn tui(
     terminal: &mut DefaultTerminal,
-    room: &Room,
+    seats: &Seats,
     header: &Header,
     results: &Path,
     closing: &AtomicBool,
 ) -> io::Result<()> {
-    let lang = room.lang();
+    let lang = seats.lang();
     let mut board = Board::new(results, lang);
     let mut mode = Mode::Watching;
     loop {
         board.refresh();
-        terminal.draw(|f| draw(f, room, header, results, &board, mode))?;
+        terminal.draw(|f| draw(f, seats, header, results, &board, mode))?;
         if closing.load(Ordering::SeqCst) {
             break;
         }
@@ -206,22 +206,22 @@ fn tui(
             }
         }
     }
-    wait_for_sessions(room, || {
+    wait_for_sessions(seats, || {
         terminal
-            .draw(|f| draw(f, room, header, results, &board, Mode::Watching))
+            .draw(|f| draw(f, seats, header, results, &board, Mode::Watching))
             .map(drop)
     })
 }
 
 fn draw(
     f: &mut Frame<'_>,
-    room: &Room,
+    seats: &Seats,
     header: &Header,
     results: &Path,
     board: &Board,
     mode: Mode,
 ) {
-    let lang = room.lang();
+    let lang = seats.lang();
     let head = header_lines(lang, header);
     let head_height = u16::try_from(head.len() + 1).unwrap_or(u16::MAX);
     let [top, middle, bottom, footer] = Layout::vertical([
@@ -231,7 +231,7 @@ fn draw(
         Constraint::Length(1),
     ])
     .areas(f.area());
-    let state = room.lock();
+    let state = seats.lock();
     let mut lines: Vec<Line> = head.into_iter().map(Line::from).collect();
     if let Some(first) = lines.first_mut() {
         first.style = Style::new().add_modifier(Modifier::BOLD);
@@ -301,7 +301,7 @@ fn draw(
         footer,
     );
     if mode == Mode::ConfirmQuit {
-        let active = room.lock().active();
+        let active = seats.lock().active();
         let area = f.area();
         let w = area.width.saturating_sub(4).min(64);
         let popup = Rect {

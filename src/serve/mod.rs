@@ -19,7 +19,7 @@ pub mod backend;
 pub mod console;
 pub mod hostkey;
 pub mod input;
-pub mod room;
+pub mod seats;
 pub mod session;
 pub mod ssh;
 
@@ -37,9 +37,10 @@ use crate::i18n::Lang;
 use crate::i18n::serve as tr;
 use crate::i18n::ui as ui_tr;
 use crate::roster::{self, Roster};
-use crate::ui::app::{SeedSource, Settings};
+use crate::session::{Room as QuizRoom, SeedSource};
+use crate::ui::app::{App, Settings};
 use auth::Access;
-use room::Room;
+use seats::Seats;
 
 /// Options of `union-quiz serve`.
 #[derive(Debug, Clone, Args)]
@@ -122,40 +123,44 @@ pub fn run(args: &ServeArgs, lang: Lang) -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    let room = Arc::new(Room::new(lang));
+    let seats = Arc::new(Seats::new(lang));
     if key.created {
-        room.log(tr::host_key_created(lang, &key.path));
+        seats.log(tr::host_key_created(lang, &key.path));
     }
     if key.tightened {
-        room.log(tr::host_key_tightened(lang, &key.path));
+        seats.log(tr::host_key_tightened(lang, &key.path));
     }
     let access = if args.open {
         Access::Open
     } else {
         Access::generate()
     };
-    let settings = Settings {
-        lang,
-        color: true,
-        overrides: Overrides {
+    // One copy of the banks for every session.
+    let quiz_room = Arc::new(QuizRoom::new(
+        banks,
+        roster,
+        args.results.clone(),
+        Overrides {
             pick: args.pick,
             time_limit,
         },
-        seed: SeedSource::Random,
+        SeedSource::Random,
+        env!("CARGO_PKG_VERSION").to_owned(),
+    ));
+    // Each session is `run --once`: Enter after the result ends it.
+    let settings = Settings {
+        lang,
+        color: true,
         once: true,
-        results: args.results.clone(),
-        app_version: env!("CARGO_PKG_VERSION").to_owned(),
     };
-    let make = Box::new(move || -> Box<dyn session::Member> {
-        Box::new(app::RoomMember::new(
-            banks.clone(),
-            roster.clone(),
-            settings.clone(),
-        ))
+    let make: Box<session::MakeMember> = Box::new(move |backend, now| {
+        let app = App::new(Arc::clone(&quiz_room), settings.clone());
+        let member: Box<dyn session::Member> = Box::new(app::RoomMember::new(app, backend, now)?);
+        Ok(member)
     });
     let shared = Arc::new(ssh::Shared {
         access: access.clone(),
-        room: Arc::clone(&room),
+        seats: Arc::clone(&seats),
         max_sessions: args.max_sessions,
         make,
         idle: session::IdleLimits::default(),
@@ -202,7 +207,7 @@ pub fn run(args: &ServeArgs, lang: Lang) -> ExitCode {
         fingerprint: key.fingerprint(),
         max_sessions: args.max_sessions,
     };
-    let result = console::run(&room, &header, &args.results, &closing);
+    let result = console::run(&seats, &header, &args.results, &closing);
     closing.store(true, Ordering::SeqCst);
     runtime.shutdown_timeout(std::time::Duration::from_secs(2));
     match result {

@@ -6,6 +6,7 @@
 //! panic inside one session: the thread ends, the attempt is saved, and the
 //! server goes on.
 
+use std::io;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, RecvTimeoutError};
@@ -22,7 +23,7 @@ use ratatui::{Frame, Terminal};
 
 use super::backend::{ChannelBackend, Outbox};
 use super::input::{ESC_WAIT, InputParser};
-use super::room::{Room, Stage, Status};
+use super::seats::{Seats, Stage, Status};
 use crate::i18n::Lang;
 use crate::i18n::serve as tr;
 
@@ -50,32 +51,36 @@ pub enum Notice {
     IdleClosed,
 }
 
-/// The quiz app as a session drives it. The real app implements it in
-/// `app.rs`; tests use small stand-ins.
+/// The quiz app as a session drives it: it owns the terminal it draws on.
+/// The real app (`ui::runner::Runner`) implements it in `app.rs`; tests use
+/// small stand-ins.
 pub trait Member {
-    /// A key, click or paste (resizes come through [`Member::resize`]).
-    fn event(&mut self, event: Event, now: Instant);
-    /// The terminal's new size.
-    fn resize(&mut self, width: u16, height: u16, now: Instant);
-    /// Time passed with no input (the countdown, the periodic save).
-    fn tick(&mut self, now: Instant);
-    /// How long until something on screen changes (or a save is due)
-    /// with no input; `None` when only input changes it.
-    fn next_wake(&self, now: Instant) -> Option<Duration>;
-    /// Draws the screen.
-    fn draw(&self, frame: &mut Frame<'_>);
-    /// Whether the session should end (Enter after the result, or quit).
-    fn ended(&self) -> bool;
+    /// A key, click or paste at `now`, then a redraw; `true` once the
+    /// session ended (Enter after the result, or quit), the attempt saved.
+    fn feed(&mut self, event: Event, now: Instant) -> io::Result<bool>;
+    /// The client's window has this size now: redraw at it.
+    fn resize(&mut self, size: Size, now: Instant) -> io::Result<()>;
+    /// The time asked for by [`Member::next_wake`] has come (the countdown,
+    /// the periodic save): redraw.
+    fn wake(&mut self, now: Instant) -> io::Result<()>;
+    /// When to call [`Member::wake`] with no input; `None` when only input
+    /// changes the screen.
+    fn next_wake(&self, now: Instant) -> Option<Instant>;
     /// What the trainer's console shows, and whether a row was written
     /// since the last call.
     fn status(&mut self, now: Instant) -> (Status, bool);
     /// Whether a timed quiz is running: such a member is never closed for
     /// being idle (the deadline ends the attempt).
-    fn in_timed_quiz(&self) -> bool;
+    fn in_timed_quiz(&self, now: Instant) -> bool;
     /// The session ends without the member finishing: save the attempt with
     /// its time used and let go of it, so the member can resume it.
     fn hang_up(&mut self, now: Instant);
+    /// The terminal the app draws on, for the server's own messages.
+    fn terminal(&mut self) -> &mut Terminal<ChannelBackend>;
 }
+
+/// Makes a session's app on its backend (which has the client's size).
+pub type MakeMember = dyn Fn(ChannelBackend, Instant) -> io::Result<Box<dyn Member>> + Send + Sync;
 
 /// When an idle session is warned and closed.
 #[derive(Debug, Clone, Copy)]
@@ -141,7 +146,7 @@ pub struct SessionParts {
     /// The session's id in the room.
     pub id: u64,
     /// The room, to show the session on the console.
-    pub room: Arc<Room>,
+    pub seats: Arc<Seats>,
     /// Where the frames go.
     pub outbox: Arc<Outbox>,
     /// Bytes and resizes from the connection.
@@ -154,10 +159,10 @@ pub struct SessionParts {
 
 /// Runs one session to its end on the calling thread. The member is made
 /// here by `make` so that a panic while making it is caught too.
-pub fn run(parts: SessionParts, make: impl FnOnce() -> Box<dyn Member>) -> Ending {
+pub fn run(parts: SessionParts, make: &MakeMember) -> Ending {
     let SessionParts {
         id,
-        room,
+        seats,
         outbox,
         input,
         size,
@@ -165,21 +170,28 @@ pub fn run(parts: SessionParts, make: impl FnOnce() -> Box<dyn Member>) -> Endin
     } = parts;
     let mut member: Option<Box<dyn Member>> = None;
     let outcome = catch_unwind(AssertUnwindSafe(|| {
-        let m = member.insert(make());
-        drive(m.as_mut(), id, &room, &outbox, &input, size, idle)
+        let mut backend = ChannelBackend::new(size, Arc::clone(&outbox));
+        enter_modes(&mut backend)?;
+        let m = member.insert(make(backend, Instant::now())?);
+        drive(m.as_mut(), id, &seats, &input, idle)
     }));
     let now = Instant::now();
     let ending = match outcome {
         Ok(Ok(ending)) => ending,
         // The channel's output failed: the member cannot see anything more.
-        Ok(Err(_)) => Ending::Hangup,
+        Ok(Err(_)) => {
+            if let Some(m) = member.as_mut() {
+                m.hang_up(now);
+            }
+            Ending::Hangup
+        }
         Err(_) => {
             // The app's state may be half-changed; saving is tried, and a
             // second panic is caught too.
             if let Some(m) = member.as_mut() {
                 let _ = catch_unwind(AssertUnwindSafe(|| m.hang_up(now)));
             }
-            room.log(tr::session_panicked(room.lang(), id));
+            seats.log(tr::session_panicked(seats.lang(), id));
             Ending::Panicked
         }
     };
@@ -188,7 +200,7 @@ pub fn run(parts: SessionParts, make: impl FnOnce() -> Box<dyn Member>) -> Endin
         && let Ok((status, _)) = catch_unwind(AssertUnwindSafe(|| m.status(now)))
         && !status.member.is_empty()
     {
-        room.log(tr::dropped(room.lang(), id, &status.member));
+        seats.log(tr::dropped(seats.lang(), id, &status.member));
     }
     let stage = match ending {
         Ending::Done => Stage::Ended,
@@ -209,7 +221,7 @@ pub fn run(parts: SessionParts, make: impl FnOnce() -> Box<dyn Member>) -> Endin
         }
         _ => stage,
     };
-    room.leave(id, stage);
+    seats.leave(id, stage);
     outbox.close();
     ending
 }
@@ -242,88 +254,74 @@ fn leave_modes(backend: &mut ChannelBackend) -> std::io::Result<()> {
 fn drive(
     member: &mut dyn Member,
     id: u64,
-    room: &Room,
-    outbox: &Arc<Outbox>,
+    seats: &Seats,
     input: &Receiver<Input>,
-    size: Size,
     idle: IdleLimits,
-) -> std::io::Result<Ending> {
-    let lang = room.lang();
-    let mut backend = ChannelBackend::new(size, Arc::clone(outbox));
-    enter_modes(&mut backend)?;
-    let mut terminal = Terminal::new(backend)?;
+) -> io::Result<Ending> {
+    let lang = seats.lang();
     let mut parser = InputParser::new();
     let mut last_input = Instant::now();
     let mut notice: Option<Notice> = None;
     // The message a member reads after the session, left on the terminal's
     // main screen (the alternate screen goes with the session).
     let mut farewell: Option<String> = None;
-    member.resize(size.width, size.height, Instant::now());
-    let mut dirty = true;
     let ending = loop {
         let now = Instant::now();
         let (status, row) = member.status(now);
-        room.update(id, &status, row);
-        if member.ended() {
-            break Ending::Done;
-        }
-        if room.is_closing() {
+        seats.update(id, &status, row);
+        if seats.is_closing() {
             member.hang_up(now);
-            show(&mut terminal, lang, member, Some(Notice::RoomClosing))?;
+            show_notice(member, lang, Notice::RoomClosing)?;
             farewell = Some(tr::room_closing(lang));
             break Ending::RoomClosing;
         }
-        let idle_step = idle_state(idle, last_input, now, member.in_timed_quiz());
+        let idle_step = idle_state(idle, last_input, now, member.in_timed_quiz(now));
         match idle_step {
             IdleStep::Close => {
                 member.hang_up(now);
-                show(&mut terminal, lang, member, Some(Notice::IdleClosed))?;
+                show_notice(member, lang, Notice::IdleClosed)?;
                 farewell = Some(tr::idle_closed(lang));
                 break Ending::Idle;
             }
             IdleStep::Warn(_) if notice.is_none() => {
                 notice = Some(Notice::IdleWarning);
-                dirty = true;
+                show_notice(member, lang, Notice::IdleWarning)?;
             }
             _ => {}
         }
-        if dirty {
-            show(&mut terminal, lang, member, notice)?;
-            dirty = false;
-        }
-        let wait = [
+        let deadline = [
             member.next_wake(now),
             match idle_step {
-                IdleStep::Wait(w) => w,
-                IdleStep::Warn(w) => Some(w),
-                IdleStep::Close => Some(Duration::ZERO),
+                IdleStep::Wait(w) => w.map(|w| now + w),
+                IdleStep::Warn(w) => Some(now + w),
+                IdleStep::Close => Some(now),
             },
-            parser.is_pending().then_some(ESC_WAIT),
+            parser.is_pending().then(|| now + ESC_WAIT),
         ]
         .into_iter()
         .flatten()
         .min();
-        let received = match wait {
-            Some(w) => input.recv_timeout(w),
+        let received = match deadline {
+            Some(at) => input.recv_timeout(at.saturating_duration_since(now)),
             None => input.recv().map_err(|_| RecvTimeoutError::Disconnected),
         };
         let now = Instant::now();
         match received {
             Ok(Input::Bytes(bytes)) => {
                 last_input = now;
-                if notice == Some(Notice::IdleWarning) {
-                    notice = None;
-                }
+                notice = None;
+                let mut ended = false;
                 for event in parser.feed(&bytes) {
-                    member.event(event, now);
+                    if member.feed(event, now)? {
+                        ended = true;
+                        break;
+                    }
                 }
-                dirty = true;
+                if ended {
+                    break Ending::Done;
+                }
             }
-            Ok(Input::Resize(w, h)) => {
-                terminal.backend_mut().set_size(Size::new(w, h));
-                member.resize(w, h, now);
-                dirty = true;
-            }
+            Ok(Input::Resize(w, h)) => member.resize(Size::new(w, h), now)?,
             Ok(Input::Hangup) | Err(RecvTimeoutError::Disconnected) => {
                 member.hang_up(now);
                 return Ok(Ending::Hangup);
@@ -331,17 +329,18 @@ fn drive(
             Ok(Input::RoomClosing) => {}
             Err(RecvTimeoutError::Timeout) => {
                 if parser.is_pending() {
-                    if let Some(event) = parser.flush() {
-                        member.event(event, now);
+                    if let Some(event) = parser.flush()
+                        && member.feed(event, now)?
+                    {
+                        break Ending::Done;
                     }
-                } else {
-                    member.tick(now);
+                } else if member.next_wake(now).is_some_and(|at| at <= now) {
+                    member.wake(now)?;
                 }
-                dirty = true;
             }
         }
     };
-    let backend = terminal.backend_mut();
+    let backend = member.terminal().backend_mut();
     leave_modes(backend)?;
     if let Some(text) = farewell {
         backend.write_raw(format!("\r\n{text}\r\n").as_bytes());
@@ -350,18 +349,13 @@ fn drive(
     Ok(ending)
 }
 
-/// Draws the app, and the notice over it.
-fn show(
-    terminal: &mut Terminal<ChannelBackend>,
-    lang: Lang,
-    member: &dyn Member,
-    notice: Option<Notice>,
-) -> std::io::Result<()> {
+/// Draws a server message over the screen as the member last saw it.
+fn show_notice(member: &mut dyn Member, lang: Lang, notice: Notice) -> io::Result<()> {
+    let terminal = member.terminal();
+    let last = terminal.backend().screen().clone();
     terminal.draw(|f| {
-        member.draw(f);
-        if let Some(n) = notice {
-            draw_notice(f, lang, n);
-        }
+        f.buffer_mut().merge(&last);
+        draw_notice(f, lang, notice);
     })?;
     Ok(())
 }

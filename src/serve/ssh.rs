@@ -17,23 +17,20 @@ use russh::{Channel, ChannelId, ChannelOpenFailure, ChannelWriteHalf, MethodKind
 
 use super::auth::{Access, MAX_TRIES, delay_after};
 use super::backend::Outbox;
-use super::room::Room;
-use super::session::{self, Input, Member, SessionParts};
+use super::seats::Seats;
+use super::session::{self, Input, MakeMember, SessionParts};
 use crate::i18n::serve as tr;
 
 /// Messages waiting for a session's thread before the connection waits for
 /// it (a member cannot type this far ahead).
 const INPUT_QUEUE: usize = 256;
 
-/// Makes the quiz app of a new session.
-pub type MakeMember = dyn Fn() -> Box<dyn Member> + Send + Sync;
-
 /// What every connection shares.
 pub struct Shared {
     /// The room password, or open.
     pub access: Access,
     /// The room, for the console.
-    pub room: Arc<Room>,
+    pub seats: Arc<Seats>,
     /// Sessions allowed at once (`--max-sessions`).
     pub max_sessions: usize,
     /// Makes each session's app.
@@ -110,8 +107,8 @@ impl Connection {
             return Auth::Accept;
         }
         self.wrong_tries += 1;
-        let lang = self.shared.room.lang();
-        self.shared.room.log(tr::wrong_password(
+        let lang = self.shared.seats.lang();
+        self.shared.seats.log(tr::wrong_password(
             lang,
             &self.peer_text(),
             self.wrong_tries,
@@ -149,17 +146,20 @@ impl Connection {
         let Some(write) = state.write.take() else {
             return Err("shell started twice".to_owned());
         };
-        let lang = shared.room.lang();
+        let lang = shared.seats.lang();
         let (tx, rx) = sync_channel(INPUT_QUEUE);
         let outbox = Outbox::new();
-        let Some(id) = shared.room.seat(self.peer, tx.clone(), shared.max_sessions) else {
+        let Some(id) = shared
+            .seats
+            .seat(self.peer, tx.clone(), shared.max_sessions)
+        else {
             // Full (or closing): a polite word, and the channel closes.
-            let text = if shared.room.is_closing() {
+            let text = if shared.seats.is_closing() {
                 tr::room_closed_to_newcomers(lang)
             } else {
                 tr::room_full(lang, shared.max_sessions)
             };
-            shared.room.log(tr::refused_full(lang, &peer));
+            shared.seats.log(tr::refused_full(lang, &peer));
             tokio::spawn(async move {
                 let _ = write
                     .data_bytes(text.replace('\n', "\r\n").into_bytes())
@@ -171,10 +171,10 @@ impl Connection {
             return Ok(());
         };
         state.input = Some(tx);
-        shared.room.log(tr::joined(lang, &peer, id));
+        shared.seats.log(tr::joined(lang, &peer, id));
         let parts = SessionParts {
             id,
-            room: Arc::clone(&shared.room),
+            seats: Arc::clone(&shared.seats),
             outbox: Arc::clone(&outbox),
             input: rx,
             size: state.size,
@@ -182,10 +182,7 @@ impl Connection {
         };
         let spawned = std::thread::Builder::new()
             .name(format!("session-{id}"))
-            .spawn(move || {
-                let make = &shared.make;
-                session::run(parts, || make())
-            });
+            .spawn(move || session::run(parts, &shared.make));
         if let Err(e) = spawned {
             outbox.close();
             return Err(e.to_string());
@@ -244,7 +241,7 @@ impl russh::server::Handler for Connection {
         _submethods: &str,
         response: Option<russh::server::Response<'a>>,
     ) -> Result<Auth, Self::Error> {
-        let lang = self.shared.room.lang();
+        let lang = self.shared.seats.lang();
         match response.and_then(|mut r| r.next()) {
             None => Ok(Auth::Partial {
                 name: "".into(),
@@ -302,8 +299,8 @@ impl russh::server::Handler for Connection {
         reply: ChannelOpenHandle,
         _session: &mut Session,
     ) -> Result<(), Self::Error> {
-        let lang = self.shared.room.lang();
-        self.shared.room.log(tr::refused_request(
+        let lang = self.shared.seats.lang();
+        self.shared.seats.log(tr::refused_request(
             lang,
             &self.peer_text(),
             &format!("direct-tcpip {host}:{port}"),
@@ -347,8 +344,8 @@ impl russh::server::Handler for Connection {
         port: &mut u32,
         _session: &mut Session,
     ) -> Result<bool, Self::Error> {
-        let lang = self.shared.room.lang();
-        self.shared.room.log(tr::refused_request(
+        let lang = self.shared.seats.lang();
+        self.shared.seats.log(tr::refused_request(
             lang,
             &self.peer_text(),
             &format!("tcpip-forward {address}:{port}"),
@@ -405,9 +402,9 @@ impl russh::server::Handler for Connection {
         data: &[u8],
         session: &mut Session,
     ) -> Result<(), Self::Error> {
-        let lang = self.shared.room.lang();
+        let lang = self.shared.seats.lang();
         let command = String::from_utf8_lossy(data);
-        self.shared.room.log(tr::refused_request(
+        self.shared.seats.log(tr::refused_request(
             lang,
             &self.peer_text(),
             &format!("exec {command}"),
@@ -422,8 +419,8 @@ impl russh::server::Handler for Connection {
         name: &str,
         session: &mut Session,
     ) -> Result<(), Self::Error> {
-        let lang = self.shared.room.lang();
-        self.shared.room.log(tr::refused_request(
+        let lang = self.shared.seats.lang();
+        self.shared.seats.log(tr::refused_request(
             lang,
             &self.peer_text(),
             &format!("subsystem {name}"),

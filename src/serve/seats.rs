@@ -80,14 +80,14 @@ pub struct Seat {
 
 /// The room's shared state.
 #[derive(Debug)]
-pub struct Room {
+pub struct Seats {
     lang: Lang,
-    state: Mutex<RoomState>,
+    state: Mutex<SeatsState>,
 }
 
 /// Everything the console draws, copied out under the lock.
 #[derive(Debug, Default)]
-pub struct RoomState {
+pub struct SeatsState {
     /// Sessions by id, oldest first.
     pub seats: BTreeMap<u64, Seat>,
     next_id: u64,
@@ -101,17 +101,17 @@ pub struct RoomState {
     pub closing: bool,
 }
 
-impl RoomState {
+impl SeatsState {
     /// Sessions still connected.
     pub fn active(&self) -> usize {
         self.seats.values().filter(|s| s.control.is_some()).count()
     }
 }
 
-impl Room {
+impl Seats {
     /// An empty room whose log is written in `lang`.
-    pub fn new(lang: Lang) -> Room {
-        Room {
+    pub fn new(lang: Lang) -> Seats {
+        Seats {
             lang,
             state: Mutex::default(),
         }
@@ -130,7 +130,7 @@ impl Room {
     /// The state, for reading or changing. A session that panicked while
     /// holding the lock leaves consistent data (every change is one field),
     /// so the lock is taken back rather than the server stopped.
-    pub fn lock(&self) -> MutexGuard<'_, RoomState> {
+    pub fn lock(&self) -> MutexGuard<'_, SeatsState> {
         self.state.lock().unwrap_or_else(|e| e.into_inner())
     }
 
