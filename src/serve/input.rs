@@ -10,7 +10,9 @@
 
 use std::time::Duration;
 
-use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+
+use crate::ui::input::backspace_for_ctrl_h;
 
 /// How long a lone ESC at the end of a read waits for the rest of an escape
 /// sequence before it counts as the Esc key. Terminals write a sequence in
@@ -87,20 +89,12 @@ impl InputParser {
     }
 }
 
-/// terminput's event as crossterm's, which the app reads; with the one
-/// meaning a terminal's bytes cannot carry by themselves: 0x08 (Ctrl-H) is
-/// the Backspace key. Windows consoles, PuTTY set to "Control-H", and
-/// Unikey's erasing backspaces all send it.
+/// terminput's event as crossterm's, which the app reads, with 0x08
+/// (Ctrl-H) as the Backspace key it is (see
+/// [`crate::ui::input::backspace_for_ctrl_h`]).
 fn convert(event: terminput::Event) -> Option<Event> {
-    let event = terminput_crossterm::to_crossterm(event).ok()?;
-    Some(match event {
-        Event::Key(k)
-            if k.code == KeyCode::Char('h')
-                && k.modifiers == KeyModifiers::CONTROL
-                && k.kind == KeyEventKind::Press =>
-        {
-            Event::Key(KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE))
-        }
+    Some(match terminput_crossterm::to_crossterm(event).ok()? {
+        Event::Key(k) => Event::Key(backspace_for_ctrl_h(k)),
         other => other,
     })
 }
