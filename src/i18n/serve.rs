@@ -102,6 +102,14 @@ pub fn session_panicked(lang: Lang, id: u64) -> String {
     }
 }
 
+/// Log: where a session's program error happened (for a bug report).
+pub fn panic_place(lang: Lang, thread: &str, place: &str) -> String {
+    match lang {
+        Lang::Vi => format!("{thread}: lỗi chương trình tại {place}"),
+        Lang::En => format!("{thread}: program error at {place}"),
+    }
+}
+
 /// Log: a session ended by the network.
 pub fn dropped(lang: Lang, id: u64, member: &str) -> String {
     match lang {

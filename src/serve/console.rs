@@ -112,15 +112,42 @@ pub fn run(
     let lang = seats.lang();
     if io::IsTerminal::is_terminal(&io::stdout()) {
         let mut terminal = ratatui::try_init()?;
+        // After ratatui's own hook, so that a session's panic does not give
+        // the trainer's terminal back: only the console's own does.
+        quiet_session_panics(seats);
         let result = tui(&mut terminal, seats, header, results, closing);
         ratatui::restore();
         result?;
     } else {
+        quiet_session_panics(seats);
         plain(seats, header, closing)?;
     }
     let rows = seats.lock().rows_written;
     println!("{}", tr::closed_summary(lang, rows, results));
     Ok(())
+}
+
+/// A panic in a session's thread is that session's: its place is the log,
+/// not the trainer's screen (which the default hook would write over, and
+/// ratatui's would give back to the shell). Any other panic goes to the
+/// hooks as before.
+fn quiet_session_panics(seats: &Arc<Seats>) {
+    let previous = std::panic::take_hook();
+    let seats = Arc::downgrade(seats);
+    std::panic::set_hook(Box::new(move |info| {
+        let thread = std::thread::current();
+        let Some(name) = thread.name().filter(|n| n.starts_with("session-")) else {
+            previous(info);
+            return;
+        };
+        if let Some(seats) = seats.upgrade() {
+            let place = info
+                .location()
+                .map(|l| format!("{}:{}", l.file(), l.line()))
+                .unwrap_or_default();
+            seats.log(tr::panic_place(seats.lang(), name, &place));
+        }
+    }));
 }
 
 /// Waits for the sessions to end after the room closed.
