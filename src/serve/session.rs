@@ -260,6 +260,8 @@ fn drive(
 ) -> io::Result<Ending> {
     let lang = seats.lang();
     let mut parser = InputParser::new();
+    // When the bytes of an unfinished sequence came.
+    let mut pending_since: Option<Instant> = None;
     let mut last_input = Instant::now();
     let mut notice: Option<Notice> = None;
     // The message a member reads after the session, left on the terminal's
@@ -289,14 +291,15 @@ fn drive(
             }
             _ => {}
         }
+        let wake_at = member.next_wake(now);
         let deadline = [
-            member.next_wake(now),
+            wake_at,
             match idle_step {
                 IdleStep::Wait(w) => w.map(|w| now + w),
                 IdleStep::Warn(w) => Some(now + w),
                 IdleStep::Close => Some(now),
             },
-            parser.is_pending().then(|| now + ESC_WAIT),
+            pending_since.map(|t| t + ESC_WAIT),
         ]
         .into_iter()
         .flatten()
@@ -317,6 +320,7 @@ fn drive(
                         break;
                     }
                 }
+                pending_since = parser.is_pending().then_some(now);
                 if ended {
                     break Ending::Done;
                 }
@@ -328,16 +332,21 @@ fn drive(
             }
             Ok(Input::RoomClosing) => {}
             Err(RecvTimeoutError::Timeout) => {
-                if parser.is_pending() {
+                // Nothing came after a lone ESC in time: it was the Esc key.
+                if pending_since.is_some_and(|t| now.duration_since(t) >= ESC_WAIT) {
+                    pending_since = None;
                     if let Some(event) = parser.flush()
                         && member.feed(event, now)?
                     {
                         break Ending::Done;
                     }
-                } else if member.next_wake(now).is_some_and(|at| at <= now) {
-                    member.wake(now)?;
                 }
             }
+        }
+        // The countdown's second (or the periodic save) is due, whatever
+        // woke the loop.
+        if wake_at.is_some_and(|at| at <= now) {
+            member.wake(now)?;
         }
     };
     let backend = member.terminal().backend_mut();
