@@ -276,8 +276,10 @@ async fn wait_for(
 }
 
 async fn connect(port: u16, password: &str) -> Result<client::Handle<Client>, String> {
+    // As OpenSSH does for an interactive session: no Nagle delay on keys.
     let config = Arc::new(client::Config {
         inactivity_timeout: None,
+        nodelay: true,
         ..Default::default()
     });
     let mut session = client::connect(config, ("127.0.0.1", port), Client)
@@ -565,26 +567,27 @@ fn idle(args: &Args) {
             }
         }
         let secs = t0.elapsed().as_secs_f64();
-        let switches = session_switches(pid).saturating_sub(switches0);
+        let switches = session_switches(pid);
         Ok::<_, String>((
-            switches as f64 / secs,
+            switches.0.saturating_sub(switches0.0) as f64 / secs,
+            switches.1.saturating_sub(switches0.1) as f64 / secs,
             (screen.bytes - bytes0) as f64 / secs,
         ))
     });
     server.stop();
     match report {
-        Ok((wakes, bytes)) => println!(
-            "idle member on a timed question (20 s): session thread {wakes:.2} wake-ups/s, {bytes:.1} bytes/s to the client"
+        Ok((wakes, preempted, bytes)) => println!(
+            "idle member on a timed question (20 s): session thread {wakes:.2} wake-ups/s (+{preempted:.2} preemptions/s), {bytes:.1} bytes/s to the client"
         ),
         Err(e) => println!("idle member: failed: {e}"),
     }
 }
 
-/// Context switches of the server's session threads (each wake-up of a
-/// blocked thread is one).
-fn session_switches(pid: u32) -> u64 {
+/// Context switches of the server's session threads: voluntary (each
+/// wake-up of a blocked thread is one) and not (preempted).
+fn session_switches(pid: u32) -> (u64, u64) {
     let Ok(tasks) = std::fs::read_dir(format!("/proc/{pid}/task")) else {
-        return 0;
+        return (0, 0);
     };
     tasks
         .flatten()
@@ -594,9 +597,12 @@ fn session_switches(pid: u32) -> u64 {
         .map(|t| {
             let status = t.path().join("status");
             let path = status.to_string_lossy();
-            kib(&path, "voluntary_ctxt_switches") + kib(&path, "nonvoluntary_ctxt_switches")
+            (
+                kib(&path, "voluntary_ctxt_switches"),
+                kib(&path, "nonvoluntary_ctxt_switches"),
+            )
         })
-        .sum()
+        .fold((0, 0), |(v, n), (a, b)| (v + a, n + b))
 }
 
 fn main() {
@@ -607,7 +613,7 @@ fn main() {
         2.0 * args.think_scale,
         10.0 * args.think_scale
     );
-    for &n in &args.ns {
+    for &n in args.ns.iter().filter(|&&n| n > 0) {
         run_n(n, &args);
     }
     idle(&args);

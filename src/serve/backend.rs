@@ -275,12 +275,20 @@ impl Backend for ChannelBackend {
         self.inner.draw(cells)
     }
 
+    // ratatui hides (or shows) the cursor at every frame; the client hears
+    // of it only when it changes, which saves bytes on every countdown tick.
     fn hide_cursor(&mut self) -> io::Result<()> {
+        if !self.cursor_shown {
+            return Ok(());
+        }
         self.cursor_shown = false;
         self.inner.hide_cursor()
     }
 
     fn show_cursor(&mut self) -> io::Result<()> {
+        if self.cursor_shown {
+            return Ok(());
+        }
         self.cursor_shown = true;
         self.inner.show_cursor()
     }

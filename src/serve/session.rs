@@ -235,9 +235,9 @@ fn enter_modes(backend: &mut ChannelBackend) -> std::io::Result<()> {
         backend,
         EnterAlternateScreen,
         EnableMouseCapture,
-        EnableBracketedPaste,
-        cursor::Hide
-    )
+        EnableBracketedPaste
+    )?;
+    ratatui::backend::Backend::hide_cursor(backend)
 }
 
 /// And off again, so the member's terminal is as it was.
