@@ -10,8 +10,12 @@
 //! ```text
 //! cargo build --release --bin union-quiz --example room_load
 //! target/release/examples/room_load [N ...] [--think-scale F] [--questions Q]
+//!     [--seated S] [--dir FOLDER]
 //! ```
-//! Defaults: N = 100 500 1000, think scale 1 (2–10 s), 10 questions. The
+//! Defaults: N = 100 500 1000, think scale 1 (2–10 s), 10 questions, then
+//! 150 members seated on a timed question typing nothing (the baseline's
+//! situation; `--seated 0` skips it). `--dir` puts the results file and the
+//! autosaves in FOLDER (e.g. a tmpfs, to see what the disk costs). The
 //! clients run on the same machine as the server and share its cores.
 
 use std::io::{BufRead, BufReader};
@@ -31,17 +35,26 @@ struct Args {
     ns: Vec<usize>,
     think_scale: f64,
     questions: usize,
+    /// Where the results file goes (default: a temporary folder on disk).
+    dir: Option<PathBuf>,
+    /// Members seated on a timed question without typing, for the CPU and
+    /// memory of a seated room (0: skip).
+    seated: usize,
 }
 
 fn args() -> Args {
     let mut ns = Vec::new();
     let mut think_scale = 1.0;
     let mut questions = 10;
+    let mut dir = None;
+    let mut seated = 150;
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
         match a.as_str() {
             "--think-scale" => think_scale = it.next().and_then(|v| v.parse().ok()).unwrap_or(1.0),
             "--questions" => questions = it.next().and_then(|v| v.parse().ok()).unwrap_or(10),
+            "--dir" => dir = it.next().map(PathBuf::from),
+            "--seated" => seated = it.next().and_then(|v| v.parse().ok()).unwrap_or(150),
             n => ns.extend(n.parse::<usize>().ok()),
         }
     }
@@ -52,6 +65,8 @@ fn args() -> Args {
         ns,
         think_scale,
         questions,
+        dir,
+        seated,
     }
 }
 
@@ -382,8 +397,15 @@ fn rows_in(results: &Path) -> usize {
     union_quiz::results::read_file(results).map_or(0, |r| r.rows.len())
 }
 
+fn temp_dir(args: &Args) -> tempfile::TempDir {
+    match &args.dir {
+        Some(d) => tempfile::tempdir_in(d).expect("dir"),
+        None => tempfile::tempdir().expect("dir"),
+    }
+}
+
 fn run_n(n: usize, args: &Args) {
-    let dir = tempfile::tempdir().expect("dir");
+    let dir = temp_dir(args);
     std::fs::create_dir_all(dir.path().join("banks")).expect("banks");
     std::fs::write(
         dir.path().join("banks").join("load.yaml"),
@@ -403,6 +425,7 @@ fn run_n(n: usize, args: &Args) {
     let peak = Arc::new(Mutex::new((0usize, 0u64, 0u64)));
     let started = Instant::now();
     let cpu0 = cpu_seconds(pid);
+    let client_cpu0 = cpu_seconds(std::process::id());
     // Sample the server while the members work.
     let sampling = {
         let seated = Arc::clone(&seated);
@@ -459,6 +482,7 @@ fn run_n(n: usize, args: &Args) {
     });
     let wall = started.elapsed();
     let cpu_total = cpu_seconds(pid) - cpu0;
+    let client_cpu = cpu_seconds(std::process::id()) - client_cpu0;
     let (seated_cpu_s, seated_wall_s) = sampling.join().unwrap_or((0.0, 0.0));
     let held = server.joined.load(Ordering::SeqCst);
     let (peak_seated, peak_rss, peak_pss) = *peak.lock().expect("peak");
@@ -484,6 +508,10 @@ fn run_n(n: usize, args: &Args) {
             0.0
         },
         seated_wall_s
+    );
+    println!(
+        "  the simulated clients (same machine): {:.1} % of one core",
+        client_cpu / wall.as_secs_f64() * 100.0
     );
     println!(
         "  server memory: RSS {:.1} MiB idle → {:.1} MiB peak; PSS {:.1} → {:.1} MiB",
@@ -515,7 +543,7 @@ fn run_n(n: usize, args: &Args) {
 /// One idle member on a timed question for 20 s: the server's wake-ups of
 /// its session thread and the bytes it sends.
 fn idle(args: &Args) {
-    let dir = tempfile::tempdir().expect("dir");
+    let dir = temp_dir(args);
     std::fs::create_dir_all(dir.path().join("banks")).expect("banks");
     std::fs::write(
         dir.path().join("banks").join("load.yaml"),
@@ -605,6 +633,105 @@ fn session_switches(pid: u32) -> (u64, u64) {
         .fold((0, 0), |(v, n), (a, b)| (v + a, n + b))
 }
 
+/// `n` members seated on question 1 of a timed quiz, typing nothing, for
+/// 30 s: the server's CPU and memory (the baseline's situation).
+fn seated(n: usize, args: &Args) {
+    let dir = temp_dir(args);
+    std::fs::create_dir_all(dir.path().join("banks")).expect("banks");
+    std::fs::write(
+        dir.path().join("banks").join("load.yaml"),
+        bank(args.questions),
+    )
+    .expect("bank");
+    let server = Server::start(dir.path(), n + 10);
+    let pid = server.pid();
+    std::thread::sleep(Duration::from_millis(300));
+    let (_, pss0) = rss_pss(pid);
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .expect("runtime");
+    let port = server.port;
+    let password = server.password.clone();
+    let report = runtime.block_on(async move {
+        let ready = Arc::new(AtomicUsize::new(0));
+        let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
+        let mut tasks = Vec::new();
+        for i in 0..n {
+            let ready = Arc::clone(&ready);
+            let password = password.clone();
+            let mut stop = stop_rx.clone();
+            tasks.push(tokio::spawn(async move {
+                let go = async {
+                    let session = connect(port, &password).await?;
+                    let channel = session
+                        .channel_open_session()
+                        .await
+                        .map_err(|e| e.to_string())?;
+                    channel
+                        .request_pty(false, "xterm-256color", 80, 24, 0, 0, &[])
+                        .await
+                        .map_err(|e| e.to_string())?;
+                    channel
+                        .request_shell(false)
+                        .await
+                        .map_err(|e| e.to_string())?;
+                    let (mut read, write) = channel.split();
+                    let mut screen = Screen::new();
+                    wait_for(&mut read, &mut screen, "Họ và tên").await?;
+                    write
+                        .data_bytes(format!("Hoc vien {i}\r\rSo Tu phap\r").into_bytes())
+                        .await
+                        .map_err(|e| e.to_string())?;
+                    wait_for(&mut read, &mut screen, "Hướng dẫn").await?;
+                    write
+                        .data_bytes(&b"\r"[..])
+                        .await
+                        .map_err(|e| e.to_string())?;
+                    wait_for(&mut read, &mut screen, "Câu 1/").await?;
+                    ready.fetch_add(1, Ordering::SeqCst);
+                    // Read (and drop) the countdown until told to stop.
+                    loop {
+                        tokio::select! {
+                            _ = stop.changed() => break,
+                            msg = read.wait() => if msg.is_none() { break },
+                        }
+                    }
+                    Ok::<_, String>(session)
+                };
+                go.await
+            }));
+            tokio::time::sleep(Duration::from_millis(8)).await;
+        }
+        let start = tokio::time::Instant::now();
+        while ready.load(Ordering::SeqCst) < n && start.elapsed() < Duration::from_secs(120) {
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        tokio::time::sleep(Duration::from_secs(3)).await;
+        let cpu0 = cpu_seconds(pid);
+        let t0 = Instant::now();
+        tokio::time::sleep(Duration::from_secs(30)).await;
+        let cpu = (cpu_seconds(pid) - cpu0) / t0.elapsed().as_secs_f64() * 100.0;
+        let (rss, pss) = rss_pss(pid);
+        let held = ready.load(Ordering::SeqCst);
+        let _ = stop_tx.send(true);
+        for t in tasks {
+            let _ = t.await;
+        }
+        (held, cpu, rss, pss)
+    });
+    server.stop();
+    let (held, cpu, rss, pss) = report;
+    println!(
+        "seated room: {held} of {n} members on a timed question, typing nothing, 30 s: server CPU {cpu:.2} % of one core ({:.4} % per member); RSS {:.1} MiB, PSS {:.1} MiB ({:.0} KiB per member)",
+        cpu / held.max(1) as f64,
+        rss as f64 / 1024.0,
+        pss as f64 / 1024.0,
+        pss.saturating_sub(pss0) as f64 / held.max(1) as f64
+    );
+}
+
 fn main() {
     let args = args();
     println!(
@@ -615,6 +742,9 @@ fn main() {
     );
     for &n in args.ns.iter().filter(|&&n| n > 0) {
         run_n(n, &args);
+    }
+    if args.seated > 0 {
+        seated(args.seated, &args);
     }
     idle(&args);
 }

@@ -409,3 +409,83 @@ fn unikey_typing_over_ssh_gives_the_name_in_nfc() {
     assert_eq!(row.member_name, unikey_support::NAME);
     assert!(unicode_normalization::is_nfc(&row.member_name));
 }
+
+#[test]
+fn an_open_room_lets_anyone_in_and_says_so() {
+    let test = "an_open_room_lets_anyone_in_and_says_so";
+    if missing(test, "ssh") || Tmux::missing(test) {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("dir");
+    let server = Server::start(dir.path(), &banks(dir.path()), &["--open"]);
+    server.wait_line("CẢNH BÁO: phòng mở, không cần mật khẩu");
+    assert!(server.password.is_empty());
+    let tmux = Tmux::new("open");
+    tmux.start(&format!("LANG=C.UTF-8 {}; sleep 60", server.ssh_line()));
+    // Straight to the quiz: no password asked.
+    let pane = tmux.wait_for("Họ và tên");
+    assert!(!pane.contains("Mật khẩu phòng thi"), "{pane}");
+}
+
+#[test]
+fn the_console_shows_the_room_and_closes_on_a_confirmed_q() {
+    let test = "the_console_shows_the_room_and_closes_on_a_confirmed_q";
+    if missing(test, "ssh") || Tmux::missing(test) {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("dir");
+    let banks = banks(dir.path());
+    let results = dir.path().join("results").join("results.csv");
+    let console = Tmux::new("console");
+    console.start_sized(
+        &format!(
+            "LANG=C.UTF-8 '{}' serve '{}' --listen 127.0.0.1:0 --results '{}'; sleep 60",
+            env!("CARGO_BIN_EXE_union-quiz"),
+            banks.display(),
+            results.display()
+        ),
+        140,
+        45,
+    );
+    let pane = console.wait_for_all(&["Học viên gõ:", "Mật khẩu phòng: ", "SHA256:"]);
+    let port: u16 = pane
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("ssh -p "))
+        .and_then(|rest| rest.split_whitespace().next())
+        .and_then(|p| p.parse().ok())
+        .expect("the join line");
+    let password = pane
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("Mật khẩu phòng: "))
+        .map(|p| p.trim().to_owned())
+        .expect("the password");
+    // A member joins and starts the quiz.
+    let member = Tmux::new("console-member");
+    member.start(&format!(
+        "LANG=C.UTF-8 ssh -tt -p {port} -o StrictHostKeyChecking=no \
+         -o UserKnownHostsFile=/dev/null -o PubkeyAuthentication=no \
+         -o LogLevel=ERROR thi@127.0.0.1; sleep 60"
+    ));
+    member.wait_for("Mật khẩu phòng thi:");
+    member.send_text(&password);
+    member.send(&["Enter"]);
+    to_first_question(&member, "Bùi Thị Hoa");
+    // The console lists the session: name, unit, question, time left, state.
+    console.wait_for_all(&[
+        "Bùi Thị Hoa",
+        "Công đoàn Sở Tư pháp",
+        "1/3",
+        "đang làm bài",
+        "Đang kết nối: 1/500",
+    ]);
+    // q asks first; another key keeps the room open.
+    console.send(&["q"]);
+    console.wait_for("Đóng phòng thi?");
+    console.send(&["n"]);
+    console.wait_gone(&["Đóng phòng thi?"], "the question did not go away");
+    console.send(&["q"]);
+    console.wait_for("Đóng phòng thi?");
+    console.send(&["y"]);
+    member.wait_for("Giảng viên đã đóng phòng thi");
+    console.wait_for("Đã đóng phòng thi. 0 dòng đã ghi");
+}
