@@ -165,8 +165,11 @@ pub fn run(args: &ServeArgs, lang: Lang) -> ExitCode {
         make,
         idle: session::IdleLimits::default(),
     });
+    // One thread for all the SSH connections: their work is small (a key,
+    // a frame), and one worker never wakes a second to steal it, which
+    // measured 20 % less CPU for a seated room than two (room_load).
     let runtime = match tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
+        .worker_threads(1)
         .thread_name("ssh")
         .enable_all()
         .build()
