@@ -310,6 +310,50 @@ async fn connect(port: u16, password: &str) -> Result<client::Handle<Client>, St
     Ok(session)
 }
 
+/// A member connected, with a pty and the quiz, who typed their identity
+/// and started: on question 1, the clock running.
+struct Seated {
+    session: client::Handle<Client>,
+    read: russh::ChannelReadHalf,
+    write: russh::ChannelWriteHalf<client::Msg>,
+    screen: Screen,
+}
+
+async fn to_first_question(port: u16, password: &str, name: &str) -> Result<Seated, String> {
+    let session = connect(port, password).await?;
+    let channel = session
+        .channel_open_session()
+        .await
+        .map_err(|e| format!("open: {e}"))?;
+    channel
+        .request_pty(false, "xterm-256color", 80, 24, 0, 0, &[])
+        .await
+        .map_err(|e| format!("pty: {e}"))?;
+    channel
+        .request_shell(false)
+        .await
+        .map_err(|e| format!("shell: {e}"))?;
+    let (mut read, write) = channel.split();
+    let mut screen = Screen::new();
+    wait_for(&mut read, &mut screen, "Họ và tên").await?;
+    write
+        .data_bytes(format!("{name}\r\rCông đoàn Sở Tư pháp\r").into_bytes())
+        .await
+        .map_err(|e| e.to_string())?;
+    wait_for(&mut read, &mut screen, "Hướng dẫn").await?;
+    write
+        .data_bytes(&b"\r"[..])
+        .await
+        .map_err(|e| e.to_string())?;
+    wait_for(&mut read, &mut screen, "Câu 1/").await?;
+    Ok(Seated {
+        session,
+        read,
+        write,
+        screen,
+    })
+}
+
 async fn member(
     port: u16,
     password: String,
@@ -320,34 +364,13 @@ async fn member(
 ) -> Outcome {
     let mut outcome = Outcome::default();
     let result = async {
-        let session = connect(port, &password).await?;
-        let channel = session
-            .channel_open_session()
-            .await
-            .map_err(|e| format!("open: {e}"))?;
-        channel
-            .request_pty(false, "xterm-256color", 80, 24, 0, 0, &[])
-            .await
-            .map_err(|e| format!("pty: {e}"))?;
-        channel
-            .request_shell(false)
-            .await
-            .map_err(|e| format!("shell: {e}"))?;
-        let (mut read, write) = channel.split();
-        let mut screen = Screen::new();
+        let Seated {
+            session,
+            mut read,
+            write,
+            mut screen,
+        } = to_first_question(port, &password, &format!("Hoc vien {index}")).await?;
         let send = |bytes: &'static [u8]| write.data_bytes(bytes);
-        wait_for(&mut read, &mut screen, "Họ và tên").await?;
-        write
-            .data_bytes(format!("Hoc vien {index}\r\r").into_bytes())
-            .await
-            .map_err(|e| e.to_string())?;
-        write
-            .data_bytes("Công đoàn Sở Tư pháp\r".as_bytes().to_vec())
-            .await
-            .map_err(|e| e.to_string())?;
-        wait_for(&mut read, &mut screen, "Hướng dẫn").await?;
-        send(b"\r").await.map_err(|e| e.to_string())?;
-        wait_for(&mut read, &mut screen, &format!("Câu 1/{questions}")).await?;
         seated.fetch_add(1, Ordering::SeqCst);
         for q in 1..=questions {
             let think = rand::rng().random_range(2.0..10.0) * think_scale;
@@ -557,32 +580,12 @@ fn idle(args: &Args) {
         .build()
         .expect("runtime");
     let report = runtime.block_on(async {
-        let session = connect(server.port, &server.password).await?;
-        let channel = session
-            .channel_open_session()
-            .await
-            .map_err(|e| e.to_string())?;
-        channel
-            .request_pty(false, "xterm-256color", 80, 24, 0, 0, &[])
-            .await
-            .map_err(|e| e.to_string())?;
-        channel
-            .request_shell(false)
-            .await
-            .map_err(|e| e.to_string())?;
-        let (mut read, write) = channel.split();
-        let mut screen = Screen::new();
-        wait_for(&mut read, &mut screen, "Họ và tên").await?;
-        write
-            .data_bytes(b"Hoc vien\r\rSo Tu phap\r".to_vec())
-            .await
-            .map_err(|e| e.to_string())?;
-        wait_for(&mut read, &mut screen, "Hướng dẫn").await?;
-        write
-            .data_bytes(&b"\r"[..])
-            .await
-            .map_err(|e| e.to_string())?;
-        wait_for(&mut read, &mut screen, "Câu 1/").await?;
+        let Seated {
+            session: _session,
+            mut read,
+            write: _write,
+            mut screen,
+        } = to_first_question(server.port, &server.password, "Hoc vien").await?;
         tokio::time::sleep(Duration::from_secs(2)).await;
         let switches0 = session_switches(pid);
         let bytes0 = screen.bytes;
@@ -664,32 +667,12 @@ fn seated(n: usize, args: &Args) {
             let mut stop = stop_rx.clone();
             tasks.push(tokio::spawn(async move {
                 let go = async {
-                    let session = connect(port, &password).await?;
-                    let channel = session
-                        .channel_open_session()
-                        .await
-                        .map_err(|e| e.to_string())?;
-                    channel
-                        .request_pty(false, "xterm-256color", 80, 24, 0, 0, &[])
-                        .await
-                        .map_err(|e| e.to_string())?;
-                    channel
-                        .request_shell(false)
-                        .await
-                        .map_err(|e| e.to_string())?;
-                    let (mut read, write) = channel.split();
-                    let mut screen = Screen::new();
-                    wait_for(&mut read, &mut screen, "Họ và tên").await?;
-                    write
-                        .data_bytes(format!("Hoc vien {i}\r\rSo Tu phap\r").into_bytes())
-                        .await
-                        .map_err(|e| e.to_string())?;
-                    wait_for(&mut read, &mut screen, "Hướng dẫn").await?;
-                    write
-                        .data_bytes(&b"\r"[..])
-                        .await
-                        .map_err(|e| e.to_string())?;
-                    wait_for(&mut read, &mut screen, "Câu 1/").await?;
+                    let Seated {
+                        session,
+                        mut read,
+                        write: _write,
+                        screen: _,
+                    } = to_first_question(port, &password, &format!("Hoc vien {i}")).await?;
                     ready.fetch_add(1, Ordering::SeqCst);
                     // Read (and drop) the countdown until told to stop.
                     loop {

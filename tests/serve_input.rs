@@ -2,6 +2,7 @@
 //! fused with the rebuilt syllable become Backspace keys and characters in
 //! order, however the bytes are split into reads.
 
+mod tmux_support;
 mod unikey_support;
 
 use ratatui::crossterm::event::{Event, KeyCode};

@@ -386,25 +386,8 @@ fn unikey_typing_over_ssh_gives_the_name_in_nfc() {
     // Each read as Unikey's one key press makes it: written to the
     // terminal at once, so ssh sends it in one packet. The Windows console
     // form (0x08) is the one a local terminal would not take as Backspace.
-    for read in unikey_support::reads(0x08) {
-        let hex: Vec<String> = read.iter().map(|b| format!("{b:02x}")).collect();
-        let mut args = vec!["send-keys", "-t", "quiz", "-H"];
-        args.extend(hex.iter().map(String::as_str));
-        let out = tmux.cmd(&args);
-        assert!(out.status.success(), "{out:?}");
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    tmux.wait_for("Họ và tên: Nguyễn Văn Ấn");
-    tmux.send(&["Enter", "Enter"]);
-    tmux.send_text("Công đoàn Sở Tư pháp");
-    tmux.send(&["Enter"]);
-    tmux.wait_for("Hướng dẫn làm bài");
-    tmux.send(&["Enter"]);
-    tmux.wait_for("Câu 1/3");
-    tmux.send(&["Escape"]);
-    tmux.wait_for("Nộp bài ngay");
-    tmux.send(&["y"]);
-    tmux.wait_for("Kết quả đã được lưu.");
+    unikey_support::type_into(&tmux, 0x08);
+    unikey_support::submit_after_name(&tmux);
     let row = the_row(&server.results);
     assert_eq!(row.member_name, unikey_support::NAME);
     assert!(unicode_normalization::is_nfc(&row.member_name));
@@ -427,15 +410,12 @@ fn an_open_room_lets_anyone_in_and_says_so() {
     assert!(!pane.contains("Mật khẩu phòng thi"), "{pane}");
 }
 
-#[test]
-fn the_console_shows_the_room_and_closes_on_a_confirmed_q() {
-    let test = "the_console_shows_the_room_and_closes_on_a_confirmed_q";
-    if missing(test, "ssh") || Tmux::missing(test) {
-        return;
-    }
-    let dir = tempfile::tempdir().expect("dir");
-    let banks = banks(dir.path());
-    let results = dir.path().join("results").join("results.csv");
+/// The server with its console in tmux (a terminal, as a trainer runs
+/// it), and a member who joined with the line and password it shows and
+/// is on question 1.
+fn console_and_member(dir: &Path, name: &str) -> (Tmux, Tmux) {
+    let banks = banks(dir);
+    let results = dir.join("results").join("results.csv");
     let console = Tmux::new("console");
     console.start_sized(
         &format!(
@@ -459,7 +439,6 @@ fn the_console_shows_the_room_and_closes_on_a_confirmed_q() {
         .find_map(|l| l.trim().strip_prefix("Mật khẩu phòng: "))
         .map(|p| p.trim().to_owned())
         .expect("the password");
-    // A member joins and starts the quiz.
     let member = Tmux::new("console-member");
     member.start(&format!(
         "LANG=C.UTF-8 ssh -tt -p {port} -o StrictHostKeyChecking=no \
@@ -469,7 +448,49 @@ fn the_console_shows_the_room_and_closes_on_a_confirmed_q() {
     member.wait_for("Mật khẩu phòng thi:");
     member.send_text(&password);
     member.send(&["Enter"]);
-    to_first_question(&member, "Bùi Thị Hoa");
+    to_first_question(&member, name);
+    (console, member)
+}
+
+#[test]
+fn closing_the_consoles_window_closes_the_room_and_the_server_ends() {
+    let test = "closing_the_consoles_window_closes_the_room_and_the_server_ends";
+    if missing(test, "ssh") || Tmux::missing(test) {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("dir");
+    let (console, member) = console_and_member(dir.path(), "Hà Văn Khoa");
+    let server = children(console.pane_pid())
+        .into_iter()
+        .find(|&p| {
+            std::fs::read_to_string(format!("/proc/{p}/comm"))
+                .is_ok_and(|c| c.trim().starts_with("union-quiz"))
+        })
+        .expect("the server process");
+    // The trainer closes the window: the terminal hangs up.
+    let out = console.cmd(&["kill-session", "-t", "quiz"]);
+    assert!(out.status.success(), "{out:?}");
+    member.wait_for("Giảng viên đã đóng phòng thi");
+    let start = Instant::now();
+    while Path::new(&format!("/proc/{server}")).exists() {
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "the server did not end after its terminal closed"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let saved = released_autosave(&dir.path().join("results").join("results.csv"));
+    assert_eq!(saved.member.name, "Hà Văn Khoa");
+}
+
+#[test]
+fn the_console_shows_the_room_and_closes_on_a_confirmed_q() {
+    let test = "the_console_shows_the_room_and_closes_on_a_confirmed_q";
+    if missing(test, "ssh") || Tmux::missing(test) {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("dir");
+    let (console, member) = console_and_member(dir.path(), "Bùi Thị Hoa");
     // The console lists the session: name, unit, question, time left, state.
     console.wait_for_all(&[
         "Bùi Thị Hoa",

@@ -5,8 +5,6 @@
 mod tmux_support;
 mod unikey_support;
 
-use std::time::Duration;
-
 use tmux_support::{QUIZ_BANK, Tmux};
 
 fn types_the_name(test: &str, backspace: u8) {
@@ -26,25 +24,8 @@ fn types_the_name(test: &str, backspace: u8) {
     ));
     tmux.wait_for("Họ và tên");
     // One write to the terminal per Unikey key press.
-    for read in unikey_support::reads(backspace) {
-        let hex: Vec<String> = read.iter().map(|b| format!("{b:02x}")).collect();
-        let mut args = vec!["send-keys", "-t", "quiz", "-H"];
-        args.extend(hex.iter().map(String::as_str));
-        let out = tmux.cmd(&args);
-        assert!(out.status.success(), "{out:?}");
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    tmux.wait_for("Họ và tên: Nguyễn Văn Ấn");
-    tmux.send(&["Enter", "Enter"]);
-    tmux.send_text("Công đoàn Sở Tư pháp");
-    tmux.send(&["Enter"]);
-    tmux.wait_for("Hướng dẫn làm bài");
-    tmux.send(&["Enter"]);
-    tmux.wait_for("Câu 1/3");
-    tmux.send(&["Escape"]);
-    tmux.wait_for("Nộp bài ngay");
-    tmux.send(&["y"]);
-    tmux.wait_for("Kết quả đã được lưu.");
+    unikey_support::type_into(&tmux, backspace);
+    unikey_support::submit_after_name(&tmux);
     let read = union_quiz::results::read_file(&results).expect("results");
     assert_eq!(read.rows.len(), 1);
     assert_eq!(read.rows[0].member_name, unikey_support::NAME);

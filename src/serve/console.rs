@@ -12,6 +12,7 @@ use std::net::{IpAddr, SocketAddr};
 use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
 use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
@@ -34,6 +35,10 @@ const REFRESH: Duration = Duration::from_millis(500);
 /// How long the console waits, once the room closes, for the sessions to
 /// save and say goodbye.
 const CLOSE_WAIT: Duration = Duration::from_secs(10);
+
+/// How long the writers get to send the members' last screens once every
+/// session has ended.
+const GOODBYE: Duration = Duration::from_millis(500);
 
 /// What the console shows at the top.
 #[derive(Debug, Clone)]
@@ -123,7 +128,9 @@ pub fn run(
         plain(seats, header, closing)?;
     }
     let rows = seats.lock().rows_written;
-    println!("{}", tr::closed_summary(lang, rows, results));
+    // Not println!: the terminal may be gone, and that is no reason to
+    // panic on the way out.
+    let _ = writeln!(io::stdout(), "{}", tr::closed_summary(lang, rows, results));
     Ok(())
 }
 
@@ -151,14 +158,18 @@ fn quiet_session_panics(seats: &Arc<Seats>) {
 }
 
 /// Waits for the sessions to end after the room closed.
-fn wait_for_sessions(seats: &Seats, mut each: impl FnMut() -> io::Result<()>) -> io::Result<()> {
+/// `each` shows the console meanwhile (as well as it still can).
+fn wait_for_sessions(seats: &Seats, mut each: impl FnMut()) {
     seats.close();
     let until = Instant::now() + CLOSE_WAIT;
     while seats.lock().active() > 0 && Instant::now() < until {
-        each()?;
+        each();
         std::thread::sleep(Duration::from_millis(100));
     }
-    Ok(())
+    // The sessions have handed their last screen to the channels' writers;
+    // a moment for those to reach the members before the server stops.
+    std::thread::sleep(GOODBYE);
+    each();
 }
 
 fn plain(seats: &Seats, header: &Header, closing: &AtomicBool) -> io::Result<()> {
@@ -180,12 +191,16 @@ fn plain(seats: &Seats, header: &Header, closing: &AtomicBool) -> io::Result<()>
         printed = s.log_total;
         out.flush()
     };
+    // The log is for the trainer's eyes: an output that went away stops
+    // it, not the room, which runs until a signal closes it.
     while !closing.load(Ordering::SeqCst) {
-        print_log(&mut out)?;
+        let _ = print_log(&mut out);
         std::thread::sleep(Duration::from_millis(100));
     }
-    wait_for_sessions(seats, || print_log(&mut out))?;
-    print_log(&mut out)
+    wait_for_sessions(seats, || {
+        let _ = print_log(&mut out);
+    });
+    Ok(())
 }
 
 /// What the console's screen is doing.
@@ -205,17 +220,36 @@ fn tui(
     let lang = seats.lang();
     let mut board = Board::new(results, lang);
     let mut mode = Mode::Watching;
+    // Keys are read on a thread of their own: when the terminal goes away
+    // (its window closed), crossterm's read may spin on end-of-file and
+    // never return, and the loop must still see the SIGHUP that comes with
+    // it and close the room.
+    let (tx, keys) = mpsc::channel();
+    std::thread::Builder::new()
+        .name("console-keys".to_owned())
+        .spawn(move || {
+            while let Ok(event) = event::read() {
+                if tx.send(event).is_err() {
+                    return;
+                }
+            }
+        })?;
     loop {
         board.refresh();
-        terminal.draw(|f| draw(f, seats, header, results, &board, mode))?;
-        if closing.load(Ordering::SeqCst) {
+        // A terminal that cannot be drawn on is gone (its window closed):
+        // the room closes as if the trainer had quit.
+        if terminal
+            .draw(|f| draw(f, seats, header, results, &board, mode))
+            .is_err()
+            || closing.load(Ordering::SeqCst)
+        {
             break;
         }
-        if !event::poll(REFRESH)? {
-            continue;
-        }
-        let Event::Key(key) = event::read()? else {
-            continue;
+        let key = match keys.recv_timeout(REFRESH) {
+            Ok(Event::Key(key)) => key,
+            Ok(_) | Err(RecvTimeoutError::Timeout) => continue,
+            // The terminal cannot be read any more: close the room.
+            Err(RecvTimeoutError::Disconnected) => break,
         };
         if key.kind != KeyEventKind::Press {
             continue;
@@ -234,10 +268,10 @@ fn tui(
         }
     }
     wait_for_sessions(seats, || {
-        terminal
-            .draw(|f| draw(f, seats, header, results, &board, Mode::Watching))
-            .map(drop)
-    })
+        // Drawn while it can be; the sessions are waited for either way.
+        let _ = terminal.draw(|f| draw(f, seats, header, results, &board, Mode::Watching));
+    });
+    Ok(())
 }
 
 fn draw(

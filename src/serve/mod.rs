@@ -36,7 +36,7 @@ use crate::engine::Overrides;
 use crate::i18n::Lang;
 use crate::i18n::serve as tr;
 use crate::i18n::ui as ui_tr;
-use crate::roster::{self, Roster};
+use crate::roster;
 use crate::session::{Room as QuizRoom, SeedSource};
 use crate::ui::app::{App, Settings};
 use auth::Access;
@@ -95,7 +95,7 @@ pub fn run(args: &ServeArgs, lang: Lang) -> ExitCode {
         eprintln!("{}", ui_tr::no_banks(lang, &path));
         return ExitCode::from(1);
     }
-    let roster = match load_roster(args.roster.as_ref(), &path) {
+    let roster = match roster::load_for(args.roster.as_deref(), &path) {
         Ok(r) => r,
         Err(e) => {
             eprintln!("{}", e.render(lang));
@@ -252,27 +252,4 @@ async fn accept_loop(
             open.fetch_sub(1, Ordering::SeqCst);
         });
     }
-}
-
-/// `--roster`, or `roster.yaml` beside the banks when present.
-fn load_roster(
-    roster: Option<&PathBuf>,
-    banks: &std::path::Path,
-) -> Result<Option<Roster>, bank::BankError> {
-    let path = match roster {
-        Some(p) => p.clone(),
-        None => {
-            let dir = if banks.is_dir() {
-                banks
-            } else {
-                banks.parent().unwrap_or(std::path::Path::new("."))
-            };
-            let p = dir.join("roster.yaml");
-            if !p.is_file() {
-                return Ok(None);
-            }
-            p
-        }
-    };
-    roster::load(&path).map(Some)
 }

@@ -102,6 +102,13 @@ impl Connection {
             .map_or_else(|| "?".to_owned(), |p| p.ip().to_string())
     }
 
+    /// Logs a refused request (what the client asked for, cleaned) on the
+    /// console.
+    fn log_refusal(&self, what: &str) {
+        let seats = &self.shared.seats;
+        seats.log(tr::refused_request(seats.lang(), &self.peer_text(), what));
+    }
+
     async fn check(&mut self, typed: &str) -> Auth {
         if self.shared.access.admits(typed) {
             return Auth::Accept;
@@ -299,12 +306,7 @@ impl russh::server::Handler for Connection {
         reply: ChannelOpenHandle,
         _session: &mut Session,
     ) -> Result<(), Self::Error> {
-        let lang = self.shared.seats.lang();
-        self.shared.seats.log(tr::refused_request(
-            lang,
-            &self.peer_text(),
-            &format!("direct-tcpip {host}:{port}"),
-        ));
+        self.log_refusal(&format!("direct-tcpip {host}:{port}"));
         reply
             .reject(ChannelOpenFailure::AdministrativelyProhibited)
             .await;
@@ -319,6 +321,7 @@ impl russh::server::Handler for Connection {
         reply: ChannelOpenHandle,
         _session: &mut Session,
     ) -> Result<(), Self::Error> {
+        self.log_refusal("x11");
         reply
             .reject(ChannelOpenFailure::AdministrativelyProhibited)
             .await;
@@ -328,10 +331,11 @@ impl russh::server::Handler for Connection {
     async fn channel_open_direct_streamlocal(
         &mut self,
         _channel: Channel<Msg>,
-        _socket_path: &str,
+        socket_path: &str,
         reply: ChannelOpenHandle,
         _session: &mut Session,
     ) -> Result<(), Self::Error> {
+        self.log_refusal(&format!("direct-streamlocal {socket_path}"));
         reply
             .reject(ChannelOpenFailure::AdministrativelyProhibited)
             .await;
@@ -344,12 +348,7 @@ impl russh::server::Handler for Connection {
         port: &mut u32,
         _session: &mut Session,
     ) -> Result<bool, Self::Error> {
-        let lang = self.shared.seats.lang();
-        self.shared.seats.log(tr::refused_request(
-            lang,
-            &self.peer_text(),
-            &format!("tcpip-forward {address}:{port}"),
-        ));
+        self.log_refusal(&format!("tcpip-forward {address}:{port}"));
         Ok(false)
     }
 
@@ -402,13 +401,7 @@ impl russh::server::Handler for Connection {
         data: &[u8],
         session: &mut Session,
     ) -> Result<(), Self::Error> {
-        let lang = self.shared.seats.lang();
-        let command = String::from_utf8_lossy(data);
-        self.shared.seats.log(tr::refused_request(
-            lang,
-            &self.peer_text(),
-            &format!("exec {command}"),
-        ));
+        self.log_refusal(&format!("exec {}", String::from_utf8_lossy(data)));
         session.channel_failure(channel)?;
         Ok(())
     }
@@ -419,12 +412,7 @@ impl russh::server::Handler for Connection {
         name: &str,
         session: &mut Session,
     ) -> Result<(), Self::Error> {
-        let lang = self.shared.seats.lang();
-        self.shared.seats.log(tr::refused_request(
-            lang,
-            &self.peer_text(),
-            &format!("subsystem {name}"),
-        ));
+        self.log_refusal(&format!("subsystem {name}"));
         session.channel_failure(channel)?;
         Ok(())
     }

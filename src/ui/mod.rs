@@ -177,20 +177,5 @@ fn skipped_banks(banks: &[bank::Bank], diagnostics: &[bank::Diagnostic]) -> usiz
 
 /// `--roster`, or `roster.yaml` beside the banks when present.
 fn load_roster(args: &RunArgs, banks: &Path) -> Result<Option<Roster>, bank::BankError> {
-    let path = match &args.roster {
-        Some(p) => p.clone(),
-        None => {
-            let dir = if banks.is_dir() {
-                banks
-            } else {
-                banks.parent().unwrap_or(Path::new("."))
-            };
-            let p = dir.join("roster.yaml");
-            if !p.is_file() {
-                return Ok(None);
-            }
-            p
-        }
-    };
-    roster::load(&path).map(Some)
+    roster::load_for(args.roster.as_deref(), banks)
 }
