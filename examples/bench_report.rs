@@ -1,21 +1,28 @@
-//! Times `union-quiz report --by unit` on 100,000 generated rows.
+//! Times `union-quiz report` on 100,000 generated rows, every view.
 //!
-//! Run with `cargo run --release --example bench_report`. The rows are
-//! written straight to a temporary results file with the `csv` crate, in the
-//! results file's own format (BOM, header, rows): `results::append_row`
-//! syncs every row, which is right for a quiz and far too slow here.
+//! Run with `cargo build --release && cargo run --release --example
+//! bench_report`. The rows are written straight to a temporary results file
+//! with the `csv` crate, in the results file's own format (BOM, header,
+//! rows): `results::append_row` syncs every row, which is right for a quiz
+//! and far too slow here. A 20-question bank for the rows is written to a
+//! `quizzes/` folder beside it, so that `--by question` and the bank
+//! view's α find it.
 //!
-//! Prints the minimum and median of several runs of the library call (read,
-//! deduplicate, count, rank, draw the table), and of the whole binary when
-//! it has been built next to this example.
+//! Prints the minimum and median of several runs of the library call
+//! (read, deduplicate, count, rank, draw the table) per view, and of the
+//! whole binary when it has been built next to this example: wall time and
+//! (on Linux) the CPU time of the process, which a busy machine inflates
+//! less. With `BASELINE=/path/to/an/older/union-quiz`, that binary is timed
+//! too, run for run interleaved with this one, so before and after are
+//! measured side by side under the same load.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use union_quiz::cli::{AttemptPick, ReportBy, ReportFormat};
 use union_quiz::i18n::Lang;
 use union_quiz::report::{self, Views};
+use union_quiz::report::{AttemptPick, ReportBy, ReportFormat};
 use union_quiz::results::{COLUMNS, ResultRow};
 
 const ROWS: usize = 100_000;
@@ -88,6 +95,61 @@ fn generate(path: &Path) -> Result<(), Box<dyn std::error::Error>> {
     Ok(())
 }
 
+/// The bank the generated rows answer: q1 … q20, right answer A.
+fn write_bank(dir: &Path) -> std::io::Result<PathBuf> {
+    let quizzes = dir.join("quizzes");
+    std::fs::create_dir_all(&quizzes)?;
+    let mut yaml = String::from(
+        "title: Cải cách thủ tục hành chính — kiến thức chung\nid: cchc-2018-chung\nquestions:\n",
+    );
+    for q in 1..=20 {
+        yaml.push_str(&format!(
+            "  - id: q{q}\n    text: Câu hỏi {q}?\n    choices: [Một, Hai, Ba, Bốn]\n    answer: A\n"
+        ));
+    }
+    let path = quizzes.join("cchc-2018-chung.yaml");
+    std::fs::write(&path, yaml)?;
+    Ok(path)
+}
+
+/// CPU time (user + system) of this process's waited-for children, from
+/// /proc/self/stat; `None` off Linux.
+fn children_cpu() -> Option<Duration> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // Fields after the command name (which may hold spaces) in parentheses.
+    let rest = stat.rsplit_once(')')?.1;
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    // cutime and cstime are fields 16 and 17 of the whole line, so 13 and
+    // 14 after the name (state is the first); in clock ticks, 100 a second
+    // on Linux.
+    let ticks: u64 = fields.get(13)?.parse::<u64>().ok()? + fields.get(14)?.parse::<u64>().ok()?;
+    Some(Duration::from_millis(ticks * 10))
+}
+
+/// Runs `bin report --by VIEW FILE` in `dir`: wall time and CPU time.
+fn time_binary(
+    bin: &Path,
+    view: &str,
+    file: &Path,
+    dir: &Path,
+) -> std::io::Result<(Duration, Option<Duration>)> {
+    let cpu0 = children_cpu();
+    let t = Instant::now();
+    let out = std::process::Command::new(bin)
+        .args(["report", "--by", view])
+        .arg(file)
+        .current_dir(dir)
+        .output()?;
+    let wall = t.elapsed();
+    let cpu = cpu0.zip(children_cpu()).map(|(a, b)| b.saturating_sub(a));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    Ok((wall, cpu))
+}
+
 fn summary(name: &str, mut times: Vec<Duration>) {
     times.sort();
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
@@ -113,53 +175,87 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         t.elapsed().as_secs_f64() * 1000.0
     );
 
+    let bank_path = write_bank(&dir)?;
+    let bank = union_quiz::bank::load(&bank_path).map_err(|e| e.render(Lang::En))?;
+    let banks = [bank];
     let files = vec![path.clone()];
-    let (mut lib, mut read, mut compute) = (Vec::new(), Vec::new(), Vec::new());
-    for _ in 0..RUNS {
-        let t = Instant::now();
-        let loaded = report::load(&files)?;
-        let t_read = t.elapsed();
-        let views = Views::compute_only(
-            Some(ReportBy::Unit),
-            &loaded.rows,
-            AttemptPick::First,
-            &[],
-            None,
+    let views = [
+        (ReportBy::Member, "member"),
+        (ReportBy::Unit, "unit"),
+        (ReportBy::Question, "question"),
+        (ReportBy::Bank, "bank"),
+    ];
+    for (by, name) in views {
+        let (mut lib, mut read, mut compute) = (Vec::new(), Vec::new(), Vec::new());
+        for _ in 0..RUNS {
+            let t = Instant::now();
+            let loaded = report::load_columns(&files, report::columns_for(by))?;
+            let t_read = t.elapsed();
+            let views =
+                Views::compute_only(Some(by), &loaded.rows, AttemptPick::First, &banks, None);
+            let t_compute = t.elapsed();
+            let text = report::render(&views, by, ReportFormat::Table, Lang::Vi)?;
+            lib.push(t.elapsed());
+            read.push(t_read);
+            compute.push(t_compute - t_read);
+            assert!(text.lines().count() > 2);
+        }
+        summary(
+            &format!("report --by {name} (library: read + compute + table)"),
+            lib,
         );
-        let t_compute = t.elapsed();
-        let text = report::render(&views, ReportBy::Unit, ReportFormat::Table, Lang::Vi)?;
-        lib.push(t.elapsed());
-        read.push(t_read);
-        compute.push(t_compute - t_read);
-        assert!(text.lines().count() > UNITS);
+        summary("  of which reading the file", read);
+        summary("  of which computing", compute);
     }
-    summary("  of which reading the file", read);
-    summary("  of which counting and ranking", compute);
-    summary("report --by unit (library: read + count + table)", lib);
 
-    // The binary, when `cargo build --release` has built it beside us.
+    // The binary, when `cargo build --release` has built it beside us; and
+    // the baseline, if given, interleaved with it.
     let bin = std::env::current_exe()?
         .parent()
         .and_then(Path::parent)
-        .map(|d| d.join("union-quiz"));
-    match bin.filter(|b| b.exists()) {
-        Some(bin) => {
-            let mut whole = Vec::new();
-            for _ in 0..RUNS {
-                let t = Instant::now();
-                let out = std::process::Command::new(&bin)
-                    .args(["report", "--by", "unit"])
-                    .arg(&path)
-                    .current_dir(&dir)
-                    .output()?;
-                whole.push(t.elapsed());
-                assert!(out.status.success());
+        .map(|d| d.join("union-quiz"))
+        .filter(|b| b.exists());
+    let baseline = std::env::var_os("BASELINE").map(PathBuf::from);
+    let Some(bin) = bin else {
+        println!("(binary not built: `cargo build --release` to time it too)");
+        std::fs::remove_dir_all(&dir)?;
+        return Ok(());
+    };
+    for (_, name) in views {
+        let (mut wall, mut cpu, mut base_wall, mut base_cpu) =
+            (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        for _ in 0..RUNS {
+            let (w, c) = time_binary(&bin, name, &path, &dir)?;
+            wall.push(w);
+            cpu.extend(c);
+            if let Some(base) = &baseline {
+                let (w, c) = time_binary(base, name, &path, &dir)?;
+                base_wall.push(w);
+                base_cpu.extend(c);
             }
-            summary("report --by unit (whole binary)", whole);
         }
-        None => println!("(binary not built: `cargo build --release` to time it too)"),
+        summary(&format!("report --by {name} (whole binary, wall)"), wall);
+        if !cpu.is_empty() {
+            summary(&format!("report --by {name} (whole binary, CPU)"), cpu);
+        }
+        if baseline.is_some() {
+            summary(
+                &format!("report --by {name} (BASELINE binary, wall)"),
+                base_wall,
+            );
+            if !base_cpu.is_empty() {
+                summary(
+                    &format!("report --by {name} (BASELINE binary, CPU)"),
+                    base_cpu,
+                );
+            }
+        }
     }
-    std::fs::remove_dir_all(&dir)?;
+    if std::env::var_os("KEEP").is_some() {
+        println!("kept {}", dir.display());
+    } else {
+        std::fs::remove_dir_all(&dir)?;
+    }
     Ok(())
 }
 

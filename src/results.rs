@@ -9,6 +9,7 @@
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
 
@@ -37,6 +38,20 @@ pub const COLUMNS: [&str; 20] = [
 ];
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// How long a writer waits for the lock while another writer appends its
+/// row. Writers hold it for one write and one sync, so only a stuck
+/// process holds it this long; many members finishing at once still queue
+/// well within it.
+pub const LOCK_WAIT: Duration = Duration::from_secs(10);
+
+/// How long a writer waits for a program that opened the file without
+/// sharing it: an antivirus scan lets go within moments, Excel not until it
+/// closes the file, and the member is told that rather than kept waiting.
+pub const SHARE_WAIT: Duration = Duration::from_secs(1);
+
+/// Between two tries while the file is in use.
+const POLL: Duration = Duration::from_millis(5);
 
 /// One finished attempt, as a row of the results file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -106,6 +121,15 @@ pub enum ResultsError {
         #[source]
         source: io::Error,
     },
+    /// Another program has the file open without sharing it (Excel on
+    /// Windows locks the file it shows), or another writer has held the
+    /// lock past [`LOCK_WAIT`]. Nothing was written: closing the other
+    /// program and trying again writes the row.
+    #[error("{path}: the file is in use by another program")]
+    InUse {
+        /// The results file.
+        path: PathBuf,
+    },
     /// A row could not be encoded as CSV (should not happen with valid rows).
     #[error("{path}: {source}")]
     Csv {
@@ -137,6 +161,11 @@ pub fn neutralise(field: &str) -> String {
 /// Undoes [`neutralise`] when reading a row back, so that a name survives the
 /// round trip unchanged.
 pub fn unneutralise(field: &str) -> String {
+    unneutralised(field).to_owned()
+}
+
+/// [`unneutralise`] without the copy: the part of `field` that is the text.
+fn unneutralised(field: &str) -> &str {
     match field.strip_prefix('\'') {
         Some(rest)
             if matches!(
@@ -144,9 +173,9 @@ pub fn unneutralise(field: &str) -> String {
                 Some('=' | '+' | '-' | '@' | '\t' | '\r')
             ) =>
         {
-            rest.to_owned()
+            rest
         }
-        _ => field.to_owned(),
+        _ => field,
     }
 }
 
@@ -166,16 +195,85 @@ impl ResultRow {
         row
     }
 
-    fn read_back(mut self) -> ResultRow {
-        for field in [
-            &mut self.member_name,
-            &mut self.member_code,
-            &mut self.unit,
-            &mut self.bank_title,
-        ] {
-            *field = unneutralise(field);
+    /// The row of a record of the file: numbers parsed first, in column
+    /// order (the first bad one is the one reported), then one string per
+    /// text field, the neutralised ones read back unchanged. Written by hand
+    /// rather than through serde: this runs for every row of a results file
+    /// of 100,000 rows, and reading back through serde then copying the
+    /// neutralised fields again cost more than the parsing itself.
+    fn from_record(record: &csv::ByteRecord, columns: Columns) -> Result<ResultRow, BadReason> {
+        // Only the fields kept are checked for UTF-8 (a ranking need not
+        // read the answers at all); with every column kept, every field is
+        // checked before anything else, so a damaged line is said to be so.
+        let kept = |i: usize| match columns {
+            Columns::All => true,
+            Columns::Ranking => !matches!(i, 6 | 7 | 18 | 19),
+        };
+        let mut fields: [&str; COLUMNS.len()] = [""; COLUMNS.len()];
+        for (i, slot) in fields.iter_mut().enumerate() {
+            if kept(i) {
+                let bytes = record.get(i).unwrap_or(b"");
+                *slot = std::str::from_utf8(bytes).map_err(|_| BadReason::NotUtf8)?;
+            }
         }
-        self
+        let field = |i: usize| fields.get(i).copied().unwrap_or("");
+        let text = |i: usize| {
+            if kept(i) {
+                field(i).to_owned()
+            } else {
+                String::new()
+            }
+        };
+        fn parse<'f, T: std::str::FromStr>(
+            field: impl Fn(usize) -> &'f str,
+            i: usize,
+        ) -> Result<T, BadReason> {
+            let value = field(i);
+            value.parse().map_err(|_| {
+                let column = COLUMNS.get(i).copied().unwrap_or("");
+                BadReason::Field {
+                    column: column.to_owned(),
+                    value: value.to_owned(),
+                    kind: FieldKind::of(column),
+                }
+            })
+        }
+        let score = parse(field, 8)?;
+        let max_score = parse(field, 9)?;
+        let percent = parse(field, 10)?;
+        let passed = parse(field, 11)?;
+        let answered = parse(field, 12)?;
+        let questions = parse(field, 13)?;
+        let duration_s = parse(field, 14)?;
+        let time_limit_s = if field(15).is_empty() {
+            None
+        } else {
+            Some(parse(field, 15)?)
+        };
+        let timed_out = parse(field, 16)?;
+        let seed = parse(field, 17)?;
+        Ok(ResultRow {
+            attempt_id: field(0).to_owned(),
+            finished_at: field(1).to_owned(),
+            member_name: unneutralised(field(2)).to_owned(),
+            member_code: unneutralised(field(3)).to_owned(),
+            unit: unneutralised(field(4)).to_owned(),
+            bank_id: field(5).to_owned(),
+            bank_title: unneutralised(field(6)).to_owned(),
+            bank_sha256: text(7),
+            score,
+            max_score,
+            percent,
+            passed,
+            answered,
+            questions,
+            duration_s,
+            time_limit_s,
+            timed_out,
+            seed,
+            answers: text(18),
+            app_version: text(19),
+        })
     }
 }
 
@@ -214,16 +312,55 @@ fn open_for_append(path: &Path) -> Result<File, ResultsError> {
         .map_err(io_err(path))
 }
 
+/// Whether `e` is the system saying that another program has the file.
+fn is_in_use(e: &ResultsError) -> bool {
+    matches!(e, ResultsError::Io { source, .. } if crate::platform::is_in_use(source))
+}
+
 /// Appends one row to the results file, creating the file (with BOM and
 /// header) and its folders when needed.
 ///
 /// The whole row is written in one call under an exclusive lock and synced
 /// before the lock is released. If an earlier writer died mid-row, the row is
-/// started on a fresh line so the damage stays in that one line.
+/// started on a fresh line so the damage stays in that one line. A file in
+/// use by another program is waited for ([`SHARE_WAIT`], [`LOCK_WAIT`]),
+/// then reported as [`ResultsError::InUse`] with nothing written.
 pub fn append_row(path: &Path, row: &ResultRow) -> Result<(), ResultsError> {
+    append_row_waiting(path, row, SHARE_WAIT, LOCK_WAIT)
+}
+
+/// [`append_row`], waiting at most `share_wait` for a program that has the
+/// file open without sharing it and `lock_wait` for another writer's lock.
+pub fn append_row_waiting(
+    path: &Path,
+    row: &ResultRow,
+    share_wait: Duration,
+    lock_wait: Duration,
+) -> Result<(), ResultsError> {
     let encoded = encode_row(row, path)?;
-    let mut file = open_for_append(path)?;
-    file.lock().map_err(io_err(path))?;
+    let in_use = || ResultsError::InUse {
+        path: path.to_owned(),
+    };
+    let start = Instant::now();
+    let mut file = loop {
+        match open_for_append(path) {
+            Ok(f) => break f,
+            Err(e) if is_in_use(&e) && start.elapsed() < share_wait => std::thread::sleep(POLL),
+            Err(e) if is_in_use(&e) => return Err(in_use()),
+            Err(e) => return Err(e),
+        }
+    };
+    let start = Instant::now();
+    loop {
+        match file.try_lock() {
+            Ok(()) => break,
+            Err(fs::TryLockError::WouldBlock) if start.elapsed() < lock_wait => {
+                std::thread::sleep(POLL);
+            }
+            Err(fs::TryLockError::WouldBlock) => return Err(in_use()),
+            Err(fs::TryLockError::Error(e)) => return Err(io_err(path)(e)),
+        }
+    }
     let mut out = Vec::with_capacity(encoded.len() + 256);
     let len = file.metadata().map_err(io_err(path))?.len();
     if len == 0 {
@@ -343,26 +480,10 @@ pub enum BadReason {
 }
 
 impl BadReason {
-    /// The reason for an error of the CSV reader on `record`.
-    fn from_csv(e: &csv::Error, record: &csv::StringRecord) -> BadReason {
+    /// The reason for an error of the CSV reader.
+    fn from_csv(e: &csv::Error) -> BadReason {
         match e.kind() {
             csv::ErrorKind::Utf8 { .. } => BadReason::NotUtf8,
-            csv::ErrorKind::Deserialize { err, .. } => {
-                let found = err.field().and_then(|i| {
-                    let i = usize::try_from(i).ok()?;
-                    Some((COLUMNS.get(i)?, record.get(i)?))
-                });
-                match found {
-                    Some((column, value)) => BadReason::Field {
-                        column: (*column).to_owned(),
-                        value: value.to_owned(),
-                        kind: FieldKind::of(column),
-                    },
-                    None => BadReason::BrokenCsv {
-                        detail: e.to_string(),
-                    },
-                }
-            }
             _ => BadReason::BrokenCsv {
                 detail: e.to_string(),
             },
@@ -379,41 +500,87 @@ pub struct ReadResults {
     pub bad: Vec<BadRow>,
 }
 
+/// Which text columns a reader keeps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Columns {
+    /// Every column.
+    #[default]
+    All,
+    /// What rankings of members and units need: `bank_title`,
+    /// `bank_sha256`, `answers` and `app_version` are left empty (their
+    /// numbers are still checked). Most of a row's bytes are its answers, so
+    /// a report by unit of 100,000 rows need not copy them.
+    Ranking,
+}
+
 /// Reads a results file. Bad rows (a wrong column count, a number that does
 /// not parse, a file cut short) are reported in [`ReadResults::bad`] and
 /// skipped; only an unreadable file is an error.
 pub fn read_file(path: &Path) -> Result<ReadResults, ResultsError> {
-    let bytes = fs::read(path).map_err(io_err(path))?;
-    Ok(read_bytes(path, &bytes))
+    read_file_columns(path, Columns::All)
+}
+
+/// [`read_file`], keeping only `columns`.
+pub fn read_file_columns(path: &Path, columns: Columns) -> Result<ReadResults, ResultsError> {
+    // Streamed, not read whole: a file of 100,000 rows is 40 MB.
+    let file = File::open(path).map_err(io_err(path))?;
+    let size = file.metadata().map(|m| m.len()).unwrap_or(0);
+    let reader = io::BufReader::with_capacity(1 << 16, file);
+    read_from(path, reader, size, columns).map_err(io_err(path))
 }
 
 /// Reads results from bytes (see [`read_file`]); `path` names them in
 /// messages.
 pub fn read_bytes(path: &Path, bytes: &[u8]) -> ReadResults {
-    let bytes = bytes.strip_prefix(BOM).unwrap_or(bytes);
-    let mut out = ReadResults::default();
+    let size = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
+    // Reading from memory cannot fail.
+    read_from(path, bytes, size, Columns::All).unwrap_or_default()
+}
+
+/// The bytes of a short results row: the room for rows is guessed from
+/// the file's size with this, so that 100,000 rows are not moved as the
+/// list grows (a longer guess only leaves address space unused).
+const SHORT_ROW: u64 = 200;
+
+fn read_from(
+    path: &Path,
+    mut input: impl io::BufRead,
+    size: u64,
+    columns: Columns,
+) -> io::Result<ReadResults> {
+    let start = input.fill_buf()?;
+    let empty = start.is_empty();
+    if start.starts_with(BOM) {
+        input.consume(BOM.len());
+    }
+    let rows = usize::try_from(size / SHORT_ROW).unwrap_or(0);
+    let mut out = ReadResults {
+        rows: Vec::with_capacity(rows),
+        bad: Vec::new(),
+    };
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
         .has_headers(true)
-        .from_reader(bytes);
+        .from_reader(input);
     let header_ok = match reader.headers() {
         Ok(h) => h.iter().eq(COLUMNS.iter().copied()),
+        Err(e) if e.is_io_error() => return Err(io_error(e)),
         Err(_) => false,
     };
     if !header_ok {
-        if !bytes.is_empty() {
+        if !empty {
             out.bad.push(BadRow {
                 path: path.to_owned(),
                 line: 1,
                 reason: BadReason::NotResultsHeader,
             });
         }
-        return out;
+        return Ok(out);
     }
-    let mut record = csv::StringRecord::new();
+    let mut record = csv::ByteRecord::new();
     loop {
         let line = reader.position().line();
-        match reader.read_record(&mut record) {
+        match reader.read_byte_record(&mut record) {
             Ok(false) => break,
             Ok(true) => {
                 let line = record.position().map_or(line, |p| p.line());
@@ -428,20 +595,22 @@ pub fn read_bytes(path: &Path, bytes: &[u8]) -> ReadResults {
                     });
                     continue;
                 }
-                match record.deserialize::<ResultRow>(None) {
-                    Ok(row) => out.rows.push(row.read_back()),
-                    Err(e) => out.bad.push(BadRow {
+                match ResultRow::from_record(&record, columns) {
+                    Ok(row) => out.rows.push(row),
+                    Err(reason) => out.bad.push(BadRow {
                         path: path.to_owned(),
                         line,
-                        reason: BadReason::from_csv(&e, &record),
+                        reason,
                     }),
                 }
             }
+            // The disk, not the file's content: the reading stops there.
+            Err(e) if e.is_io_error() => return Err(io_error(e)),
             Err(e) => {
                 out.bad.push(BadRow {
                     path: path.to_owned(),
                     line,
-                    reason: BadReason::from_csv(&e, &record),
+                    reason: BadReason::from_csv(&e),
                 });
                 // A broken UTF-8 or quoting error: the reader has moved past
                 // the record; go on with the next one.
@@ -451,11 +620,24 @@ pub fn read_bytes(path: &Path, bytes: &[u8]) -> ReadResults {
             }
         }
     }
-    out
+    Ok(out)
+}
+
+/// The system's error inside a CSV reader's I/O error.
+fn io_error(e: csv::Error) -> io::Error {
+    match e.into_kind() {
+        csv::ErrorKind::Io(e) => e,
+        other => io::Error::other(format!("{other:?}")),
+    }
 }
 
 /// Formats a score without needless decimals: 3 → "3", 2.5 → "2.5".
 pub fn format_points(v: f64) -> String {
+    // Whole points are the usual case; printing them as integers skips the
+    // exact decimal formatting (a report prints 200,000 of them).
+    if v.fract() == 0.0 && v.abs() < 1e15 && !(v == 0.0 && v.is_sign_negative()) {
+        return (v as i64).to_string();
+    }
     let s = format!("{v:.2}");
     s.trim_end_matches('0').trim_end_matches('.').to_owned()
 }

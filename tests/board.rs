@@ -364,3 +364,47 @@ fn the_histogram_uses_the_width_and_labels_the_last_bin_whole() {
     assert_eq!(bar_run(&wide[15..21]), 18);
     assert!(wide[21].contains("90–100"), "{}", wide[21]);
 }
+
+#[test]
+fn with_the_roster_absent_units_come_last_with_participation() {
+    use union_quiz::report::board::BankChoice;
+    let roster_path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/report/roster.yaml");
+    let roster = union_quiz::roster::load(&roster_path).expect("roster loads");
+    let mut board = Board::with_choice(&fixture("small.csv"), Lang::Vi, BankChoice::Newest)
+        .roster(Some(roster));
+    assert!(board.refresh());
+    let m = &board.model;
+    // Kho bạc 2 of 45 = 4.4 %, Tư pháp 2 of 20 = 10 %, Nội vụ no head
+    // count; Y tế has no participant yet: last, unranked, 0 of 30.
+    type Unit<'a> = (Option<u32>, &'a str, Option<f64>, Option<f64>);
+    let units: Vec<Unit<'_>> = m
+        .units
+        .iter()
+        .map(|u| (u.rank, u.unit.as_str(), u.mean_percent, u.participation))
+        .collect();
+    assert_eq!(units.len(), 4);
+    assert_eq!(
+        units[1],
+        (Some(2), "Công đoàn Sở Tư pháp", Some(62.5), Some(10.0))
+    );
+    assert_eq!(units[2], (Some(3), "Công đoàn Sở Nội vụ", Some(25.0), None));
+    assert_eq!(units[3], (None, "Công đoàn Sở Y tế", None, Some(0.0)));
+    assert_eq!(m.roster_units, Some((3, 4)));
+    let lines = screen(m, 80, 24);
+    assert!(
+        lines[0].ends_with("bài kiểm…  6 bài · 4 đạt · 3/4 CĐCS dự thi"),
+        "{}",
+        lines[0]
+    );
+    assert!(
+        lines[2].contains("Hạng CĐCS") && lines[2].contains("TB % Dự thi %"),
+        "{}",
+        lines[2]
+    );
+    assert!(
+        lines[6].ends_with("│   — Sở Y tế        —      0,0│"),
+        "{lines:#?}"
+    );
+    insta::assert_snapshot!("board_with_roster_vi", draw(m, 80, 24).backend());
+}

@@ -27,9 +27,9 @@ use std::process::ExitCode;
 
 use report_support::{SHA, args, fixture};
 use union_quiz::bank::Bank;
-use union_quiz::cli::{AttemptPick, ReportArgs, ReportBy, ReportFormat};
 use union_quiz::i18n::Lang;
 use union_quiz::report::{self, Views, stats};
+use union_quiz::report::{AttemptPick, ReportArgs, ReportBy, ReportFormat};
 use union_quiz::results::ResultRow;
 use union_quiz::roster::{Roster, Unit};
 
@@ -299,7 +299,7 @@ fn unit_ties_on_mean_are_broken_by_pass_rate() {
 fn bank_summary_by_hand() {
     let rows = rows();
     let counted = stats::counted_attempts(&rows, AttemptPick::First);
-    let banks = stats::bank_lines(&rows, &counted);
+    let banks = stats::bank_lines(&rows, &counted, &[bank()]);
     assert_eq!(banks.len(), 1);
     let b = &banks[0];
     // 8 distinct attempts; 6 members counted: 100, 75, 50, 75, 25, 25.
@@ -321,6 +321,61 @@ fn bank_summary_by_hand() {
     assert!(opt_close(b.pass_rate, 400.0 / 6.0));
     // 25, 25 → bin 20–29.9; 50 → 50–59.9; 75, 75 → 70–79.9; 100 → the last bin.
     assert_eq!(b.bins(), [0, 0, 2, 0, 0, 1, 0, 2, 0, 1]);
+    // Six members: under 30, the note says they are too few to judge by.
+    assert!(b.too_few);
+}
+
+#[test]
+fn reliability_skewness_and_kurtosis_by_hand() {
+    // The question scores of the counted attempts a1 … a6 (see
+    // discrimination_index_by_hand): every question is 1 1 1 1 0 0 in some
+    // order (four right, two wrong), so each has mean 2/3 and
+    // Σd² = 4·(1/3)² + 2·(2/3)² = 12/9: variance 12/45 (n − 1 = 5).
+    // Σ of the four variances = 48/45 = 16/15.
+    // Totals T = 4 3 2 3 1 1: mean 7/3, d = 5/3 2/3 −1/3 2/3 −4/3 −4/3,
+    // Σd² = 66/9, variance 66/45 = 22/15.
+    // α = p/(p − 1) · (1 − Σvar/var T) = 4/3 · (1 − 16/22) = 4/11.
+    // Error ratio = 100 · √(1 − 4/11) = 100 · √(7/11) = 79.77 %.
+    // Standard error = 79.77 % × SD 30.277 = 24.15 points.
+    let rows = rows();
+    let counted = stats::counted_attempts(&rows, AttemptPick::First);
+    let b = &stats::bank_lines(&rows, &counted, &[bank()])[0];
+    assert!(opt_close(b.alpha, 4.0 / 11.0), "{:?}", b.alpha);
+    assert!(opt_close(b.error_ratio, 100.0 * (7.0f64 / 11.0).sqrt()));
+    let sd = b.std_dev.unwrap_or_default();
+    assert!(opt_close(b.standard_error, (7.0f64 / 11.0).sqrt() * sd));
+    assert_eq!(b.no_alpha, None);
+    // Percents 100 75 50 75 25 25; in units of 25/3 from the mean 175/3 the
+    // deviations are 5 2 −1 2 −4 −4: m2 = 66/6 = 11, m3 = 12/6 = 2,
+    // m4 = 1170/6 = 195 (units², ³, ⁴).
+    // k2 = 6·11/5 = 13.2; k3 = 36·2/(5·4) = 3.6; skewness = 3.6/13.2^1.5.
+    // k4 = 36·(7·195 − 3·5·121)/(5·4·3) = −270; kurtosis = −270/13.2².
+    assert!(opt_close(b.skewness, 3.6 / 13.2f64.powf(1.5)));
+    assert!(opt_close(b.kurtosis, -270.0 / (13.2 * 13.2)));
+    // Without the bank file, no α, and the reason.
+    let without = &stats::bank_lines(&rows, &counted, &[])[0];
+    assert_eq!(
+        (without.alpha, without.no_alpha),
+        (None, Some(stats::NoAlpha::NoBank))
+    );
+    assert!(without.skewness.is_some());
+}
+
+#[test]
+fn moodle_sample_size_conditions() {
+    // Moodle: SD needs 2 attempts, skewness 3, kurtosis 4; α needs 3
+    // attempts (it is computed inside the skewness branch) and 2 questions.
+    assert_eq!(stats::skewness(&[10.0, 20.0]), None);
+    assert!(stats::skewness(&[10.0, 20.0, 60.0]).is_some());
+    assert_eq!(stats::kurtosis(&[10.0, 20.0, 60.0]), None);
+    assert!(stats::kurtosis(&[10.0, 20.0, 60.0, 70.0]).is_some());
+    // No spread: neither.
+    assert_eq!(stats::skewness(&[50.0; 5]), None);
+    let rows = rows();
+    let counted = stats::counted_attempts(&rows, AttemptPick::First);
+    let two: Vec<_> = counted.into_iter().take(2).collect();
+    let b = &stats::bank_lines(&rows, &two, &[bank()])[0];
+    assert_eq!((b.alpha, b.no_alpha), (None, Some(stats::NoAlpha::TooFew)));
 }
 
 // ---- questions -----------------------------------------------------------
@@ -394,9 +449,155 @@ fn discrimination_index_by_hand() {
         flags,
         vec![
             vec![],
-            vec![stats::Flag::NegativeDiscrimination],
-            vec![stats::Flag::LowDiscrimination],
+            vec![stats::Flag::NegativeDiscrimination, stats::Flag::Dubious],
+            vec![stats::Flag::LowDiscrimination, stats::Flag::Dubious],
             vec![]
+        ]
+    );
+}
+
+#[test]
+fn discriminative_efficiency_by_hand() {
+    // Moodle's covariancemax pairs the question scores and the rest scores
+    // each sorted; the efficiency is cov ÷ that, in percent.
+    // q1: sorted x 0 0 1 1 1 1 (dx −2/3 −2/3 1/3 1/3 1/3 1/3), sorted rest
+    //   1 1 1 2 2 3 (dy −2/3 −2/3 −2/3 1/3 1/3 4/3): Σ = (4 + 4 − 2 + 1 + 1
+    //   + 4)/9 = 12/9, the same as Σdx·dy: 100 %.
+    // q2: sorted rest 0 1 1 2 3 3 (dy −5/3 −2/3 −2/3 1/3 4/3 4/3):
+    //   Σ = (10 + 4 − 2 + 1 + 4 + 4)/9 = 21/9; −6/21 = −28.57 %.
+    // q3: sorted rest 0 1 2 2 2 3 (dy −5/3 −2/3 1/3 1/3 1/3 4/3):
+    //   Σ = (10 + 4 + 1 + 1 + 1 + 4)/9 = 21/9; 3/21 = 14.29 %: dubious.
+    // q4: sorted x 0 0 0 0 1 1 (dx −1/3 ×4, 2/3 ×2), sorted rest 1 1 2 2 3 3
+    //   (dy −1 −1 0 0 1 1): Σ = 1/3 + 1/3 + 2/3 + 2/3 = 2; 1/2 = 50 %.
+    let q = question_report();
+    let e: Vec<Option<f64>> = q
+        .lines
+        .iter()
+        .map(|l| l.discriminative_efficiency)
+        .collect();
+    assert!(opt_close(e[0], 100.0));
+    assert!(opt_close(e[1], -600.0 / 21.0));
+    assert!(opt_close(e[2], 300.0 / 21.0));
+    assert!(opt_close(e[3], 50.0));
+}
+
+#[test]
+fn weights_spread_and_guess_by_hand() {
+    // cov(question, total T = 4 3 2 3 1 1), n − 1 = 5, dT = 5/3 2/3 −1/3
+    // 2/3 −4/3 −4/3:
+    //   q1 dx 1/3 1/3 1/3 1/3 −2/3 −2/3: Σ = (5 + 2 − 1 + 2 + 8 + 8)/9 = 24/9
+    //   q2 dx 1/3 1/3 1/3 −2/3 1/3 −2/3: Σ = (5 + 2 − 1 − 4 − 4 + 8)/9 = 6/9
+    //   q3 dx 1/3 1/3 −2/3 1/3 −2/3 1/3: Σ = (5 + 2 + 2 + 2 + 8 − 4)/9 = 15/9
+    //   q4 dx 2/3 −1/3 −1/3 2/3 −1/3 −1/3: Σ = (10 − 2 + 1 + 4 + 4 + 4)/9 = 21/9
+    // (they add up to Σ dT² = 66/9, as they must). The common factor cancels:
+    // effective weight of q1 = 100·√24 / (√24 + √6 + √15 + √21) = 31.0 %.
+    let q = question_report();
+    let roots = [24f64.sqrt(), 6f64.sqrt(), 15f64.sqrt(), 21f64.sqrt()];
+    let sum: f64 = roots.iter().sum();
+    for (l, r) in q.lines.iter().zip(roots) {
+        assert!(opt_close(l.effective_weight, 100.0 * r / sum), "{l:?}");
+        // Four questions of 1 point: each is meant to weigh 25 %.
+        assert!(opt_close(l.intended_weight, 25.0));
+        // Every question is right in 4 or 2 of 6: SD √(12/45) of 1 point.
+        assert!(opt_close(l.sd, 100.0 * (12.0f64 / 45.0).sqrt()));
+    }
+    // One answer of four choices: 25 %; q4 takes several answers: none.
+    let guess: Vec<Option<f64>> = q.lines.iter().map(|l| l.random_guess).collect();
+    assert_eq!(guess, vec![Some(25.0), Some(25.0), Some(25.0), None]);
+}
+
+#[test]
+fn the_distractor_table_by_hand() {
+    // q1 (key B): A by a5 (25 %); B by a1 a2 a3 a4 (100, 75, 50, 75 → mean
+    // 75); C by a6 (25 %); D by nobody.
+    let q = question_report();
+    let c: Vec<(&str, bool, u32, Option<f64>)> = q.lines[0]
+        .choices
+        .iter()
+        .map(|c| (c.letter.as_str(), c.right, c.chosen, c.mean_percent))
+        .collect();
+    assert_eq!(
+        c,
+        vec![
+            ("A", false, 1, Some(25.0)),
+            ("B", true, 4, Some(75.0)),
+            ("C", false, 1, Some(25.0)),
+            ("D", false, 0, None)
+        ]
+    );
+    assert!(opt_close(q.lines[0].choices[1].chosen_percent, 400.0 / 6.0));
+    // q4 (key AC): A by a1 a2 a4 (100, 75, 75); C by a1 a4 a6 (100, 75, 25).
+    let q4 = &q.lines[3].choices;
+    assert_eq!((q4[0].chosen, q4[0].right), (3, true));
+    assert!(opt_close(q4[0].mean_percent, 250.0 / 3.0));
+    assert!(opt_close(q4[2].mean_percent, 200.0 / 3.0));
+    assert_eq!(q4[0].text, "a");
+}
+
+/// A one-attempt row of `bank` with these answers and percent.
+fn attempt(id: &str, bank: &str, answers: &str, percent: f64) -> ResultRow {
+    ResultRow {
+        attempt_id: id.into(),
+        finished_at: "2026-11-20T09:00:00+07:00".into(),
+        member_name: id.into(),
+        member_code: String::new(),
+        unit: "U".into(),
+        bank_id: bank.into(),
+        bank_title: bank.into(),
+        bank_sha256: String::new(),
+        score: percent,
+        max_score: 100.0,
+        percent,
+        passed: percent >= 50.0,
+        answered: 0,
+        questions: 0,
+        duration_s: 60,
+        time_limit_s: None,
+        timed_out: false,
+        seed: 1,
+        answers: answers.into(),
+        app_version: "t".into(),
+    }
+}
+
+#[test]
+fn moodles_own_example_reproduces() {
+    // Moodle's behat test of the quiz statistics report
+    // (mod/quiz/report/statistics/tests/behat/basic.feature): three
+    // true/false questions A, B, C, "True" right; student 1 answers True,
+    // False, False; student 2 True ×3; student 3 False ×3. Moodle shows:
+    //   A: facility 66.67 %, SD 57.74 %, random guess 50 %, intended weight
+    //      33.33 %, effective weight 30.90 %, discrimination index 50.00 %;
+    //   B, C: 33.33 %, 57.74 %, 50 %, 33.33 %, 34.55 %, 86.60 %.
+    let q = |id: &str| engine_support::question(id, "?", &["Đúng", "Sai"], &[0]);
+    let bank = engine_support::bank("moodle", vec![q("A"), q("B"), q("C")]);
+    let rows = vec![
+        attempt("s1", "moodle", "A:A;B:B;C:B", 100.0 / 3.0),
+        attempt("s2", "moodle", "A:A;B:A;C:A", 100.0),
+        attempt("s3", "moodle", "A:B;B:B;C:B", 0.0),
+    ];
+    let counted = stats::counted_attempts(&rows, AttemptPick::First);
+    let lines = stats::question_report(&bank, &counted).lines;
+    let at2 = |v: Option<f64>| v.map(|v| (v * 100.0).round() / 100.0);
+    let got: Vec<[Option<f64>; 6]> = lines
+        .iter()
+        .map(|l| {
+            [
+                at2(l.facility),
+                at2(l.sd),
+                at2(l.random_guess),
+                at2(l.intended_weight),
+                at2(l.effective_weight),
+                at2(l.discrimination.map(|d| d * 100.0)),
+            ]
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            [66.67, 57.74, 50.0, 33.33, 30.9, 50.0].map(Some),
+            [33.33, 57.74, 50.0, 33.33, 34.55, 86.6].map(Some),
+            [33.33, 57.74, 50.0, 33.33, 34.55, 86.6].map(Some),
         ]
     );
 }
@@ -478,6 +679,25 @@ fn table_columns_line_up_by_display_width() {
 
 // ---- workbook --------------------------------------------------------------
 
+/// The `xl/charts/chartN.xml` parts of a workbook, by name, with their XML.
+fn charts_in(path: &std::path::Path) -> Vec<(String, String)> {
+    use std::io::Read;
+    let file = std::fs::File::open(path).expect("opens");
+    let mut zip = zip::ZipArchive::new(file).expect("a zip");
+    let mut charts = Vec::new();
+    for i in 0..zip.len() {
+        let mut part = zip.by_index(i).expect("a part");
+        let name = part.name().expect("a part name").into_owned();
+        if name.starts_with("xl/charts/chart") && name.ends_with(".xml") {
+            let mut xml = String::new();
+            part.read_to_string(&mut xml).expect("reads");
+            charts.push((name, xml));
+        }
+    }
+    charts.sort();
+    charts
+}
+
 #[test]
 fn workbook_reads_back_with_numbers_as_numbers() {
     use calamine::{Data, Reader, Xlsx, open_workbook};
@@ -486,9 +706,18 @@ fn workbook_reads_back_with_numbers_as_numbers() {
     let views = views();
     report::xlsx::write_workbook(&path, &views.sheets(Lang::Vi)).expect("writes");
     let mut book: Xlsx<_> = open_workbook(&path).expect("opens");
-    assert_eq!(
-        book.sheet_names(),
-        vec!["Đoàn viên", "Công đoàn cơ sở", "Câu hỏi", "Bộ đề"]
+    assert_eq!(book.sheet_names(), report_support::SHEETS_VI);
+    // The guide: each figure with its two sentences, α's rule of thumb.
+    let guide = book.worksheet_range("Hướng dẫn đọc").expect("sheet");
+    assert_eq!(guide.height(), 1 + union_quiz::i18n::report::GUIDE.len());
+    let alpha = guide
+        .rows()
+        .find(|r| r[0].to_string().starts_with("Hệ số α"))
+        .map(|r| r[1].to_string())
+        .unwrap_or_default();
+    assert!(
+        alpha.contains("Trên 0,75 là tốt, dưới 0,64 là yếu"),
+        "{alpha}"
     );
     let members = book.worksheet_range("Đoàn viên").expect("sheet");
     let header: Vec<String> = members
@@ -504,7 +733,8 @@ fn workbook_reads_back_with_numbers_as_numbers() {
         .unwrap_or_default();
     assert_eq!(first[2], Data::String("Nguyễn Văn An".into()));
     assert_eq!(first[1], Data::Float(1.0));
-    assert_eq!(first[7], Data::Float(100.0));
+    // A percent is a fraction formatted as a percent: 100 % is 1.
+    assert_eq!(first[7], Data::Float(1.0));
     // 300 s is 5 minutes: 300 / 86400 of a day, formatted [h]:mm:ss.
     let time = match &first[9] {
         Data::DateTime(d) => d.as_f64(),
@@ -515,8 +745,13 @@ fn workbook_reads_back_with_numbers_as_numbers() {
     let banks = book.worksheet_range("Bộ đề").expect("sheet");
     let row: Vec<Data> = banks.rows().nth(1).map(|r| r.to_vec()).unwrap_or_default();
     assert_eq!(row[3], Data::Float(6.0));
+    // α = 4/11 (see reliability_skewness_and_kurtosis_by_hand).
+    match row[8] {
+        Data::Float(a) => assert!(close(a, 4.0 / 11.0)),
+        ref other => panic!("alpha is {other:?}"),
+    }
     // The histogram's bins follow the summary: 0,0,2,0,0,1,0,2,0,1.
-    let bins: Vec<f64> = row[8..18]
+    let bins: Vec<f64> = row[13..23]
         .iter()
         .map(|c| match c {
             Data::Float(f) => *f,
@@ -531,10 +766,100 @@ fn workbook_reads_back_with_numbers_as_numbers() {
         .map(|r| r.to_vec())
         .unwrap_or_default();
     assert_eq!(q2[2], Data::String("q2".into()));
-    match q2[6] {
+    match q2[10] {
         Data::Float(d) => assert!((d - (-6.0 / 792f64.sqrt())).abs() < 1e-9),
         ref other => panic!("discrimination is {other:?}"),
     }
+    // The distractor sheet: q1's choice B, right, 4 chose it, mean 75 %.
+    let choices = book.worksheet_range("Phương án").expect("sheet");
+    let b: Vec<String> = choices
+        .rows()
+        .nth(2)
+        .map(|r| r.iter().map(|c| c.to_string()).collect())
+        .unwrap_or_default();
+    assert_eq!(b[..6], ["cchc-mini", "1", "q1", "B", "✓ đúng", "b"]);
+    assert_eq!(b[6], "4");
+    assert_eq!(b[8], "0.75");
+
+    // One chart per bank of each kind: units, facility, histogram, each
+    // drawn from its sheet's cells.
+    let charts = charts_in(&path);
+    assert_eq!(
+        charts.len(),
+        3,
+        "{:?}",
+        charts.iter().map(|c| &c.0).collect::<Vec<_>>()
+    );
+    let all: String = charts.iter().map(|c| c.1.as_str()).collect();
+    assert!(all.contains("<c:barChart>") && all.contains("<c:barDir val=\"bar\"/>"));
+    assert_eq!(all.matches("<c:barDir val=\"col\"/>").count(), 2);
+    for title in [
+        "Công đoàn cơ sở theo điểm TB — cchc-mini",
+        "Độ dễ từng câu — cchc-mini",
+        "Phân bố điểm — cchc-mini",
+    ] {
+        assert!(all.contains(title), "no chart titled {title}");
+    }
+    // The units chart has the participation rate beside the mean (the
+    // roster gives head counts), over the three ranked units.
+    assert!(all.contains("'Công đoàn cơ sở'!$G$2:$G$4"), "{all}");
+    assert!(all.contains("'Công đoàn cơ sở'!$F$2:$F$4"), "{all}");
+    assert!(all.contains("'Câu hỏi'!$F$2:$F$5"), "{all}");
+    assert!(all.contains("'Bộ đề'!$N$2:$W$2"), "{all}");
+    // The two series of the units chart are named in a legend, not told
+    // apart by colour alone; the one-series charts need none.
+    assert_eq!(all.matches("<c:legendPos val=\"t\"/>").count(), 1, "{all}");
+    // All three are drawn on the charts sheet (the second), none elsewhere.
+    let parts = zip_parts(&path);
+    let drawings: Vec<&String> = parts
+        .iter()
+        .filter(|p| p.starts_with("xl/drawings/drawing"))
+        .collect();
+    assert_eq!(drawings, ["xl/drawings/drawing1.xml"]);
+    assert!(parts.contains(&"xl/worksheets/_rels/sheet2.xml.rels".to_owned()));
+    assert!(
+        !parts
+            .iter()
+            .any(|p| p.starts_with("xl/worksheets/_rels/sheet")
+                && p != "xl/worksheets/_rels/sheet2.xml.rels")
+    );
+}
+
+/// The names of the parts of a workbook.
+fn zip_parts(path: &std::path::Path) -> Vec<String> {
+    let file = std::fs::File::open(path).expect("opens");
+    let zip = zip::ZipArchive::new(file).expect("a zip");
+    zip.file_names()
+        .map(|n| n.expect("a part name").into_owned())
+        .collect()
+}
+
+#[test]
+fn workbook_headers_are_frozen_and_filtered() {
+    use std::io::Read;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("bao-cao.xlsx");
+    report::xlsx::write_workbook(&path, &views().sheets(Lang::En)).expect("writes");
+    let file = std::fs::File::open(&path).expect("opens");
+    let mut zip = zip::ZipArchive::new(file).expect("a zip");
+    // Sheet 3 is the members: frozen under the header, filtered, percents
+    // as percents.
+    let mut xml = String::new();
+    zip.by_name("xl/worksheets/sheet3.xml")
+        .expect("members sheet")
+        .read_to_string(&mut xml)
+        .expect("reads");
+    assert!(
+        xml.contains("<pane ySplit=\"1\" topLeftCell=\"A2\""),
+        "{xml}"
+    );
+    assert!(xml.contains("<autoFilter ref=\"A1:K7\"/>"), "{xml}");
+    let mut styles = String::new();
+    zip.by_name("xl/styles.xml")
+        .expect("styles")
+        .read_to_string(&mut styles)
+        .expect("reads");
+    assert!(styles.contains("formatCode=\"0.0%\""), "{styles}");
 }
 
 // ---- the command -----------------------------------------------------------
@@ -610,10 +935,13 @@ fn xlsx_output_through_the_command() {
     let (code, out, err) = run(&a, Lang::En);
     assert_eq!(code, ExitCode::SUCCESS);
     assert!(out.is_empty());
-    assert!(err.contains("Wrote") && err.contains("(3 sheets)"), "{err}");
+    assert!(err.contains("Wrote") && err.contains("(5 sheets)"), "{err}");
     use calamine::Reader;
     let book: calamine::Xlsx<_> = calamine::open_workbook(&path).expect("opens");
-    assert_eq!(book.sheet_names(), vec!["Members", "Units", "Banks"]);
+    assert_eq!(
+        book.sheet_names(),
+        vec!["How to read this", "Charts", "Members", "Units", "Banks"]
+    );
 }
 
 #[test]
@@ -736,7 +1064,8 @@ fn system_errors_are_worded_in_the_trainers_language() {
     // The OS says "Permission denied (os error 13)" in English.
     let e = report::ReportError::Unreadable {
         path: PathBuf::from("ketqua"),
-        source: std::io::Error::from_raw_os_error(13),
+        // EACCES on Unix, ERROR_ACCESS_DENIED on Windows.
+        source: std::io::Error::from_raw_os_error(if cfg!(windows) { 5 } else { 13 }),
     };
     assert_eq!(
         e.message(Lang::Vi),

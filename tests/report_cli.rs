@@ -8,8 +8,8 @@ use std::process::ExitCode;
 
 use report_support::{SHA, fixture, run};
 use union_quiz::bank::Scoring;
-use union_quiz::cli::{ReportArgs, ReportBy};
 use union_quiz::i18n::Lang;
+use union_quiz::report::{ReportArgs, ReportBy};
 
 /// The report of `tests/fixtures/results/small.csv` by `by`.
 fn args(by: ReportBy) -> ReportArgs {
@@ -22,12 +22,12 @@ fn no_quizzes() -> tempfile::TempDir {
 
 /// The figures of tests/report.rs, as the table shows them.
 const QUESTION_TABLE: &str = "\
-Bộ đề      Câu  Mã câu  Đáp án  Số lần ra  Độ dễ %  Độ phân biệt  A  B  C  D  Bỏ trống  Cần xem lại
-─────────  ───  ──────  ──────  ─────────  ───────  ────────────  ─  ─  ─  ─  ────────  ──────────────
-cchc-mini    1  q1      B               6     66,7         0,632  1  4  1  0         0
-cchc-mini    2  q2      A               6     66,7        -0,213  4  1  1  0         0  phân biệt âm
-cchc-mini    3  q3      D               6     66,7         0,125  1  1  0  4         0  phân biệt thấp
-cchc-mini    4  q4      AC              6     33,3         0,433  3  0  3  0         2
+Bộ đề      Câu  Mã câu  Đáp án  Số lần ra  Độ dễ %  Độ lệch chuẩn %  Đoán bừa %  Trọng số dự kiến %  Trọng số thực %  Độ phân biệt  Hiệu quả phân biệt %  A  B  C  D  Bỏ trống  Cần xem lại
+─────────  ───  ──────  ──────  ─────────  ───────  ───────────────  ──────────  ──────────────────  ───────────────  ────────────  ────────────────────  ─  ─  ─  ─  ────────  ────────────────────────
+cchc-mini    1  q1      B               6     66,7             51,6        25,0                25,0             31,0         0,632                 100,0  1  4  1  0         0
+cchc-mini    2  q2      A               6     66,7             51,6        25,0                25,0             15,5        -0,213                 -28,6  4  1  1  0         0  phân biệt âm, đáng ngờ
+cchc-mini    3  q3      D               6     66,7             51,6        25,0                25,0             24,5         0,125                  14,3  1  1  0  4         0  phân biệt thấp, đáng ngờ
+cchc-mini    4  q4      AC              6     33,3             51,6           —                25,0             29,0         0,433                  50,0  3  0  3  0         2
 ";
 
 #[test]
@@ -162,13 +162,10 @@ fn workbook_with_every_sheet_when_the_bank_is_found() {
     a.output = Some(path.clone());
     let (code, _, err) = run(&a, &fixture("report"), Lang::Vi);
     assert_eq!(code, ExitCode::SUCCESS);
-    assert!(err.contains("(4 trang tính)"), "{err}");
+    assert!(err.contains("(7 trang tính)"), "{err}");
     use calamine::Reader;
     let book: calamine::Xlsx<_> = calamine::open_workbook(&path).expect("opens");
-    assert_eq!(
-        book.sheet_names(),
-        vec!["Đoàn viên", "Công đoàn cơ sở", "Câu hỏi", "Bộ đề"]
-    );
+    assert_eq!(book.sheet_names(), report_support::SHEETS_VI);
 }
 
 #[test]
@@ -231,7 +228,7 @@ fn a_bank_not_found_is_named_for_the_workbook_too() {
             ),
             "{by:?}: {err}"
         );
-        assert!(err.contains("(3 trang tính)"), "{by:?}: {err}");
+        assert!(err.contains("(5 trang tính)"), "{by:?}: {err}");
     }
     // The same as the table view says, there as an error.
     let (code, _, err) = run(&args(ReportBy::Question), quizzes.path(), Lang::Vi);
@@ -268,5 +265,51 @@ fn only_the_missing_bank_is_named_when_another_is_found() {
         "{err}"
     );
     assert!(!err.contains("\"cchc-mini\" not found"), "{err}");
-    assert!(err.contains("(4 sheets)"), "{err}");
+    assert!(err.contains("(7 sheets)"), "{err}");
+}
+
+#[test]
+fn detail_adds_each_questions_choices() {
+    let mut a = args(ReportBy::Question);
+    a.detail = true;
+    let (code, out, _) = run(&a, &fixture("report"), Lang::Vi);
+    assert_eq!(code, ExitCode::SUCCESS);
+    assert!(out.starts_with(QUESTION_TABLE), "{out}");
+    let detail = &out[QUESTION_TABLE.len()..];
+    // q1 of tests/report.rs: A by a5 (25 %), B by four (mean 75 %), C by
+    // a6, D by nobody; a long choice is cut at a word, with "…", to fit 40
+    // cells.
+    let q1: Vec<&str> = detail.lines().skip(1).take(7).collect();
+    assert_eq!(
+        q1,
+        [
+            "cchc-mini · Câu 1 (q1) · đáp án B",
+            "Phương án  Đúng    Nội dung                             Số người chọn  % chọn  TB % người chọn",
+            "─────────  ──────  ───────────────────────────────────  ─────────────  ──────  ───────────────",
+            "A                  Tổ chức chính quyền địa phương                   1    16,7             25,0",
+            "B          ✓ đúng  Cơ chế một cửa, một cửa liên thông…              4    66,7             75,0",
+            "C                  Tuyển dụng công chức                             1    16,7             25,0",
+            "D                  Ngân sách nhà nước                               0     0,0                —",
+        ]
+    );
+    assert_eq!(detail.matches("· đáp án ").count(), 4);
+}
+
+#[test]
+fn by_bank_finds_the_bank_for_alpha_or_says_why_not() {
+    let (code, out, _) = run(&args(ReportBy::Bank), &fixture("report"), Lang::Vi);
+    assert_eq!(code, ExitCode::SUCCESS);
+    assert!(out.contains("    0,364 "), "{out}");
+    assert!(out.contains("Lưu ý: bộ đề cchc-mini mới có 6 đoàn viên được tính (dưới 30)"));
+    let quizzes = no_quizzes();
+    let (code, out, _) = run(&args(ReportBy::Bank), quizzes.path(), Lang::En);
+    assert_eq!(
+        code,
+        ExitCode::SUCCESS,
+        "the bank view goes on without the bank"
+    );
+    assert!(
+        out.contains("Bank cchc-mini: no alpha: the bank file was not found to score each question (use --bank)."),
+        "{out}"
+    );
 }

@@ -6,9 +6,9 @@ mod engine_support;
 
 use proptest::prelude::*;
 use union_quiz::bank::{Bank, Scoring};
-use union_quiz::cli::{AttemptPick, ReportBy, ReportFormat};
 use union_quiz::i18n::Lang;
 use union_quiz::report::{self, Views};
+use union_quiz::report::{AttemptPick, ReportBy, ReportFormat};
 use union_quiz::results::ResultRow;
 
 fn bank(scoring: Scoring) -> Bank {

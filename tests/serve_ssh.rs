@@ -40,8 +40,8 @@ fn member(server: &Server, tag: &str, width: u16, height: u16) -> Tmux {
     tmux
 }
 
-/// Name, code and unit, then the instructions, up to question 1.
-fn to_first_question(tmux: &Tmux, name: &str) {
+/// Name, code and unit on the identity form, and Enter.
+fn type_identity(tmux: &Tmux, name: &str) {
     tmux.wait_for("Họ và tên");
     tmux.send_text(name);
     tmux.send(&["Enter"]);
@@ -49,6 +49,11 @@ fn to_first_question(tmux: &Tmux, name: &str) {
     tmux.send(&["Enter"]);
     tmux.send_text("Công đoàn Sở Tư pháp");
     tmux.send(&["Enter"]);
+}
+
+/// Name, code and unit, then the instructions, up to question 1.
+fn to_first_question(tmux: &Tmux, name: &str) {
+    type_identity(tmux, name);
     tmux.wait_for("Hướng dẫn làm bài");
     tmux.send(&["Enter"]);
     tmux.wait_for_all(&["Câu 1/3", "A. 23/4/2018"]);
@@ -189,8 +194,19 @@ fn a_connection_killed_mid_quiz_resumes_with_its_answers_and_time() {
     assert!(saved.used_ms >= 2000, "time used {} ms", saved.used_ms);
     server.wait_line("(Lê Văn Cường): mất kết nối, bài làm đã được lưu");
 
-    // The member connects again: the resume screen offers the attempt.
+    // Someone else connects: nobody's attempt is listed, at the start or
+    // after their own identity.
+    let other = member(&server, "other", 100, 30);
+    let pane = other.wait_for("Họ và tên");
+    assert!(!pane.contains("Lê Văn Cường"), "{pane}");
+    type_identity(&other, "Trần Văn Khác");
+    let pane = other.wait_for("Hướng dẫn làm bài");
+    assert!(!pane.contains("Lê Văn Cường"), "{pane}");
+
+    // The member connects again and types who they are: the resume screen
+    // offers their attempt.
     let again = member(&server, "cut2", 100, 30);
+    type_identity(&again, "lê văn cường");
     again.wait_for_all(&["Lê Văn Cường", "Làm tiếp"]);
     again.send(&["Enter"]);
     let pane = again.wait_for("Câu 2/3");

@@ -116,14 +116,23 @@ impl Question {
     /// number right). The one scoring rule, shared by the engine and the
     /// report.
     pub fn score(&self, chosen: &[usize], scoring: Scoring) -> f64 {
-        let mut chosen = chosen.to_vec();
-        chosen.sort_unstable();
-        chosen.dedup();
+        // Already sorted without repeats (as the report passes them): no
+        // copy, which the report makes for every question of every attempt.
+        let sorted;
+        let chosen = if chosen.is_sorted_by(|a, b| a < b) {
+            chosen
+        } else {
+            let mut v = chosen.to_vec();
+            v.sort_unstable();
+            v.dedup();
+            sorted = v;
+            &sorted[..]
+        };
         if self.answer.is_empty() {
             return 0.0;
         }
         match scoring {
-            Scoring::AllOrNothing if chosen == self.answer => self.points,
+            Scoring::AllOrNothing if chosen == self.answer.as_slice() => self.points,
             Scoring::AllOrNothing => 0.0,
             Scoring::Partial => {
                 let right = chosen.iter().filter(|c| self.answer.contains(c)).count();

@@ -11,9 +11,13 @@
 //! The event pass also measures how far aliases would expand, so that a
 //! "billion laughs" file is refused before `serde_yaml` builds anything.
 //!
-//! Positions are only needed to report problems, so [`parse_quick`] reads a
-//! file with `serde_yaml` alone when no anchor can hide an alias bomb; the
-//! caller falls back to [`parse`] when anything is to be reported.
+//! Most files take one pass instead: [`parse_quick`] builds the whole tree
+//! from saphyr's events alone, resolving plain scalars (null, booleans,
+//! numbers) by the rules `serde_yaml` applies, so that the tree is the one
+//! [`parse`] would give. It declines what only the two-parse path reads
+//! the same way as before (anchors, aliases, tags, repeated or non-text
+//! keys, several documents, anything saphyr refuses: libyaml's messages
+//! are the ones shown), and the caller then uses [`parse`].
 
 use std::borrow::Cow;
 
@@ -74,8 +78,9 @@ pub struct Node {
 /// One entry of a mapping.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entry {
-    /// The key as written (NFC).
-    pub key: String,
+    /// The key as written (NFC); the keys a bank or roster knows are not
+    /// copied (there are tens of thousands in a large bank).
+    pub key: Cow<'static, str>,
     /// The value; its `at` is the key's position.
     pub node: Node,
 }
@@ -131,26 +136,211 @@ pub const MAX_NODES: u64 = 500_000;
 /// position tree would be too deep to drop without a deep recursion.
 const MAX_DEPTH: usize = 128;
 
-/// Files up to this size may take the quick path; larger ones are counted
-/// node by node first.
-const QUICK_MAX_BYTES: usize = 4 * 1024 * 1024;
-
-/// Reads `src` with `serde_yaml` alone, without positions (every node is
-/// at 1:1, no `raw`), when that is safe: no anchor (`&`) that could hide an
-/// alias bomb, and no `#` after other text on a line, which could be text
-/// cut by a comment. `None`
-/// when the file needs [`parse`] (or does not parse).
+/// Reads `src` (without BOM) in one pass of saphyr's events into the tree
+/// [`parse`] would give, positions included. `None` when the file needs
+/// [`parse`]: an anchor, alias or tag, a key written twice or that is not
+/// text, several documents or none, too deep or too many nodes, or any
+/// syntax error (whose message is libyaml's, from [`parse`]).
 pub fn parse_quick(src: &str) -> Option<Node> {
-    if src.len() > QUICK_MAX_BYTES
-        || node_bound(src) > MAX_NODES
-        || src.contains('&')
-        || has_comment_after_text(src)
-        || too_deep(src).is_some()
-    {
+    if too_deep(src).is_some() {
         return None;
     }
-    let value = serde_yaml::from_str::<serde_yaml::Value>(src).ok()?;
-    Some(convert(value, None, Pos { line: 1, col: 1 }))
+    let mut index = IndexBuilder {
+        src,
+        ..IndexBuilder::default()
+    };
+    let mut parser = Parser::new_from_str(src);
+    while let Some(event) = parser.next_event() {
+        let (ev, span) = event.ok()?;
+        index.on_event(ev, span);
+        if index.refused.is_some() || index.unusual {
+            return None;
+        }
+    }
+    if index.documents != 1 || !index.stack.is_empty() {
+        return None;
+    }
+    let root = index.root.take()?;
+    let at = root.at;
+    from_positions(root, at)
+}
+
+/// The tree of one `parse_quick` pass: each scalar resolved as
+/// `serde_yaml` resolves it, strings in NFC. `None` for what only
+/// `serde_yaml` decides (an alias, an integer beyond 64 bits).
+fn from_positions(p: PosNode<'_>, at: Pos) -> Option<Node> {
+    let mut raw = None;
+    let value = match p.kind {
+        PosKind::Leaf => {
+            let text = p.raw?;
+            let resolved = if p.plain {
+                resolve_plain(&text)?
+            } else {
+                Value::Str(String::new())
+            };
+            match resolved {
+                Value::Str(_) => Value::Str(crate::text::nfc(&text)),
+                Value::Null => Value::Null,
+                other => {
+                    raw = Some(text.into_owned());
+                    other
+                }
+            }
+        }
+        PosKind::Seq(items) => Value::Seq(
+            items
+                .into_iter()
+                .map(|item| {
+                    let item_at = item.at;
+                    from_positions(item, item_at)
+                })
+                .collect::<Option<_>>()?,
+        ),
+        PosKind::Map(entries) => {
+            if has_repeated_key(&entries) {
+                return None;
+            }
+            Value::Map(
+                entries
+                    .into_iter()
+                    .map(|(key, node)| {
+                        let entry_at = node.at;
+                        Some(Entry {
+                            key: key_name(&key),
+                            node: from_positions(node, entry_at)?,
+                        })
+                    })
+                    .collect::<Option<_>>()?,
+            )
+        }
+    };
+    Some(Node {
+        value,
+        raw,
+        at,
+        end_line: p.end_line.max(at.line),
+        cut_at_hash: p.cut_at_hash,
+        comment_after: p.comment_after,
+    })
+}
+
+/// Whether a key is written twice in one mapping (`serde_yaml` refuses
+/// it; [`parse`] keeps the first and says where the others are).
+fn has_repeated_key(entries: &[(Cow<'_, str>, PosNode<'_>)]) -> bool {
+    if entries.len() <= 32 {
+        entries
+            .iter()
+            .enumerate()
+            .any(|(i, (k, _))| entries[..i].iter().any(|(seen, _)| seen == k))
+    } else {
+        let mut seen = std::collections::HashSet::new();
+        !entries.iter().all(|(k, _)| seen.insert(k.as_ref()))
+    }
+}
+
+/// A key in NFC: one of the known keys without a copy, or a new string.
+fn key_name(key: &str) -> Cow<'static, str> {
+    match super::validate::known_key(key) {
+        Some(known) => Cow::Borrowed(known),
+        None => Cow::Owned(crate::text::nfc(key)),
+    }
+}
+
+fn is_null(s: &str) -> bool {
+    matches!(s, "" | "~" | "null" | "Null" | "NULL")
+}
+
+/// What `serde_yaml` makes of a plain scalar: null, a boolean, a number or
+/// text (`Str` with nothing in it: the caller keeps the text). `None` for
+/// an integer beyond 64 bits, which `serde_yaml` refuses.
+fn resolve_plain(s: &str) -> Option<Value> {
+    if is_null(s) {
+        return Some(Value::Null);
+    }
+    match s {
+        "true" | "True" | "TRUE" => return Some(Value::Bool(true)),
+        "false" | "False" | "FALSE" => return Some(Value::Bool(false)),
+        _ => {}
+    }
+    // Text most of the time: nothing else starts with a letter.
+    if !s.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '+' | '-' | '.')) {
+        return Some(Value::Str(String::new()));
+    }
+    if let Some(u) = unsigned_int(s) {
+        return match u64::try_from(u) {
+            Ok(u) => Some(i64::try_from(u).map_or(Value::Float(u as f64), Value::Int)),
+            Err(_) => None,
+        };
+    }
+    if let Some(i) = negative_int(s) {
+        return i64::try_from(i).ok().map(Value::Int);
+    }
+    if !leading_zero_digits(s)
+        && let Some(f) = float(s)
+    {
+        return Some(Value::Float(f));
+    }
+    Some(Value::Str(String::new()))
+}
+
+/// `0123`, `-007`: digits after a leading zero are text in YAML 1.2.
+fn leading_zero_digits(s: &str) -> bool {
+    let s = s.strip_prefix(['-', '+']).unwrap_or(s);
+    s.len() > 1 && s.starts_with('0') && s[1..].bytes().all(|b| b.is_ascii_digit())
+}
+
+/// A whole number without a minus: decimal, `0x`, `0o` or `0b`, an
+/// optional `+` before.
+fn unsigned_int(s: &str) -> Option<u128> {
+    let unsigned = s.strip_prefix('+').unwrap_or(s);
+    for (prefix, radix) in [("0x", 16), ("0o", 8), ("0b", 2)] {
+        if let Some(rest) = unsigned.strip_prefix(prefix) {
+            if rest.starts_with(['+', '-']) {
+                return None;
+            }
+            if let Ok(n) = u128::from_str_radix(rest, radix) {
+                return Some(n);
+            }
+        }
+    }
+    if unsigned.starts_with(['+', '-']) || leading_zero_digits(s) {
+        return None;
+    }
+    unsigned.parse::<u128>().ok()
+}
+
+/// A whole number with a minus: decimal, `-0x`, `-0o` or `-0b`.
+fn negative_int(s: &str) -> Option<i128> {
+    for (prefix, radix) in [("-0x", 16), ("-0o", 8), ("-0b", 2)] {
+        if let Some(rest) = s.strip_prefix(prefix)
+            && let Ok(n) = i128::from_str_radix(&format!("-{rest}"), radix)
+        {
+            return Some(n);
+        }
+    }
+    if leading_zero_digits(s) {
+        return None;
+    }
+    s.parse::<i128>().ok()
+}
+
+/// A finite number with a point or an exponent, or `.inf`, `.nan`.
+fn float(s: &str) -> Option<f64> {
+    let unsigned = match s.strip_prefix('+') {
+        Some(rest) if rest.starts_with(['+', '-']) => return None,
+        Some(rest) => rest,
+        None => s,
+    };
+    if matches!(unsigned, ".inf" | ".Inf" | ".INF") {
+        return Some(f64::INFINITY);
+    }
+    if matches!(s, "-.inf" | "-.Inf" | "-.INF") {
+        return Some(f64::NEG_INFINITY);
+    }
+    if matches!(s, ".nan" | ".NaN" | ".NAN") {
+        return Some(f64::NAN);
+    }
+    unsigned.parse::<f64>().ok().filter(|f| f.is_finite())
 }
 
 /// How deep `[` and `{` may nest. libyaml's time grows with the nesting
@@ -184,31 +374,6 @@ fn too_deep(src: &str) -> Option<Pos> {
     None
 }
 
-/// A rough upper bound of the nodes in `src`: every node but the first
-/// follows one of these characters.
-fn node_bound(src: &str) -> u64 {
-    let separators = src
-        .bytes()
-        .filter(|b| matches!(b, b',' | b'-' | b':' | b'\n' | b'[' | b'{' | b'?'))
-        .count();
-    u64::try_from(separators)
-        .unwrap_or(u64::MAX)
-        .saturating_add(1)
-}
-
-/// Whether a line of `src` holds ` #` (or a Tab and `#`) after other
-/// text: a comment after a value, or text cut by one.
-fn has_comment_after_text(src: &str) -> bool {
-    src.split('\n').any(|line| {
-        let bytes = line.as_bytes();
-        bytes.windows(2).enumerate().any(|(i, w)| {
-            matches!(w[0], b' ' | b'\t')
-                && w[1] == b'#'
-                && bytes[..i].iter().any(|b| !b.is_ascii_whitespace())
-        })
-    })
-}
-
 /// Parses `src` (without BOM) into a [`Node`] tree with positions.
 pub fn parse(src: &str) -> Result<Document, ParseError> {
     if let Some(at) = too_deep(src) {
@@ -220,7 +385,6 @@ pub fn parse(src: &str) -> Result<Document, ParseError> {
     }
     let mut index = IndexBuilder {
         src,
-        lines: src.lines().collect(),
         ..IndexBuilder::default()
     };
     // Events are pulled one by one rather than through `Parser::load`,
@@ -484,6 +648,8 @@ struct PosNode<'s> {
     end_line: usize,
     /// The scalar as written; borrowed from the source when it can be.
     raw: Option<Cow<'s, str>>,
+    /// A plain scalar (not quoted, not a block): YAML resolves its type.
+    plain: bool,
     cut_at_hash: bool,
     comment_after: bool,
     kind: PosKind<'s>,
@@ -565,7 +731,7 @@ fn convert(value: serde_yaml::Value, pos: Option<PosNode<'_>>, at: Pos) -> Node 
                         };
                         let entry_at = p.as_ref().map_or(at, |p| p.at);
                         Entry {
-                            key,
+                            key: key_name(&key),
                             node: convert(v, p, entry_at),
                         }
                     })
@@ -612,8 +778,9 @@ struct Frame<'s> {
 #[derive(Debug, Default)]
 struct IndexBuilder<'s> {
     src: &'s str,
-    /// The source lines, to find indentation.
-    lines: Vec<&'s str>,
+    /// The source lines, to find indentation; only an empty item needs
+    /// them, so they are listed the first time one does.
+    lines: std::cell::OnceCell<Vec<&'s str>>,
     /// A character index in `src` and its byte offset: scalars end in
     /// increasing order, so looking behind each one walks the file once.
     cursor: (usize, usize),
@@ -628,6 +795,9 @@ struct IndexBuilder<'s> {
     alias_nodes: u64,
     anchor_sizes: std::collections::HashMap<usize, u64>,
     first_alias: Option<Pos>,
+    /// An anchor, alias, tag, or a key that is not text was seen: only
+    /// [`parse`] reads the file as `serde_yaml` does.
+    unusual: bool,
 }
 
 fn pos_of(span: &Span) -> Pos {
@@ -669,7 +839,7 @@ impl<'s> IndexBuilder<'s> {
     /// The indentation of a line, in characters.
     fn indent_of(&self, line: usize) -> usize {
         line.checked_sub(1)
-            .and_then(|i| self.lines.get(i))
+            .and_then(|i| self.lines.get_or_init(|| self.src.lines().collect()).get(i))
             .map_or(0, |l| l.chars().take_while(|c| c.is_whitespace()).count())
     }
 
@@ -686,6 +856,11 @@ impl<'s> IndexBuilder<'s> {
             PosKind::Map(entries) => match parent.pending_key.take() {
                 // This node is a key; only scalar keys have a name.
                 None => {
+                    let text_key = matches!(node.kind, PosKind::Leaf)
+                        && node.raw.as_deref().is_some_and(|k| {
+                            !node.plain || matches!(resolve_plain(k), Some(Value::Str(_)))
+                        });
+                    self.unusual |= !text_key;
                     let name = node.raw.take().unwrap_or(Cow::Borrowed("?"));
                     parent.pending_key = Some((name, node.at));
                 }
@@ -714,6 +889,7 @@ impl<'s> IndexBuilder<'s> {
                 at,
                 end_line: at.line,
                 raw: None,
+                plain: false,
                 cut_at_hash: false,
                 comment_after: false,
                 kind,
@@ -758,6 +934,13 @@ impl<'s> SpannedEventReceiver<'s> for IndexBuilder<'s> {
             self.refused = Some(ParseError::TooManyNodes { at: pos_of(&span) });
             return;
         }
+        match &ev {
+            Event::Scalar(_, _, anchor, tag)
+            | Event::SequenceStart(anchor, tag)
+            | Event::MappingStart(anchor, tag) => self.unusual |= *anchor != 0 || tag.is_some(),
+            Event::Alias(_) => self.unusual = true,
+            _ => {}
+        }
         match ev {
             Event::DocumentStart(_) => {
                 self.documents += 1;
@@ -788,6 +971,7 @@ impl<'s> SpannedEventReceiver<'s> for IndexBuilder<'s> {
                     at,
                     end_line: span.end.line().max(at.line),
                     raw: Some(value),
+                    plain: style == ScalarStyle::Plain,
                     cut_at_hash,
                     comment_after,
                     kind: PosKind::Leaf,
@@ -806,6 +990,7 @@ impl<'s> SpannedEventReceiver<'s> for IndexBuilder<'s> {
                     at,
                     end_line: at.line,
                     raw: None,
+                    plain: false,
                     cut_at_hash: false,
                     comment_after: false,
                     kind: PosKind::Leaf,
@@ -836,6 +1021,131 @@ mod tests {
                 .unwrap_or_else(|| panic!("no key {key}")),
             _ => panic!("not a map"),
         }
+    }
+
+    /// What `serde_yaml` makes of `s` as a plain scalar, in our terms.
+    fn by_serde(s: &str) -> Option<Value> {
+        match serde_yaml::from_str::<serde_yaml::Value>(&format!("k: {s}\n")).ok()? {
+            serde_yaml::Value::Mapping(m) => {
+                let v = m.into_iter().next()?.1;
+                Some(convert(v, None, Pos::default()).value)
+            }
+            _ => None,
+        }
+    }
+
+    fn same_scalar(s: &str) {
+        let ours = resolve_plain(s).map(|v| match v {
+            Value::Str(_) => Value::Str(s.to_owned()),
+            v => v,
+        });
+        let theirs = by_serde(s);
+        // NaN is not equal to itself.
+        let nan = |v: &Option<Value>| matches!(v, Some(Value::Float(f)) if f.is_nan());
+        assert!(
+            ours == theirs || nan(&ours) && nan(&theirs),
+            "{s:?}: {ours:?} vs {theirs:?}"
+        );
+    }
+
+    #[test]
+    fn plain_scalars_resolve_as_serde_yaml_resolves_them() {
+        for s in [
+            "~",
+            "null",
+            "Null",
+            "NULL",
+            "true",
+            "True",
+            "TRUE",
+            "false",
+            "FALSE",
+            "yes",
+            "0",
+            "1",
+            "-1",
+            "+1",
+            "010",
+            "-010",
+            "0x1F",
+            "0x",
+            "0x+1",
+            "-0x1F",
+            "0o17",
+            "0b101",
+            "-0b101",
+            "1.50",
+            "1e3",
+            "-1e3",
+            "+.5",
+            ".5",
+            "5.",
+            ".inf",
+            "-.inf",
+            "+.inf",
+            ".nan",
+            ".NaN",
+            "inf",
+            "nan",
+            "1_000",
+            "9223372036854775807",
+            "9223372036854775808",
+            "18446744073709551616",
+            "-9223372036854775809",
+            "2018-06-21",
+            "23/4/2018",
+            "1,5",
+            "++1",
+            "--1",
+            "+-1",
+            "1e400",
+            "0.",
+            "00.5",
+        ] {
+            same_scalar(s);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn number_like_scalars_resolve_as_serde_yaml_resolves_them(
+            s in "[-+]?(0[xob])?[0-9a-fA-F._eE+-]{0,6}",
+        ) {
+            // A lone `-` would be a list item.
+            if s != "-" {
+                same_scalar(&s);
+            }
+        }
+    }
+
+    /// Every fixture read in one pass gives the tree of the two parses.
+    #[test]
+    fn one_pass_gives_the_tree_of_two() {
+        let mut quick = 0;
+        let mut files = Vec::new();
+        let mut dirs = vec![std::path::PathBuf::from("tests/fixtures")];
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(&dir).expect("fixtures").flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    dirs.push(path);
+                } else if path.extension().is_some_and(|e| e == "yaml") {
+                    files.push(path);
+                }
+            }
+        }
+        for path in &files {
+            let Ok(src) = std::fs::read_to_string(path) else {
+                continue;
+            };
+            let src = src.strip_prefix('\u{feff}').unwrap_or(&src);
+            if let Some(tree) = parse_quick(src) {
+                quick += 1;
+                let doc = parse(src).unwrap_or_else(|e| panic!("{}: {e:?}", path.display()));
+                assert_eq!(tree, doc.root, "{}", path.display());
+            }
+        }
+        assert!(quick > files.len() / 2, "{quick} of {}", files.len());
     }
 
     #[test]

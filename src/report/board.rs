@@ -24,11 +24,13 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::Line;
 use ratatui::widgets::{Bar, BarChart, Block, Paragraph, Row, Table, Widget, Wrap};
 
-use super::stats::{self, BINS};
-use crate::cli::{AttemptPick, BoardArgs};
+use super::args::BoardArgs;
+use super::format::fit;
+use super::stats::{self, AttemptPick, BINS};
 use crate::i18n::Lang;
 use crate::i18n::report as tr;
 use crate::results::ResultRow;
+use crate::roster::Roster;
 use crate::text::width;
 
 /// How long the board sleeps waiting for a key before it looks at the file
@@ -60,14 +62,18 @@ pub struct BoardMember {
 /// One unit on the board.
 #[derive(Debug, Clone, PartialEq)]
 pub struct BoardUnit {
-    /// Rank by mean percent, ties by pass rate.
-    pub rank: u32,
+    /// Rank by mean percent, ties by pass rate; `None` for a roster unit
+    /// with no participant yet (listed last).
+    pub rank: Option<u32>,
     /// The unit's name.
     pub unit: String,
     /// Members with a counted attempt.
     pub participants: u32,
-    /// Mean percent.
-    pub mean_percent: f64,
+    /// Mean percent; `None` without a participant.
+    pub mean_percent: Option<f64>,
+    /// Participants ÷ the roster's head count, in percent; `None` without a
+    /// roster or a head count.
+    pub participation: Option<f64>,
 }
 
 /// Which bank the board shows.
@@ -108,6 +114,8 @@ pub struct BoardModel {
     pub units: Vec<BoardUnit>,
     /// Members per 10-point bin of percent.
     pub bins: [u32; BINS],
+    /// With a roster: units with a participant, and units in the roster.
+    pub roster_units: Option<(usize, usize)>,
 }
 
 impl BoardModel {
@@ -125,6 +133,7 @@ impl BoardModel {
             members: Vec::new(),
             units: Vec::new(),
             bins: [0; BINS],
+            roster_units: None,
         }
     }
 
@@ -140,6 +149,18 @@ impl BoardModel {
         bad: usize,
         lang: Lang,
         choice: &BankChoice,
+    ) -> BoardModel {
+        BoardModel::with_roster(rows, bad, lang, choice, None)
+    }
+
+    /// The board for these rows and bank, with the roster's units: those
+    /// with no participant yet listed last, and participation rates.
+    pub fn with_roster(
+        rows: &[ResultRow],
+        bad: usize,
+        lang: Lang,
+        choice: &BankChoice,
+        roster: Option<&Roster>,
     ) -> BoardModel {
         let mut model = BoardModel::empty(lang);
         model.bad = bad;
@@ -174,14 +195,24 @@ impl BoardModel {
                 time_used_s: l.time_used_s,
             })
             .collect();
-        model.units = stats::unit_lines(&counted, None)
+        let units = stats::unit_lines(&counted, roster);
+        if let Some(roster) = roster {
+            let present = units.iter().filter(|u| u.participants > 0).count();
+            model.roster_units = Some((present, roster.units.len()));
+        }
+        // With a roster every unit is kept, so that those with no
+        // participant yet are there at the bottom to scroll to on a tall
+        // screen; the province has 87.
+        let keep = if roster.is_some() { usize::MAX } else { TOP };
+        model.units = units
             .into_iter()
-            .take(TOP)
+            .take(keep)
             .map(|l| BoardUnit {
-                rank: l.rank.unwrap_or(0),
+                rank: l.rank,
                 unit: l.unit,
                 participants: l.participants,
-                mean_percent: l.mean_percent.unwrap_or(0.0),
+                mean_percent: l.mean_percent,
+                participation: l.participation,
             })
             .collect();
         model
@@ -284,53 +315,20 @@ fn render_too_small(lang: Lang, area: Rect, buf: &mut Buffer) {
 }
 
 fn render_header(m: &BoardModel, area: Rect, buf: &mut Buffer) {
-    let summary = tr::board_summary(m.lang, m.attempts, m.passed, m.bad);
+    let summary = tr::board_summary(m.lang, m.attempts, m.passed, m.bad, m.roster_units);
     let summary_w = u16::try_from(width(&summary)).unwrap_or(u16::MAX);
-    let [left, right] =
-        Layout::horizontal([Constraint::Fill(1), Constraint::Length(summary_w)]).areas(area);
+    let [left, right] = Layout::horizontal([Constraint::Fill(1), Constraint::Length(summary_w)])
+        .spacing(1)
+        .areas(area);
     let mut title = tr::BOARD_TITLE.get(m.lang).to_owned();
     if let Some(bank) = &m.bank_title {
         title.push_str(" · ");
         title.push_str(bank);
     }
+    // A long bank title is cut with "…", never run into the summary.
+    let title = fit(&title, usize::from(left.width));
     Line::styled(title, Style::new().add_modifier(Modifier::BOLD)).render(left, buf);
     Line::from(summary).render(right, buf);
-}
-
-/// `s` cut to at most `max` terminal cells, ending with "…" when cut: never
-/// inside a character (wide ones count two cells), and at the end of a word
-/// when one ends in the second half ("Kho bạc Nhà…", not "Kho bạc Nhà n…").
-fn fit(s: &str, max: usize) -> String {
-    if width(s) <= max {
-        return s.to_owned();
-    }
-    if max == 0 {
-        return String::new();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in s.chars() {
-        let w = width(c.encode_utf8(&mut [0; 4]));
-        if used + w + 1 > max {
-            break;
-        }
-        out.push(c);
-        used += w;
-    }
-    let mid_word = s
-        .get(out.len()..)
-        .and_then(|rest| rest.chars().next())
-        .is_some_and(|c| !c.is_whitespace())
-        && !out.ends_with(char::is_whitespace);
-    if mid_word
-        && let Some(space) = out.rfind(char::is_whitespace)
-        && width(out[..space].trim_end()) * 2 >= max
-    {
-        out.truncate(space);
-    }
-    let mut out = out.trim_end().to_owned();
-    out.push('…');
-    out
 }
 
 /// The width of a column whose cells are shown whole: its widest cell or
@@ -430,21 +428,41 @@ fn render_members(m: &BoardModel, area: Rect, buf: &mut Buffer) {
 fn render_units(m: &BoardModel, area: Rect, buf: &mut Buffer) {
     let lang = m.lang;
     let block = Block::bordered().title(tr::BOARD_UNITS.get(lang));
-    let headers = [
-        tr::COL_RANK.get(lang),
-        tr::BOARD_COL_UNIT.get(lang),
-        tr::BOARD_COL_PARTICIPANTS.get(lang),
-        tr::COL_MEAN.get(lang),
-    ];
+    let none = || "—".to_owned();
+    let pct = |v: Option<f64>| v.map_or_else(none, |p| one_decimal(p, lang));
+    // Without a roster: the count, then the mean. With one, the mean, then
+    // the participation rate (the panel is narrow, and the rate says more
+    // than the count once head counts are known).
+    let roster = m.roster_units.is_some();
+    let headers = if roster {
+        [
+            tr::COL_RANK.get(lang),
+            tr::BOARD_COL_UNIT.get(lang),
+            tr::COL_MEAN.get(lang),
+            tr::BOARD_COL_PARTICIPATION.get(lang),
+        ]
+    } else {
+        [
+            tr::COL_RANK.get(lang),
+            tr::BOARD_COL_UNIT.get(lang),
+            tr::BOARD_COL_PARTICIPANTS.get(lang),
+            tr::COL_MEAN.get(lang),
+        ]
+    };
     let cells: Vec<[String; 4]> = m
         .units
         .iter()
         .map(|u| {
+            let (third, fourth) = if roster {
+                (pct(u.mean_percent), pct(u.participation))
+            } else {
+                (u.participants.to_string(), pct(u.mean_percent))
+            };
             [
-                u.rank.to_string(),
+                u.rank.map_or_else(none, |r| r.to_string()),
                 short_unit(&u.unit),
-                u.participants.to_string(),
-                one_decimal(u.mean_percent, lang),
+                third,
+                fourth,
             ]
         })
         .collect();
@@ -568,6 +586,7 @@ pub struct Board {
     rows: Vec<ResultRow>,
     bad: usize,
     choice: BankChoice,
+    roster: Option<Roster>,
     /// What the screen shows.
     pub model: BoardModel,
 }
@@ -588,10 +607,18 @@ impl Board {
             rows: Vec::new(),
             bad: 0,
             choice,
+            roster: None,
             model: BoardModel::empty(lang),
         };
         board.rebuild();
         board
+    }
+
+    /// The board with the roster's units (see [`BoardModel::with_roster`]).
+    pub fn roster(mut self, roster: Option<Roster>) -> Board {
+        self.roster = roster;
+        self.rebuild();
+        self
     }
 
     /// The bank shown, as chosen.
@@ -600,7 +627,13 @@ impl Board {
     }
 
     fn rebuild(&mut self) {
-        self.model = BoardModel::for_choice(&self.rows, self.bad, self.lang, &self.choice);
+        self.model = BoardModel::with_roster(
+            &self.rows,
+            self.bad,
+            self.lang,
+            &self.choice,
+            self.roster.as_ref(),
+        );
     }
 
     /// Applies a key's control; returns whether the screen changed.
@@ -668,7 +701,23 @@ pub fn board(args: &BoardArgs, lang: Lang) -> ExitCode {
         .bank
         .clone()
         .map_or(BankChoice::Newest, BankChoice::Chosen);
-    let mut board = Board::with_choice(&args.results, lang, choice);
+    // A roster given must load; the default one is a convenience.
+    let roster = match &args.roster {
+        Some(path) => match super::sources::load_roster(path, lang) {
+            Ok(r) => Some(r),
+            Err(e) => {
+                eprintln!("{}", tr::roster_error(lang, &e));
+                return ExitCode::FAILURE;
+            }
+        },
+        None => {
+            let path = Path::new(super::DEFAULT_QUIZZES).join("roster.yaml");
+            path.exists()
+                .then(|| super::sources::load_roster(&path, lang).ok())
+                .flatten()
+        }
+    };
+    let mut board = Board::with_choice(&args.results, lang, choice).roster(roster);
     board.refresh();
     let mut terminal = match ratatui::try_init() {
         Ok(t) => t,

@@ -8,7 +8,7 @@
 
 use serde::Serialize;
 
-use super::stats::{BINS, BankLine, Flag, MemberLine, QuestionLine, UnitLine};
+use super::stats::{BINS, BankLine, ChoiceLine, Flag, MemberLine, NoAlpha, QuestionLine, UnitLine};
 use crate::bank::letter;
 use crate::i18n::Lang;
 use crate::i18n::report as tr;
@@ -23,6 +23,9 @@ pub enum Cell {
     Int(i64),
     /// A number shown with this many decimals.
     Num(f64, usize),
+    /// A percent (0–100), shown with one decimal; the workbook writes it as
+    /// a fraction formatted as a percent, so Excel shows "87.5%".
+    Percent(f64),
     /// A score: no needless decimals ("3", "2.5").
     Points(f64),
     /// Seconds, shown as m:ss (h:mm:ss from an hour).
@@ -36,6 +39,10 @@ impl Cell {
         v.map_or(Cell::Empty, |v| Cell::Num(v, decimals))
     }
 
+    fn opt_pct(v: Option<f64>) -> Cell {
+        v.map_or(Cell::Empty, Cell::Percent)
+    }
+
     fn opt_int(v: Option<u32>) -> Cell {
         v.map_or(Cell::Empty, |v| Cell::Int(i64::from(v)))
     }
@@ -46,14 +53,21 @@ impl Cell {
 
     /// The cell as the terminal shows it.
     pub fn show(&self, lang: Lang) -> String {
-        match self {
-            Cell::Text(s) => s.clone(),
+        self.shown(lang).into_owned()
+    }
+
+    /// [`Cell::show`] without copying text.
+    fn shown(&self, lang: Lang) -> std::borrow::Cow<'_, str> {
+        use std::borrow::Cow;
+        Cow::Owned(match self {
+            Cell::Text(s) => return Cow::Borrowed(s),
             Cell::Int(n) => n.to_string(),
             Cell::Num(v, d) => decimal(&format!("{v:.d$}"), lang),
+            Cell::Percent(v) => decimal(&format!("{v:.1}"), lang),
             Cell::Points(v) => decimal(&crate::results::format_points(*v), lang),
             Cell::Duration(s) => duration(*s),
-            Cell::Empty => "—".to_owned(),
-        }
+            Cell::Empty => return Cow::Borrowed("—"),
+        })
     }
 }
 
@@ -131,7 +145,7 @@ impl View for MemberLine {
                         Cell::Text(l.unit.clone()),
                         Cell::Points(l.score),
                         Cell::Points(l.max_score),
-                        Cell::Num(l.percent, 1),
+                        Cell::Percent(l.percent),
                         passed(l.passed, lang),
                         Cell::Duration(l.time_used_s),
                         Cell::Int(i64::from(l.attempts)),
@@ -168,12 +182,12 @@ impl View for UnitLine {
                         Cell::Int(i64::from(l.participants)),
                     ];
                     if roster {
-                        row.extend([Cell::opt_int(l.members), Cell::opt(l.participation, 1)]);
+                        row.extend([Cell::opt_int(l.members), Cell::opt_pct(l.participation)]);
                     }
                     row.extend([
-                        Cell::opt(l.mean_percent, 1),
-                        Cell::opt(l.median_percent, 1),
-                        Cell::opt(l.pass_rate, 1),
+                        Cell::opt_pct(l.mean_percent),
+                        Cell::opt_pct(l.median_percent),
+                        Cell::opt_pct(l.pass_rate),
                     ]);
                     row
                 })
@@ -186,6 +200,7 @@ fn flag_text(flag: Flag) -> tr::Text {
     match flag {
         Flag::NegativeDiscrimination => tr::FLAG_NEGATIVE,
         Flag::LowDiscrimination => tr::FLAG_LOW,
+        Flag::Dubious => tr::FLAG_DUBIOUS,
         Flag::TooHard => tr::FLAG_HARD,
         Flag::TooEasy => tr::FLAG_EASY,
     }
@@ -207,7 +222,12 @@ impl View for QuestionLine {
                 tr::COL_KEY,
                 tr::COL_SHOWN,
                 tr::COL_FACILITY,
+                tr::COL_Q_SD,
+                tr::COL_GUESS,
+                tr::COL_INTENDED,
+                tr::COL_EFFECTIVE,
                 tr::COL_DISCRIMINATION,
+                tr::COL_EFFICIENCY,
             ],
             lang,
         );
@@ -223,8 +243,13 @@ impl View for QuestionLine {
                     Cell::Text(l.question.clone()),
                     Cell::Text(l.key.clone()),
                     Cell::Int(i64::from(l.shown)),
-                    Cell::opt(l.facility, 1),
+                    Cell::opt_pct(l.facility),
+                    Cell::opt_pct(l.sd),
+                    Cell::opt_pct(l.random_guess),
+                    Cell::opt_pct(l.intended_weight),
+                    Cell::opt_pct(l.effective_weight),
                     Cell::opt(l.discrimination, 3),
+                    Cell::opt_pct(l.discriminative_efficiency),
                 ];
                 row.extend(
                     l.letter_counts()
@@ -265,6 +290,11 @@ impl View for BankLine {
                     tr::COL_MEDIAN,
                     tr::COL_SD,
                     tr::COL_PASS_RATE,
+                    tr::COL_ALPHA,
+                    tr::COL_ERROR_RATIO,
+                    tr::COL_SE,
+                    tr::COL_SKEWNESS,
+                    tr::COL_KURTOSIS,
                 ],
                 lang,
             ),
@@ -276,10 +306,15 @@ impl View for BankLine {
                         Cell::Text(l.title.clone()),
                         Cell::Int(i64::from(l.attempts)),
                         Cell::Int(i64::from(l.members)),
-                        Cell::opt(l.mean_percent, 1),
-                        Cell::opt(l.median_percent, 1),
-                        Cell::opt(l.std_dev, 1),
-                        Cell::opt(l.pass_rate, 1),
+                        Cell::opt_pct(l.mean_percent),
+                        Cell::opt_pct(l.median_percent),
+                        Cell::opt_pct(l.std_dev),
+                        Cell::opt_pct(l.pass_rate),
+                        Cell::opt(l.alpha, 3),
+                        Cell::opt_pct(l.error_ratio),
+                        Cell::opt_pct(l.standard_error),
+                        Cell::opt(l.skewness, 3),
+                        Cell::opt(l.kurtosis, 3),
                     ]
                 })
                 .collect(),
@@ -298,10 +333,10 @@ impl View for BankLine {
 
 /// Draws a table: columns padded by display width, numbers to the right.
 pub fn render_table(table: &Table, lang: Lang) -> String {
-    let shown: Vec<Vec<String>> = table
+    let shown: Vec<Vec<std::borrow::Cow<'_, str>>> = table
         .rows
         .iter()
-        .map(|r| r.iter().map(|c| c.show(lang)).collect())
+        .map(|r| r.iter().map(|c| c.shown(lang)).collect())
         .collect();
     let ncols = table.headers.len();
     let mut widths: Vec<usize> = table.headers.iter().map(|h| width(h)).collect();
@@ -321,29 +356,31 @@ pub fn render_table(table: &Table, lang: Lang) -> String {
         })
         .collect();
     let mut out = String::new();
-    let mut line = |cells: &[String]| {
-        let mut s = String::new();
-        for (i, (cell, w)) in cells.iter().zip(&widths).enumerate() {
+    let mut line = |cells: &mut dyn Iterator<Item = &str>| {
+        let start = out.len();
+        for (i, (cell, w)) in cells.zip(&widths).enumerate() {
             if i > 0 {
-                s.push_str("  ");
+                out.push_str("  ");
             }
-            let pad = " ".repeat(w.saturating_sub(width(cell)));
+            let pad = w.saturating_sub(width(cell));
             if numeric.get(i).copied().unwrap_or(false) {
-                s.push_str(&pad);
-                s.push_str(cell);
+                out.extend(std::iter::repeat_n(' ', pad));
+                out.push_str(cell);
             } else {
-                s.push_str(cell);
-                s.push_str(&pad);
+                out.push_str(cell);
+                out.extend(std::iter::repeat_n(' ', pad));
             }
         }
-        out.push_str(s.trim_end());
+        // No trailing spaces (the last column is often left-aligned text).
+        let end = start + out.get(start..).map_or(0, |l| l.trim_end().len());
+        out.truncate(end);
         out.push('\n');
     };
-    line(&table.headers);
+    line(&mut table.headers.iter().map(String::as_str));
     let rule: Vec<String> = widths.iter().map(|w| "─".repeat(*w)).collect();
-    line(&rule);
+    line(&mut rule.iter().map(String::as_str));
     for row in &shown {
-        line(row);
+        line(&mut row.iter().map(|c| c.as_ref()));
     }
     out
 }
@@ -374,9 +411,38 @@ pub fn table_text<V: View>(lines: &[V], lang: Lang) -> String {
     render_table(&V::table(lines, lang), lang)
 }
 
-/// The bank view as a table followed by each bank's histogram.
+/// The notes under the bank view: too few members to judge by, and why a
+/// bank has no α.
+pub fn bank_notes(lines: &[BankLine], lang: Lang) -> Vec<String> {
+    let mut notes = Vec::new();
+    for l in lines {
+        if l.too_few {
+            notes.push(tr::few_attempts(lang, &l.bank, l.members));
+        }
+        if let Some(why) = l.no_alpha {
+            let reason = match why {
+                NoAlpha::NoBank => tr::NO_ALPHA_NO_BANK,
+                NoAlpha::DrawnQuestions => tr::NO_ALPHA_DRAWN,
+                NoAlpha::TooFew => tr::NO_ALPHA_TOO_FEW,
+                NoAlpha::NoVariance => tr::NO_ALPHA_NO_VARIANCE,
+            };
+            notes.push(tr::no_alpha(lang, &l.bank, reason));
+        }
+    }
+    notes
+}
+
+/// The bank view as a table, its notes, then each bank's histogram.
 pub fn bank_text(lines: &[BankLine], lang: Lang) -> String {
     let mut out = table_text(lines, lang);
+    let notes = bank_notes(lines, lang);
+    if !notes.is_empty() {
+        out.push('\n');
+        for n in notes {
+            out.push_str(&n);
+            out.push('\n');
+        }
+    }
     for l in lines {
         out.push('\n');
         out.push_str(&tr::histogram_title(lang, &l.bank));
@@ -384,6 +450,148 @@ pub fn bank_text(lines: &[BankLine], lang: Lang) -> String {
         out.push_str(&render_histogram(&l.bins(), 40, lang));
     }
     out
+}
+
+/// How many cells of a choice's text the distractor table shows.
+pub const CHOICE_TEXT_WIDTH: usize = 40;
+
+/// The distractor table of one question.
+pub fn choices_table(choices: &[ChoiceLine], text_width: usize, lang: Lang) -> Table {
+    Table {
+        headers: headers(
+            &[
+                tr::COL_LETTER,
+                tr::COL_RIGHT,
+                tr::COL_CHOICE_TEXT,
+                tr::COL_CHOSEN,
+                tr::COL_CHOSEN_PERCENT,
+                tr::COL_CHOOSERS_MEAN,
+            ],
+            lang,
+        ),
+        rows: choices
+            .iter()
+            .map(|c| {
+                vec![
+                    Cell::Text(c.letter.clone()),
+                    Cell::Text(
+                        if c.right {
+                            tr::RIGHT_MARK.get(lang)
+                        } else {
+                            ""
+                        }
+                        .to_owned(),
+                    ),
+                    Cell::Text(fit(&crate::text::clean_line(&c.text), text_width)),
+                    Cell::Int(i64::from(c.chosen)),
+                    Cell::opt_pct(c.chosen_percent),
+                    Cell::opt_pct(c.mean_percent),
+                ]
+            })
+            .collect(),
+    }
+}
+
+/// The question view with `--detail`: the table, then each question's
+/// distractor table under its heading.
+pub fn question_detail_text(lines: &[QuestionLine], lang: Lang) -> String {
+    let mut out = table_text(lines, lang);
+    for l in lines {
+        out.push('\n');
+        out.push_str(&tr::question_heading(
+            lang,
+            &l.bank,
+            l.number,
+            &l.question,
+            &l.key,
+        ));
+        out.push('\n');
+        out.push_str(&render_table(
+            &choices_table(&l.choices, CHOICE_TEXT_WIDTH, lang),
+            lang,
+        ));
+    }
+    out
+}
+
+/// The distractor sheet: one row per choice of every question, with the
+/// choice's whole text.
+pub fn choices_sheet(lines: &[QuestionLine], lang: Lang) -> Table {
+    let mut headers = headers(&[tr::COL_BANK, tr::COL_NUMBER, tr::COL_QUESTION], lang);
+    let mut rows = Vec::new();
+    for l in lines {
+        let table = choices_table(&l.choices, usize::MAX, lang);
+        if headers.len() == 3 {
+            headers.extend(table.headers);
+        }
+        for row in table.rows {
+            let mut full = vec![
+                Cell::Text(l.bank.clone()),
+                Cell::Int(i64::from(l.number)),
+                Cell::Text(l.question.clone()),
+            ];
+            full.extend(row);
+            rows.push(full);
+        }
+    }
+    Table { headers, rows }
+}
+
+/// `s` cut to at most `max` terminal cells, ending with "…" when cut: never
+/// inside a character (wide ones count two cells), and at the end of a word
+/// when one ends in the second half ("Kho bạc Nhà…", not "Kho bạc Nhà n…").
+pub fn fit(s: &str, max: usize) -> String {
+    if width(s) <= max {
+        return s.to_owned();
+    }
+    if max == 0 {
+        return String::new();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let w = width(c.encode_utf8(&mut [0; 4]));
+        if used + w + 1 > max {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    let mid_word = s
+        .get(out.len()..)
+        .and_then(|rest| rest.chars().next())
+        .is_some_and(|c| !c.is_whitespace())
+        && !out.ends_with(char::is_whitespace);
+    if mid_word
+        && let Some(space) = out.rfind(char::is_whitespace)
+        && width(out[..space].trim_end()) * 2 >= max
+    {
+        out.truncate(space);
+    }
+    let mut out = out.trim_end().to_owned();
+    out.push('…');
+    out
+}
+
+/// One question in the JSON of the question view: its line and its
+/// distractor table.
+#[derive(Serialize)]
+struct QuestionJson<'a> {
+    #[serde(flatten)]
+    line: &'a QuestionLine,
+    choices: &'a [ChoiceLine],
+}
+
+/// The question view as JSON, each question with its `choices`.
+pub fn question_json(lines: &[QuestionLine]) -> Result<String, FormatError> {
+    let items: Vec<QuestionJson<'_>> = lines
+        .iter()
+        .map(|line| QuestionJson {
+            line,
+            choices: &line.choices,
+        })
+        .collect();
+    json_text(&items)
 }
 
 /// Why a view could not be encoded.

@@ -5,6 +5,7 @@
 //! [`xlsx`], [`board`]). Results files from several computers can be given
 //! together, or as a folder; an attempt found in two files counts once.
 
+pub mod args;
 pub mod board;
 pub mod format;
 pub mod sources;
@@ -17,12 +18,12 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use crate::bank::Bank;
-use crate::cli::{ReportArgs, ReportBy, ReportFormat};
 use crate::i18n::Lang;
 use crate::i18n::report as tr;
-use crate::results::{BadRow, ResultRow};
+use crate::results::{BadRow, Columns, ResultRow};
 use crate::roster::Roster;
 
+pub use args::{AttemptPick, BoardArgs, ReportArgs, ReportBy, ReportFormat};
 pub use board::board;
 
 /// The results file read when none is given.
@@ -118,17 +119,36 @@ pub struct Loaded {
 
 /// Reads and merges results files (see [`results_files`]).
 pub fn load(paths: &[PathBuf]) -> Result<Loaded, ReportError> {
+    load_columns(paths, Columns::All)
+}
+
+/// The columns a view needs: rankings of members and units do without the
+/// answers, the bank's title and hash.
+pub fn columns_for(by: ReportBy) -> Columns {
+    match by {
+        ReportBy::Member | ReportBy::Unit => Columns::Ranking,
+        ReportBy::Question | ReportBy::Bank => Columns::All,
+    }
+}
+
+/// [`load`], keeping only `columns` of each row.
+pub fn load_columns(paths: &[PathBuf], columns: Columns) -> Result<Loaded, ReportError> {
     let files = results_files(paths)?;
     let mut rows = Vec::new();
     let mut bad = Vec::new();
     for file in &files {
-        let read = crate::results::read_file(file).map_err(|e| match e {
+        let read = crate::results::read_file_columns(file, columns).map_err(|e| match e {
             crate::results::ResultsError::Io { path, source } => {
                 ReportError::Unreadable { path, source }
             }
             crate::results::ResultsError::Csv { path, source } => ReportError::Unreadable {
                 path,
                 source: io::Error::other(source),
+            },
+            // Only writers wait for the file; a reader never gets this.
+            crate::results::ResultsError::InUse { path } => ReportError::Unreadable {
+                path,
+                source: io::ErrorKind::ResourceBusy.into(),
             },
         })?;
         rows.extend(read.rows);
@@ -139,15 +159,21 @@ pub fn load(paths: &[PathBuf]) -> Result<Loaded, ReportError> {
 
 /// Deduplicates and sanity-checks rows already read.
 pub fn loaded_from(rows: Vec<ResultRow>, bad: Vec<BadRow>) -> Loaded {
-    let (rows, duplicates) = stats::dedupe(rows);
-    let (rows, broken): (Vec<ResultRow>, Vec<ResultRow>) = rows
-        .into_iter()
-        .partition(|r| r.percent.is_finite() && r.score.is_finite() && r.max_score.is_finite());
+    let (mut rows, duplicates) = stats::dedupe(rows);
+    // In place, rather than moving 100,000 rows into two new lists.
+    let mut not_finite = Vec::new();
+    rows.retain(|r| {
+        let finite = r.percent.is_finite() && r.score.is_finite() && r.max_score.is_finite();
+        if !finite {
+            not_finite.push(r.attempt_id.clone());
+        }
+        finite
+    });
     Loaded {
         rows,
         bad,
         duplicates,
-        not_finite: broken.into_iter().map(|r| r.attempt_id).collect(),
+        not_finite,
     }
 }
 
@@ -168,7 +194,7 @@ impl Views {
     /// Computes every view.
     pub fn compute(
         rows: &[ResultRow],
-        pick: crate::cli::AttemptPick,
+        pick: AttemptPick,
         banks: &[Bank],
         roster: Option<&Roster>,
     ) -> Views {
@@ -180,7 +206,7 @@ impl Views {
     pub fn compute_only(
         by: Option<ReportBy>,
         rows: &[ResultRow],
-        pick: crate::cli::AttemptPick,
+        pick: AttemptPick,
         banks: &[Bank],
         roster: Option<&Roster>,
     ) -> Views {
@@ -200,55 +226,217 @@ impl Views {
                 .collect();
         }
         if wants(ReportBy::Bank) {
-            views.banks = stats::bank_lines(rows, &counted);
+            views.banks = stats::bank_lines(rows, &counted, banks);
         }
         views
     }
 
-    /// The sheets of the workbook: one per view (questions only when a bank
-    /// was found).
-    pub fn sheets(&self, lang: Lang) -> Vec<(String, format::Table)> {
+    /// The sheets of the workbook: the guide, then one per view (questions
+    /// and their choices only when a bank was found), with their charts.
+    pub fn sheets(&self, lang: Lang) -> Vec<xlsx::Sheet> {
         use format::View;
+        let guide = format::Table {
+            headers: tr::GUIDE_HEADERS
+                .iter()
+                .map(|h| h.get(lang).to_owned())
+                .collect(),
+            rows: tr::GUIDE
+                .iter()
+                .map(|(name, text)| {
+                    vec![
+                        format::Cell::Text(name.get(lang).to_owned()),
+                        format::Cell::Text(text.get(lang).to_owned()),
+                    ]
+                })
+                .collect(),
+        };
+        let mut guide = xlsx::Sheet::new(tr::SHEET_GUIDE.get(lang), guide);
+        guide.wrap = Some((1, 100.0));
+        // The charts have a sheet of their own, second, where a reader
+        // looks first; each draws from its view's sheet.
+        let mut charts = xlsx::Sheet::new(
+            tr::SHEET_CHARTS.get(lang),
+            format::Table {
+                headers: Vec::new(),
+                rows: Vec::new(),
+            },
+        );
         let mut sheets = vec![
-            (
-                tr::SHEET_MEMBERS.get(lang).to_owned(),
+            guide,
+            xlsx::Sheet::new(
+                tr::SHEET_MEMBERS.get(lang),
                 stats::MemberLine::sheet(&self.members, lang),
             ),
-            (
-                tr::SHEET_UNITS.get(lang).to_owned(),
+            xlsx::Sheet::new(
+                tr::SHEET_UNITS.get(lang),
                 stats::UnitLine::sheet(&self.units, lang),
             ),
         ];
+        let lines = self.question_lines();
+        let all: Vec<xlsx::ChartSpec> = histogram_charts(&self.banks, lang)
+            .into_iter()
+            .chain(unit_charts(&self.units, lang))
+            .chain(facility_charts(&lines, lang))
+            .collect();
+        for bank in &self.banks {
+            charts
+                .charts
+                .extend(all.iter().filter(|c| c.bank == bank.bank).cloned());
+        }
         if !self.questions.is_empty() {
-            let lines: Vec<stats::QuestionLine> = self
-                .questions
-                .iter()
-                .flat_map(|q| q.lines.iter().cloned())
-                .collect();
-            sheets.push((
-                tr::SHEET_QUESTIONS.get(lang).to_owned(),
+            sheets.push(xlsx::Sheet::new(
+                tr::SHEET_QUESTIONS.get(lang),
                 stats::QuestionLine::sheet(&lines, lang),
             ));
+            sheets.push(xlsx::Sheet::new(
+                tr::SHEET_CHOICES.get(lang),
+                format::choices_sheet(&lines, lang),
+            ));
         }
-        sheets.push((
-            tr::SHEET_BANKS.get(lang).to_owned(),
+        sheets.push(xlsx::Sheet::new(
+            tr::SHEET_BANKS.get(lang),
             stats::BankLine::sheet(&self.banks, lang),
         ));
+        if !charts.charts.is_empty() {
+            sheets.insert(1, charts);
+        }
         sheets
     }
+
+    /// Every question line of every bank, in bank order.
+    pub fn question_lines(&self) -> Vec<stats::QuestionLine> {
+        self.questions
+            .iter()
+            .flat_map(|q| q.lines.iter().cloned())
+            .collect()
+    }
+}
+
+/// Sheet rows (1-based: row 0 is the header) of the contiguous runs of
+/// lines of each bank that `keep` accepts, in order.
+fn bank_runs<T>(
+    lines: &[T],
+    bank: impl Fn(&T) -> &str,
+    keep: impl Fn(&T) -> bool,
+) -> Vec<(String, u32, u32)> {
+    let mut runs: Vec<(String, u32, u32)> = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        if !keep(line) {
+            continue;
+        }
+        let row = u32::try_from(i + 1).unwrap_or(u32::MAX);
+        match runs.last_mut() {
+            Some((b, _, last)) if b == bank(line) && *last + 1 == row => *last = row,
+            _ => runs.push((bank(line).to_owned(), row, row)),
+        }
+    }
+    runs
+}
+
+/// Units ranked by mean percent, per bank, with the participation rate
+/// beside when the roster gives head counts.
+fn unit_charts(units: &[stats::UnitLine], lang: Lang) -> Vec<xlsx::ChartSpec> {
+    // The columns of `UnitLine::table`.
+    let roster = units.iter().any(|u| u.members.is_some());
+    let (unit_col, mean_col, participation_col) = if roster { (2, 6, 5) } else { (2, 4, 5) };
+    bank_runs(units, |u| &u.bank, |u| u.rank.is_some())
+        .into_iter()
+        .map(|(bank, first, last)| {
+            let mut series = vec![(
+                tr::COL_MEAN.get(lang).to_owned(),
+                xlsx::Span::column(mean_col, first, last),
+            )];
+            if roster {
+                series.push((
+                    tr::COL_PARTICIPATION.get(lang).to_owned(),
+                    xlsx::Span::column(participation_col, first, last),
+                ));
+            }
+            xlsx::ChartSpec {
+                data: tr::SHEET_UNITS.get(lang).to_owned(),
+                bank: bank.clone(),
+                kind: xlsx::ChartKind::Bar,
+                title: tr::chart_units(lang, &bank),
+                categories: xlsx::Span::column(unit_col, first, last),
+                series,
+                category_title: tr::COL_UNIT.get(lang).to_owned(),
+                value_title: String::new(),
+                percent: true,
+            }
+        })
+        .collect()
+}
+
+/// Facility by question, per bank.
+fn facility_charts(lines: &[stats::QuestionLine], lang: Lang) -> Vec<xlsx::ChartSpec> {
+    // The columns of `QuestionLine::table`: number 1, facility 5.
+    bank_runs(lines, |l| &l.bank, |_| true)
+        .into_iter()
+        .map(|(bank, first, last)| xlsx::ChartSpec {
+            data: tr::SHEET_QUESTIONS.get(lang).to_owned(),
+            bank: bank.clone(),
+            kind: xlsx::ChartKind::Column,
+            title: tr::chart_facility(lang, &bank),
+            categories: xlsx::Span::column(1, first, last),
+            series: vec![(
+                tr::COL_FACILITY.get(lang).to_owned(),
+                xlsx::Span::column(5, first, last),
+            )],
+            category_title: tr::AXIS_QUESTION.get(lang).to_owned(),
+            value_title: tr::COL_FACILITY.get(lang).to_owned(),
+            percent: true,
+        })
+        .collect()
+}
+
+/// The histogram of percents, per bank, from the bins that follow the
+/// bank view's columns.
+fn histogram_charts(banks: &[stats::BankLine], lang: Lang) -> Vec<xlsx::ChartSpec> {
+    use format::View;
+    let first_bin = stats::BankLine::table(&[], lang).headers.len();
+    let first = u16::try_from(first_bin).unwrap_or(u16::MAX);
+    let last = first.saturating_add(u16::try_from(stats::BINS - 1).unwrap_or(0));
+    banks
+        .iter()
+        .enumerate()
+        .map(|(i, b)| {
+            let row = u32::try_from(i + 1).unwrap_or(u32::MAX);
+            xlsx::ChartSpec {
+                data: tr::SHEET_BANKS.get(lang).to_owned(),
+                bank: b.bank.clone(),
+                kind: xlsx::ChartKind::Column,
+                title: tr::chart_histogram(lang, &b.bank),
+                categories: xlsx::Span::row(0, first, last),
+                series: vec![(
+                    tr::AXIS_MEMBERS.get(lang).to_owned(),
+                    xlsx::Span::row(row, first, last),
+                )],
+                category_title: tr::AXIS_RANGE.get(lang).to_owned(),
+                value_title: tr::AXIS_MEMBERS.get(lang).to_owned(),
+                percent: false,
+            }
+        })
+        .collect()
 }
 
 /// Runs `union-quiz report`.
 pub fn run(args: &ReportArgs, lang: Lang) -> ExitCode {
     let stdout = io::stdout();
     let stderr = io::stderr();
-    run_with(
-        args,
-        lang,
-        Path::new(DEFAULT_QUIZZES),
-        &mut stdout.lock(),
-        &mut stderr.lock(),
-    )
+    let mut out = stdout.lock();
+    let mut err = stderr.lock();
+    let code = run_checked(args, lang, &mut err, |args, err| {
+        report(
+            args,
+            lang,
+            Path::new(DEFAULT_QUIZZES),
+            &mut out,
+            err,
+            Exit::Leave,
+        )
+    });
+    let _ = out.flush();
+    code
 }
 
 /// `union-quiz report` with its folder of banks and its output streams
@@ -260,6 +448,30 @@ pub fn run_with(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> ExitCode {
+    run_checked(args, lang, err, |args, err| {
+        report(args, lang, quizzes, out, err, Exit::Free)
+    })
+}
+
+/// What happens to the rows when the report is done.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Exit {
+    /// Freed, as usual (tests run many reports in one process).
+    Free,
+    /// Left to the operating system, which takes the whole process back at
+    /// once: freeing 100,000 rows string by string took about a tenth of a
+    /// report by unit, just before exit.
+    Leave,
+}
+
+/// Checks the options, runs `report` and turns its outcome into an exit
+/// code, its error onto `err`.
+fn run_checked(
+    args: &ReportArgs,
+    lang: Lang,
+    err: &mut dyn Write,
+    report: impl FnOnce(&ReportArgs, &mut dyn Write) -> Result<(), String>,
+) -> ExitCode {
     if let Some(path) = &args.output
         && !is_workbook_path(path)
     {
@@ -268,7 +480,7 @@ pub fn run_with(
         let _ = writeln!(err, "{}", tr::output_not_xlsx(lang, path));
         return ExitCode::from(2);
     }
-    match report(args, lang, quizzes, out, err) {
+    match report(args, err) {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
             let _ = writeln!(err, "{message}");
@@ -290,8 +502,15 @@ fn report(
     quizzes: &Path,
     out: &mut dyn Write,
     err: &mut dyn Write,
+    exit: Exit,
 ) -> Result<(), String> {
-    let loaded = load(&args.results).map_err(|e| e.message(lang))?;
+    // The workbook has every view; one view reads only what it needs.
+    let columns = if args.output.is_some() {
+        Columns::All
+    } else {
+        columns_for(args.by)
+    };
+    let loaded = load_columns(&args.results, columns).map_err(|e| e.message(lang))?;
     // Warnings on stderr never stop the report.
     for b in &loaded.bad {
         let reason = tr::bad_row_reason(lang, &b.reason);
@@ -311,7 +530,10 @@ fn report(
     } else {
         None
     };
-    let need_banks = args.by == ReportBy::Question || args.output.is_some();
+    // The bank view scores questions for α; without the bank it still shows
+    // the rest, and says why α is missing.
+    let need_banks =
+        matches!(args.by, ReportBy::Question | ReportBy::Bank) || args.output.is_some();
     let banks = if need_banks {
         banks(args, lang, quizzes, rows, err)?
     } else {
@@ -335,10 +557,16 @@ fn report(
             tr::workbook_error(lang, path, &reason)
         })?;
         let _ = writeln!(err, "{}", tr::wrote_workbook(lang, path, sheets.len()));
-        return Ok(());
+    } else {
+        let text = render_with(&views, args.by, args.format, args.detail, lang)
+            .map_err(|e| e.to_string())?;
+        out.write_all(text.as_bytes()).map_err(|e| e.to_string())?;
     }
-    let text = render(&views, args.by, args.format, lang).map_err(|e| e.to_string())?;
-    out.write_all(text.as_bytes()).map_err(|e| e.to_string())
+    if exit == Exit::Leave {
+        std::mem::forget(views);
+        std::mem::forget(loaded);
+    }
+    Ok(())
 }
 
 /// One view of `views` in `format`.
@@ -346,6 +574,19 @@ pub fn render(
     views: &Views,
     by: ReportBy,
     format: ReportFormat,
+    lang: Lang,
+) -> Result<String, format::FormatError> {
+    render_with(views, by, format, false, lang)
+}
+
+/// One view of `views` in `format`; `detail` adds each question's
+/// distractor table to the question view's table (its JSON always has
+/// them; CSV, one line per question, never).
+pub fn render_with(
+    views: &Views,
+    by: ReportBy,
+    format: ReportFormat,
+    detail: bool,
     lang: Lang,
 ) -> Result<String, format::FormatError> {
     fn one<V: format::View>(
@@ -363,12 +604,14 @@ pub fn render(
         ReportBy::Member => one(&views.members, format, lang),
         ReportBy::Unit => one(&views.units, format, lang),
         ReportBy::Question => {
-            let lines: Vec<stats::QuestionLine> = views
-                .questions
-                .iter()
-                .flat_map(|q| q.lines.iter().cloned())
-                .collect();
-            one(&lines, format, lang)
+            let lines = views.question_lines();
+            match format {
+                ReportFormat::Table if detail && !lines.is_empty() => {
+                    Ok(format::question_detail_text(&lines, lang))
+                }
+                ReportFormat::Json => format::question_json(&lines),
+                _ => one(&lines, format, lang),
+            }
         }
         ReportBy::Bank if format == ReportFormat::Table => {
             Ok(format::bank_text(&views.banks, lang))

@@ -56,7 +56,7 @@ impl Member for RoomMember {
 
     fn status(&mut self, now: Instant) -> (Status, bool) {
         let app = self.runner.app();
-        let stage = match app.screen {
+        let stage = match app.screen() {
             Screen::SetPin | Screen::ExitPin | Screen::Resume | Screen::ChooseBank => Stage::Start,
             Screen::Identity => Stage::Identity,
             Screen::Instructions => Stage::Instructions,
@@ -65,7 +65,7 @@ impl Member for RoomMember {
         };
         let (member, unit) = match app.attempt() {
             Some(a) => (a.member().name.clone(), a.member().unit.clone()),
-            None => (app.form.name.clone(), app.form.unit.clone()),
+            None => (app.form().name.clone(), app.form().unit.clone()),
         };
         let bank = match stage {
             Stage::Start => String::new(),
@@ -91,7 +91,7 @@ impl Member for RoomMember {
 
     fn in_timed_quiz(&self, now: Instant) -> bool {
         let app = self.runner.app();
-        matches!(app.screen, Screen::Question | Screen::Submit)
+        matches!(app.screen(), Screen::Question | Screen::Submit)
             && app
                 .attempt()
                 .is_some_and(|a| !a.is_finished() && a.remaining(now).is_some())

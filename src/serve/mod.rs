@@ -154,7 +154,9 @@ pub fn run(args: &ServeArgs, lang: Lang) -> ExitCode {
         once: true,
     };
     let make: Box<session::MakeMember> = Box::new(move |backend, now| {
-        let app = App::new(Arc::clone(&quiz_room), settings.clone());
+        // Members share the autosave folder: each is offered only their own
+        // unfinished attempt, once they typed who they are.
+        let app = App::new(Arc::clone(&quiz_room), settings.clone()).resuming_by_identity();
         let member: Box<dyn session::Member> = Box::new(app::RoomMember::new(app, backend, now)?);
         Ok(member)
     });
@@ -193,17 +195,18 @@ pub fn run(args: &ServeArgs, lang: Lang) -> ExitCode {
     let bound = listener.local_addr().unwrap_or(listen);
     let config = Arc::new(ssh::config(key.key.clone(), &access));
     runtime.spawn(accept_loop(listener, config, Arc::clone(&shared)));
-    // Ctrl-C, SIGTERM and SIGHUP close the room as `q` does: attempts are
-    // saved and members told.
+    // SIGTERM and SIGHUP (the console's window closed), and on Windows the
+    // console's close and Ctrl-C events, close the room as `q` does:
+    // attempts are saved and members told. So does Ctrl-C where the
+    // console is not a terminal (Unix: SIGINT).
     let closing = Arc::new(AtomicBool::new(false));
-    for sig in [
-        signal_hook::consts::SIGINT,
-        signal_hook::consts::SIGTERM,
-        #[cfg(unix)]
-        signal_hook::consts::SIGHUP,
-    ] {
-        let _ = signal_hook::flag::register(sig, Arc::clone(&closing));
+    let flag = Arc::clone(&closing);
+    if let Err(e) = crate::ui::signals::install(move |_| flag.store(true, Ordering::SeqCst)) {
+        eprintln!("{}", tr::no_console(lang, &e.to_string()));
+        return ExitCode::from(1);
     }
+    #[cfg(unix)]
+    let _ = signal_hook::flag::register(signal_hook::consts::SIGINT, Arc::clone(&closing));
     let header = console::Header {
         join_lines: console::join_lines(bound),
         access,

@@ -184,6 +184,11 @@ impl Seats {
         }
     }
 
+    /// What the console shows of session `id`.
+    pub fn status_of(&self, id: u64) -> Option<Status> {
+        self.lock().seats.get(&id).map(|s| s.status.clone())
+    }
+
     /// The session ended: it stays on the console as disconnected (its
     /// attempt waits to be resumed) or ended.
     pub fn leave(&self, id: u64, stage: Stage) {

@@ -195,31 +195,19 @@ pub fn run(parts: SessionParts, make: &MakeMember) -> Ending {
             Ending::Panicked
         }
     };
-    if ending == Ending::Hangup
-        && let Some(m) = member.as_mut()
-        && let Ok((status, _)) = catch_unwind(AssertUnwindSafe(|| m.status(now)))
-        && !status.member.is_empty()
-    {
-        seats.log(tr::dropped(seats.lang(), id, &status.member));
+    // What the console last showed of the member (the app has let go of
+    // the attempt by now).
+    let last = seats.status_of(id);
+    let (name, last_stage) = last.map_or((String::new(), Stage::Start), |s| (s.member, s.stage));
+    if ending == Ending::Hangup && !name.is_empty() {
+        seats.log(tr::dropped(seats.lang(), id, &name));
     }
+    // A member who finished is shown as done; one whose attempt waits, as
+    // disconnected.
     let stage = match ending {
         Ending::Done => Stage::Ended,
+        _ if matches!(last_stage, Stage::Submitted | Stage::Ended) => Stage::Ended,
         _ => Stage::Disconnected,
-    };
-    // A member who finished is shown as ended; one whose attempt waits,
-    // as disconnected.
-    let stage = match member.as_mut() {
-        Some(m) if stage == Stage::Disconnected => {
-            let finished = catch_unwind(AssertUnwindSafe(|| m.status(now)))
-                .map(|(s, _)| s.stage)
-                .unwrap_or(Stage::Disconnected);
-            if matches!(finished, Stage::Submitted | Stage::Ended) {
-                Stage::Ended
-            } else {
-                Stage::Disconnected
-            }
-        }
-        _ => stage,
     };
     seats.leave(id, stage);
     outbox.close();

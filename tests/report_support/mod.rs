@@ -5,13 +5,26 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use union_quiz::cli::{AttemptPick, ReportArgs, ReportBy, ReportFormat};
 use union_quiz::i18n::Lang;
 use union_quiz::report;
+use union_quiz::report::{AttemptPick, ReportArgs, ReportBy, ReportFormat};
 
 /// The SHA-256 of `tests/fixtures/report/cchc-mini.yaml`, as the rows of
 /// `tests/fixtures/results/small.csv` record it.
 pub const SHA: &str = "903299ec7b673463b83776f4e52fff5166e48096f258f8ef701bc8ea5dce6a80";
+
+/// The sheets of a whole workbook in Vietnamese, in order: the guide, the
+/// charts, then one per view (questions and their choices when the bank is
+/// found).
+pub const SHEETS_VI: [&str; 7] = [
+    "Hướng dẫn đọc",
+    "Biểu đồ",
+    "Đoàn viên",
+    "Công đoàn cơ sở",
+    "Câu hỏi",
+    "Phương án",
+    "Bộ đề",
+];
 
 /// A file or folder under `tests/fixtures`.
 pub fn fixture(name: &str) -> PathBuf {
@@ -29,6 +42,7 @@ pub fn args(results: Vec<PathBuf>, by: ReportBy) -> ReportArgs {
         bank: None,
         roster: None,
         format: ReportFormat::Table,
+        detail: false,
         output: None,
     }
 }
