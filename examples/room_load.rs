@@ -420,30 +420,38 @@ fn rows_in(results: &Path) -> usize {
     union_quiz::results::read_file(results).map_or(0, |r| r.rows.len())
 }
 
-fn temp_dir(args: &Args) -> tempfile::TempDir {
-    match &args.dir {
+/// A folder for one run (in `--dir` when given) with the bank in
+/// `banks/`.
+fn room_dir(args: &Args) -> tempfile::TempDir {
+    let dir = match &args.dir {
         Some(d) => tempfile::tempdir_in(d).expect("dir"),
         None => tempfile::tempdir().expect("dir"),
-    }
-}
-
-fn run_n(n: usize, args: &Args) {
-    let dir = temp_dir(args);
+    };
     std::fs::create_dir_all(dir.path().join("banks")).expect("banks");
     std::fs::write(
         dir.path().join("banks").join("load.yaml"),
         bank(args.questions),
     )
     .expect("bank");
+    dir
+}
+
+/// The clients' runtime: two threads, as many as the machine's cores.
+fn client_runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .expect("runtime")
+}
+
+fn run_n(n: usize, args: &Args) {
+    let dir = room_dir(args);
     let server = Server::start(dir.path(), n + 10);
     let pid = server.pid();
     std::thread::sleep(Duration::from_millis(300));
     let (rss0, pss0) = rss_pss(pid);
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .expect("runtime");
+    let runtime = client_runtime();
     let seated = Arc::new(AtomicUsize::new(0));
     let peak = Arc::new(Mutex::new((0usize, 0u64, 0u64)));
     let started = Instant::now();
@@ -566,13 +574,7 @@ fn run_n(n: usize, args: &Args) {
 /// One idle member on a timed question for 20 s: the server's wake-ups of
 /// its session thread and the bytes it sends.
 fn idle(args: &Args) {
-    let dir = temp_dir(args);
-    std::fs::create_dir_all(dir.path().join("banks")).expect("banks");
-    std::fs::write(
-        dir.path().join("banks").join("load.yaml"),
-        bank(args.questions),
-    )
-    .expect("bank");
+    let dir = room_dir(args);
     let server = Server::start(dir.path(), 10);
     let pid = server.pid();
     let runtime = tokio::runtime::Builder::new_current_thread()
@@ -639,22 +641,12 @@ fn session_switches(pid: u32) -> (u64, u64) {
 /// `n` members seated on question 1 of a timed quiz, typing nothing, for
 /// 30 s: the server's CPU and memory (the baseline's situation).
 fn seated(n: usize, args: &Args) {
-    let dir = temp_dir(args);
-    std::fs::create_dir_all(dir.path().join("banks")).expect("banks");
-    std::fs::write(
-        dir.path().join("banks").join("load.yaml"),
-        bank(args.questions),
-    )
-    .expect("bank");
+    let dir = room_dir(args);
     let server = Server::start(dir.path(), n + 10);
     let pid = server.pid();
     std::thread::sleep(Duration::from_millis(300));
     let (_, pss0) = rss_pss(pid);
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .expect("runtime");
+    let runtime = client_runtime();
     let port = server.port;
     let password = server.password.clone();
     let report = runtime.block_on(async move {

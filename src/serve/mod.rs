@@ -102,15 +102,9 @@ pub fn run(args: &ServeArgs, lang: Lang) -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    let time_limit = match &args.time_limit {
-        None => None,
-        Some(s) => match bank::parse_duration(s) {
-            Some(d) => Some(d),
-            None => {
-                eprintln!("{}", ui_tr::bad_time_limit(lang, s));
-                return ExitCode::from(2);
-            }
-        },
+    let time_limit = match crate::ui::time_limit(args.time_limit.as_deref(), lang) {
+        Ok(t) => t,
+        Err(code) => return code,
     };
     let Ok(listen) = args.listen.parse::<SocketAddr>() else {
         eprintln!("{}", tr::bad_listen(lang, &args.listen));
