@@ -48,6 +48,8 @@ pub enum Command {
     Import(crate::import::ImportArgs),
     /// Write a bank as GIFT, Aiken, Moodle XML, or a printable xlsx/docx.
     Export(crate::export::ExportArgs),
+    /// Open a training room: members join over SSH from the local network.
+    Serve(crate::serve::ServeArgs),
 }
 
 /// Parses the command line `args` (program name first) and runs the
@@ -72,5 +74,6 @@ pub fn main(args: Vec<std::ffi::OsString>) -> ExitCode {
         Some(Command::Board(args)) => crate::report::board(&args, lang),
         Some(Command::Import(args)) => crate::import::run(&args, lang),
         Some(Command::Export(args)) => crate::export::run(&args, lang),
+        Some(Command::Serve(args)) => crate::serve::run(&args, lang),
     }
 }

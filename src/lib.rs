@@ -22,6 +22,7 @@
 //!   that drives it on any ratatui backend from a stream of inputs;
 //! - [`import`] and [`export`]: banks from and to Word, Excel, CSV,
 //!   Aiken, GIFT and Moodle XML;
+//! - [`serve`]: the training room over SSH (the only module on the network);
 //! - [`i18n`]: every string a person reads, in Vietnamese and English;
 //!   [`lang`]: the language;
 //! - [`text`]: NFC normalisation, sanitising and display width;
@@ -46,6 +47,7 @@ pub mod preview;
 pub mod report;
 pub mod results;
 pub mod roster;
+pub mod serve;
 pub mod session;
 pub mod text;
 pub mod ui;

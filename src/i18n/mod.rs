@@ -14,6 +14,8 @@ pub mod platform;
 pub mod preview;
 /// Strings of reports and the board.
 pub mod report;
+/// Strings of `union-quiz serve`.
+pub mod serve;
 /// Strings of the quiz screens.
 pub mod ui;
 

@@ -240,6 +240,10 @@ pub struct App {
     pub(crate) pin_tries: PinTries,
     /// The time of the last step: the screens are laid out as of it.
     pub now: Instant,
+    /// Unfinished attempts are offered only to their own member, once the
+    /// identity is typed (a room server, where many members share one
+    /// autosave folder); otherwise all of them at the start.
+    pub resume_by_identity: bool,
 }
 
 /// The form shown when no identity is being typed.
@@ -268,9 +272,23 @@ impl App {
             kiosk: Kiosk::Off,
             pin_tries: PinTries::default(),
             now: Instant::now(),
+            resume_by_identity: false,
         };
         app.go_to_start();
         app
+    }
+
+    /// Offers an unfinished attempt only to the member who types the same
+    /// name, code and unit, after the identity form, and never lists the
+    /// others' (`serve`, where the room's members share one autosave
+    /// folder).
+    pub fn resuming_by_identity(mut self) -> App {
+        self.resume_by_identity = true;
+        if matches!(self.page.state, State::Resume(_)) {
+            let start = self.start_screen();
+            self.show(start);
+        }
+        self
     }
 
     /// Turns kiosk mode on (`--kiosk`): the trainer sets the PIN first.
@@ -400,7 +418,11 @@ impl App {
     /// Goes to the start: the resume screen when unfinished attempts wait
     /// (not held by another session), else the bank list or identity form.
     pub(crate) fn go_to_start(&mut self) {
-        let entries = self.room.resumable();
+        let entries = if self.resume_by_identity {
+            Vec::new()
+        } else {
+            self.room.resumable()
+        };
         let state = if entries.is_empty() {
             self.start_screen()
         } else {

@@ -9,10 +9,22 @@ use ratatui::crossterm::event::{
 use super::app::{App, Command, Screen};
 use crate::bank::letter_index;
 
+/// The key a terminal's bytes cannot tell apart: 0x08 arrives as Ctrl-H,
+/// but it is the Backspace of the Windows console, of PuTTY set to
+/// "Control-H", and of the erasing backspaces Unikey and EVKey send.
+pub fn backspace_for_ctrl_h(key: KeyEvent) -> KeyEvent {
+    if key.code == KeyCode::Char('h') && key.modifiers == KeyModifiers::CONTROL {
+        KeyEvent::new_with_kind(KeyCode::Backspace, KeyModifiers::NONE, key.kind)
+    } else {
+        key
+    }
+}
+
 /// The command a key press means on the app's current screen; `None` for
 /// keys that mean nothing there, and for key releases and repeats that some
 /// terminals (Windows) send.
 pub fn command_for(key: KeyEvent, app: &App) -> Option<Command> {
+    let key = backspace_for_ctrl_h(key);
     if key.kind != KeyEventKind::Press {
         return None;
     }

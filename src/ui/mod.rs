@@ -110,15 +110,9 @@ pub fn run(args: RunArgs, lang: Lang) -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    let time_limit = match &args.time_limit {
-        None => None,
-        Some(s) => match bank::parse_duration(s) {
-            Some(d) => Some(d),
-            None => {
-                eprintln!("{}", tr::bad_time_limit(lang, s));
-                return ExitCode::from(2);
-            }
-        },
+    let time_limit = match time_limit(args.time_limit.as_deref(), lang) {
+        Ok(t) => t,
+        Err(code) => return code,
     };
     let room = Arc::new(Room::new(
         banks,
@@ -180,21 +174,22 @@ fn skipped_banks(banks: &[bank::Bank], diagnostics: &[bank::Diagnostic]) -> usiz
 }
 
 /// `--roster`, or `roster.yaml` beside the banks when present.
-fn load_roster(args: &RunArgs, banks: &Path) -> Result<Option<Roster>, bank::BankError> {
-    let path = match &args.roster {
-        Some(p) => p.clone(),
-        None => {
-            let dir = if banks.is_dir() {
-                banks
-            } else {
-                banks.parent().unwrap_or(Path::new("."))
-            };
-            let p = dir.join("roster.yaml");
-            if !p.is_file() {
-                return Ok(None);
+/// `--time-limit` (90s, 20m, 1h30m) as a duration; a value that is none
+/// is said on stderr and is a usage error (exit 2). Shared by `run` and
+/// `serve`.
+pub fn time_limit(arg: Option<&str>, lang: Lang) -> Result<Option<std::time::Duration>, ExitCode> {
+    match arg {
+        None => Ok(None),
+        Some(s) => match bank::parse_duration(s) {
+            Some(d) => Ok(Some(d)),
+            None => {
+                eprintln!("{}", tr::bad_time_limit(lang, s));
+                Err(ExitCode::from(2))
             }
-            p
-        }
-    };
-    roster::load(&path).map(Some)
+        },
+    }
+}
+
+fn load_roster(args: &RunArgs, banks: &Path) -> Result<Option<Roster>, bank::BankError> {
+    roster::load_for(args.roster.as_deref(), banks)
 }

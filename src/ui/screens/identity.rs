@@ -5,12 +5,15 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use unicode_truncate::UnicodeTruncateStr;
 
+use crate::engine::Member;
 use crate::i18n::ui as tr;
+use crate::session::Resumable;
 use crate::session::member::{Field, clean_name, is_acceptable_name};
-use crate::text::{clean_line, truncate_chars, width};
+use crate::text::{clean_line, fold, truncate_chars, width};
 use crate::ui::app::{App, Command, State, unit_matches};
 use crate::ui::chrome::fit;
 use crate::ui::screens::banks::{results_problem_lines, skipped_lines};
+use crate::ui::screens::resume::ResumeList;
 use crate::ui::view::{Body, wrapped};
 
 /// Roster units shown at once under the unit field.
@@ -198,7 +201,12 @@ impl App {
                 Field::Unit => {
                     if finish(form, roster) {
                         let (bank, form) = (*bank, std::mem::take(form));
-                        self.show(State::Instructions(bank, form));
+                        let own = self.own_unfinished(bank, &form);
+                        self.show(if own.is_empty() {
+                            State::Instructions(bank, form)
+                        } else {
+                            State::Resume(ResumeList::for_member(own, bank, form))
+                        });
                     }
                 }
             },
@@ -214,6 +222,32 @@ impl App {
             _ => {}
         }
     }
+}
+
+impl App {
+    /// With [`App::resume_by_identity`], the unfinished attempts on `bank`
+    /// of the member who typed `form` (same name, code and unit, ignoring
+    /// case and diacritics); none otherwise.
+    pub(crate) fn own_unfinished(&self, bank: usize, form: &IdentityForm) -> Vec<Resumable> {
+        let Some(bank_id) = self.banks().get(bank).map(|b| b.id.clone()) else {
+            return Vec::new();
+        };
+        if !self.resume_by_identity {
+            return Vec::new();
+        }
+        self.room
+            .resumable()
+            .into_iter()
+            .filter(|r| r.snapshot.bank_id == bank_id && is_member(&r.snapshot.member, form))
+            .collect()
+    }
+}
+
+/// Whether the saved `member` is the one who typed `form`.
+pub fn is_member(member: &Member, form: &IdentityForm) -> bool {
+    fold(&member.name) == fold(&form.name)
+        && fold(member.code.as_deref().unwrap_or("")) == fold(&form.code)
+        && fold(&member.unit) == fold(&form.unit)
 }
 
 /// Checks the form when Enter is pressed on the unit: the name cleaned and

@@ -12,6 +12,7 @@ use crate::session::{Resumable, ResumeProblem, Session};
 use crate::text::clean_line;
 use crate::ui::app::{App, Command, State};
 use crate::ui::chrome::{fit, mm_ss};
+use crate::ui::screens::identity::IdentityForm;
 use crate::ui::screens::question::QuestionState;
 use crate::ui::view::{Body, wrapped};
 
@@ -24,6 +25,10 @@ pub struct ResumeList {
     pub cursor: usize,
     /// Why the chosen attempt could not be resumed.
     pub problem: Option<String>,
+    /// Offered after the identity form (see [`App::resume_by_identity`]):
+    /// the bank and the member, for "new quiz" to go on to the
+    /// instructions.
+    pub member: Option<(usize, IdentityForm)>,
 }
 
 impl ResumeList {
@@ -33,6 +38,16 @@ impl ResumeList {
             entries,
             cursor: 0,
             problem: None,
+            member: None,
+        }
+    }
+
+    /// The member's own unfinished attempts on `bank`, offered after they
+    /// typed `form`.
+    pub fn for_member(entries: Vec<Resumable>, bank: usize, form: IdentityForm) -> ResumeList {
+        ResumeList {
+            member: Some((bank, form)),
+            ..ResumeList::new(entries)
         }
     }
 }
@@ -51,8 +66,11 @@ impl App {
                 self.resume(&id, now);
             }
             Command::Enter | Command::Back => {
-                let start = self.start_screen();
-                self.show(start);
+                let next = match list.member.take() {
+                    Some((bank, form)) => State::Instructions(bank, form),
+                    None => self.start_screen(),
+                };
+                self.show(next);
             }
             _ => {}
         }
@@ -75,8 +93,19 @@ impl App {
                 return;
             }
             Err(ResumeProblem::InUse) => {
-                // Another session took it: the list is made again without it.
-                let mut list = ResumeList::new(self.room.resumable());
+                // Another session took it: the list is made again without it
+                // (only the member's own, when offered after the identity).
+                let member = match &mut self.page.state {
+                    State::Resume(list) => list.member.take(),
+                    _ => None,
+                };
+                let mut list = match member {
+                    Some((bank, form)) => {
+                        let own = self.own_unfinished(bank, &form);
+                        ResumeList::for_member(own, bank, form)
+                    }
+                    None => ResumeList::new(self.room.resumable()),
+                };
                 list.problem = Some(tr::texts(lang).resume_in_use.to_owned());
                 self.show(State::Resume(list));
                 return;

@@ -1,0 +1,725 @@
+//! Load benchmark of `union-quiz serve`: N simulated members on loopback,
+//! each an SSH client (russh's), connect, type the password, fill in the
+//! identity, answer a question every 2–10 s at random with the countdown
+//! running, and submit. Prints, for each N: sessions held, the server's CPU
+//! and memory, memory per session, key-to-screen latency (a key sent → the
+//! redraw showing it received and applied to a terminal emulator), and rows
+//! written against rows expected. Then one idle member on a timed question:
+//! the server's wake-ups per second for its session and the bytes sent.
+//!
+//! ```text
+//! cargo build --release --bin union-quiz --example room_load
+//! target/release/examples/room_load [N ...] [--think-scale F] [--questions Q]
+//!     [--seated S] [--dir FOLDER]
+//! ```
+//! Defaults: N = 100 500 1000, think scale 1 (2–10 s), 10 questions, then
+//! 150 members seated on a timed question typing nothing (the baseline's
+//! situation; `--seated 0` skips it). `--dir` puts the results file and the
+//! autosaves in FOLDER (e.g. a tmpfs, to see what the disk costs). The
+//! clients run on the same machine as the server and share its cores.
+
+use std::io::{BufRead, BufReader};
+use std::num::NonZeroU16;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use rand::RngExt;
+use russh::ChannelMsg;
+use russh::client;
+use russh::keys::PublicKeyOrCertificate;
+
+struct Args {
+    ns: Vec<usize>,
+    think_scale: f64,
+    questions: usize,
+    /// Where the results file goes (default: a temporary folder on disk).
+    dir: Option<PathBuf>,
+    /// Members seated on a timed question without typing, for the CPU and
+    /// memory of a seated room (0: skip).
+    seated: usize,
+}
+
+fn args() -> Args {
+    let mut ns = Vec::new();
+    let mut think_scale = 1.0;
+    let mut questions = 10;
+    let mut dir = None;
+    let mut seated = 150;
+    let mut it = std::env::args().skip(1);
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--think-scale" => think_scale = it.next().and_then(|v| v.parse().ok()).unwrap_or(1.0),
+            "--questions" => questions = it.next().and_then(|v| v.parse().ok()).unwrap_or(10),
+            "--dir" => dir = it.next().map(PathBuf::from),
+            "--seated" => seated = it.next().and_then(|v| v.parse().ok()).unwrap_or(150),
+            n => ns.extend(n.parse::<usize>().ok()),
+        }
+    }
+    if ns.is_empty() {
+        ns = vec![100, 500, 1000];
+    }
+    Args {
+        ns,
+        think_scale,
+        questions,
+        dir,
+        seated,
+    }
+}
+
+/// A timed bank of `n` questions in fixed order, answer A.
+fn bank(n: usize) -> String {
+    let mut s = String::from(
+        "title: Bài thi tải\nid: load\ntime_limit: 30m\nshuffle_questions: false\nshuffle_choices: false\nquestions:\n",
+    );
+    for i in 1..=n {
+        s.push_str(&format!(
+            "  - id: q{i}\n    text: Câu hỏi số {i} về cải cách hành chính?\n    choices: [Phương án một, Phương án hai, Phương án ba, Phương án bốn]\n    answer: A\n"
+        ));
+    }
+    s
+}
+
+struct Server {
+    child: Child,
+    port: u16,
+    password: String,
+    results: PathBuf,
+    joined: Arc<AtomicUsize>,
+}
+
+impl Server {
+    fn start(dir: &Path, max: usize) -> Server {
+        let exe = std::env::current_exe().expect("exe");
+        let bin = exe
+            .parent()
+            .and_then(Path::parent)
+            .map(|d| d.join("union-quiz"))
+            .expect("target dir");
+        assert!(
+            bin.exists(),
+            "{} is missing: cargo build --release --bin union-quiz",
+            bin.display()
+        );
+        let results = dir.join("results.csv");
+        let mut child = Command::new(bin)
+            .arg("serve")
+            .arg(dir.join("banks"))
+            .args(["--listen", "127.0.0.1:0", "--max-sessions"])
+            .arg(max.to_string())
+            .arg("--results")
+            .arg(&results)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("serve");
+        let mut lines = BufReader::new(child.stdout.take().expect("stdout")).lines();
+        let (mut port, mut password) = (0, String::new());
+        for line in lines.by_ref().map_while(Result::ok) {
+            if let Some(rest) = line.trim().strip_prefix("ssh -p ") {
+                port = rest
+                    .split_whitespace()
+                    .next()
+                    .and_then(|p| p.parse().ok())
+                    .unwrap_or(0);
+            }
+            if let Some(p) = line.strip_prefix("Mật khẩu phòng: ") {
+                password = p.trim().to_owned();
+            }
+            if line.contains("SHA256:") {
+                break;
+            }
+        }
+        let joined = Arc::new(AtomicUsize::new(0));
+        let count = Arc::clone(&joined);
+        std::thread::spawn(move || {
+            for line in lines.map_while(Result::ok) {
+                if line.contains("vào phòng") {
+                    count.fetch_add(1, Ordering::SeqCst);
+                }
+            }
+        });
+        Server {
+            child,
+            port,
+            password,
+            results,
+            joined,
+        }
+    }
+
+    fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
+    fn stop(mut self) {
+        let _ = Command::new("kill")
+            .arg("-TERM")
+            .arg(self.pid().to_string())
+            .status();
+        let start = Instant::now();
+        while start.elapsed() < Duration::from_secs(20) {
+            if let Ok(Some(_)) = self.child.try_wait() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// CPU seconds (user + system) of a process, from /proc.
+fn cpu_seconds(pid: u32) -> f64 {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+    let fields: Vec<&str> = stat
+        .rsplit_once(')')
+        .map(|(_, r)| r.split_whitespace().collect())
+        .unwrap_or_default();
+    // After "pid (comm)": state is 0, utime 11, stime 12 (in clock ticks).
+    let ticks = |i: usize| {
+        fields
+            .get(i)
+            .and_then(|v| v.parse::<f64>().ok())
+            .unwrap_or(0.0)
+    };
+    (ticks(11) + ticks(12)) / clock_ticks()
+}
+
+fn clock_ticks() -> f64 {
+    Command::new("getconf")
+        .arg("CLK_TCK")
+        .output()
+        .ok()
+        .and_then(|o| String::from_utf8_lossy(&o.stdout).trim().parse().ok())
+        .unwrap_or(100.0)
+}
+
+/// A field of /proc/PID/status or smaps_rollup, in KiB.
+fn kib(path: &str, field: &str) -> u64 {
+    std::fs::read_to_string(path)
+        .unwrap_or_default()
+        .lines()
+        .find_map(|l| {
+            l.strip_prefix(field)?
+                .trim_start_matches(':')
+                .split_whitespace()
+                .next()?
+                .parse()
+                .ok()
+        })
+        .unwrap_or(0)
+}
+
+fn rss_pss(pid: u32) -> (u64, u64) {
+    (
+        kib(&format!("/proc/{pid}/status"), "VmRSS"),
+        kib(&format!("/proc/{pid}/smaps_rollup"), "Pss"),
+    )
+}
+
+struct Client;
+
+impl client::Handler for Client {
+    type Error = russh::Error;
+
+    async fn check_server_key(
+        &mut self,
+        _key: &PublicKeyOrCertificate,
+    ) -> Result<bool, Self::Error> {
+        Ok(true)
+    }
+}
+
+/// What one member saw.
+#[derive(Default)]
+struct Outcome {
+    latencies: Vec<Duration>,
+    finished: bool,
+    error: Option<String>,
+}
+
+/// A member's terminal: the bytes received, applied to an emulator.
+struct Screen {
+    parser: vt100::Parser,
+    bytes: u64,
+}
+
+impl Screen {
+    fn new() -> Screen {
+        let (Some(rows), Some(cols)) = (NonZeroU16::new(24), NonZeroU16::new(80)) else {
+            unreachable!()
+        };
+        Screen {
+            parser: vt100::Parser::new(rows, cols, 0),
+            bytes: 0,
+        }
+    }
+
+    fn has(&self, needle: &str) -> bool {
+        self.parser.screen().contents().contains(needle)
+    }
+}
+
+/// Reads from the channel until the screen shows `needle` (or 60 s).
+async fn wait_for(
+    read: &mut russh::ChannelReadHalf,
+    screen: &mut Screen,
+    needle: &str,
+) -> Result<(), String> {
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(60);
+    while !screen.has(needle) {
+        match tokio::time::timeout_at(deadline, read.wait()).await {
+            Ok(Some(ChannelMsg::Data { data })) => {
+                screen.bytes += data.len() as u64;
+                screen.parser.process(&data);
+            }
+            Ok(Some(_)) => {}
+            Ok(None) => return Err(format!("channel closed waiting for {needle:?}")),
+            Err(_) => {
+                return Err(format!(
+                    "timed out waiting for {needle:?}; screen:\n{}",
+                    screen.parser.screen().contents()
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+async fn connect(port: u16, password: &str) -> Result<client::Handle<Client>, String> {
+    // As OpenSSH does for an interactive session: no Nagle delay on keys.
+    let config = Arc::new(client::Config {
+        inactivity_timeout: None,
+        nodelay: true,
+        ..Default::default()
+    });
+    let mut session = client::connect(config, ("127.0.0.1", port), Client)
+        .await
+        .map_err(|e| format!("connect: {e}"))?;
+    let auth = session
+        .authenticate_password("thi", password)
+        .await
+        .map_err(|e| format!("auth: {e}"))?;
+    if !auth.success() {
+        return Err("password refused".into());
+    }
+    Ok(session)
+}
+
+/// A member connected, with a pty and the quiz, who typed their identity
+/// and started: on question 1, the clock running.
+struct Seated {
+    session: client::Handle<Client>,
+    read: russh::ChannelReadHalf,
+    write: russh::ChannelWriteHalf<client::Msg>,
+    screen: Screen,
+}
+
+async fn to_first_question(port: u16, password: &str, name: &str) -> Result<Seated, String> {
+    let session = connect(port, password).await?;
+    let channel = session
+        .channel_open_session()
+        .await
+        .map_err(|e| format!("open: {e}"))?;
+    channel
+        .request_pty(false, "xterm-256color", 80, 24, 0, 0, &[])
+        .await
+        .map_err(|e| format!("pty: {e}"))?;
+    channel
+        .request_shell(false)
+        .await
+        .map_err(|e| format!("shell: {e}"))?;
+    let (mut read, write) = channel.split();
+    let mut screen = Screen::new();
+    wait_for(&mut read, &mut screen, "Họ và tên").await?;
+    write
+        .data_bytes(format!("{name}\r\rCông đoàn Sở Tư pháp\r").into_bytes())
+        .await
+        .map_err(|e| e.to_string())?;
+    wait_for(&mut read, &mut screen, "Hướng dẫn").await?;
+    write
+        .data_bytes(&b"\r"[..])
+        .await
+        .map_err(|e| e.to_string())?;
+    wait_for(&mut read, &mut screen, "Câu 1/").await?;
+    Ok(Seated {
+        session,
+        read,
+        write,
+        screen,
+    })
+}
+
+async fn member(
+    port: u16,
+    password: String,
+    index: usize,
+    questions: usize,
+    think_scale: f64,
+    seated: Arc<AtomicUsize>,
+) -> Outcome {
+    let mut outcome = Outcome::default();
+    let result = async {
+        let Seated {
+            session,
+            mut read,
+            write,
+            mut screen,
+        } = to_first_question(port, &password, &format!("Hoc vien {index}")).await?;
+        let send = |bytes: &'static [u8]| write.data_bytes(bytes);
+        seated.fetch_add(1, Ordering::SeqCst);
+        for q in 1..=questions {
+            let think = rand::rng().random_range(2.0..10.0) * think_scale;
+            tokio::time::sleep(Duration::from_secs_f64(think)).await;
+            let sent = Instant::now();
+            send(b"a").await.map_err(|e| e.to_string())?;
+            wait_for(&mut read, &mut screen, "(•) A.").await?;
+            outcome.latencies.push(sent.elapsed());
+            if q < questions {
+                send(b"\r").await.map_err(|e| e.to_string())?;
+                wait_for(
+                    &mut read,
+                    &mut screen,
+                    &format!("Câu {}/{questions}", q + 1),
+                )
+                .await?;
+            }
+        }
+        seated.fetch_sub(1, Ordering::SeqCst);
+        send(b"\x1b").await.map_err(|e| e.to_string())?;
+        wait_for(&mut read, &mut screen, "Nộp bài ngay").await?;
+        send(b"y").await.map_err(|e| e.to_string())?;
+        wait_for(&mut read, &mut screen, "Kết quả đã được lưu").await?;
+        send(b"\r").await.map_err(|e| e.to_string())?;
+        outcome.finished = true;
+        let _ = session
+            .disconnect(russh::Disconnect::ByApplication, "", "")
+            .await;
+        Ok::<(), String>(())
+    }
+    .await;
+    if let Err(e) = result {
+        outcome.error = Some(e);
+    }
+    outcome
+}
+
+fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    if sorted.is_empty() {
+        return Duration::ZERO;
+    }
+    let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
+    sorted[i.min(sorted.len() - 1)]
+}
+
+fn rows_in(results: &Path) -> usize {
+    union_quiz::results::read_file(results).map_or(0, |r| r.rows.len())
+}
+
+/// A folder for one run (in `--dir` when given) with the bank in
+/// `banks/`.
+fn room_dir(args: &Args) -> tempfile::TempDir {
+    let dir = match &args.dir {
+        Some(d) => tempfile::tempdir_in(d).expect("dir"),
+        None => tempfile::tempdir().expect("dir"),
+    };
+    std::fs::create_dir_all(dir.path().join("banks")).expect("banks");
+    std::fs::write(
+        dir.path().join("banks").join("load.yaml"),
+        bank(args.questions),
+    )
+    .expect("bank");
+    dir
+}
+
+/// The clients' runtime: two threads, as many as the machine's cores.
+fn client_runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .expect("runtime")
+}
+
+fn run_n(n: usize, args: &Args) {
+    let dir = room_dir(args);
+    let server = Server::start(dir.path(), n + 10);
+    let pid = server.pid();
+    std::thread::sleep(Duration::from_millis(300));
+    let (rss0, pss0) = rss_pss(pid);
+    let runtime = client_runtime();
+    let seated = Arc::new(AtomicUsize::new(0));
+    let peak = Arc::new(Mutex::new((0usize, 0u64, 0u64)));
+    let started = Instant::now();
+    let cpu0 = cpu_seconds(pid);
+    let client_cpu0 = cpu_seconds(std::process::id());
+    // Sample the server while the members work.
+    let sampling = {
+        let seated = Arc::clone(&seated);
+        let peak = Arc::clone(&peak);
+        std::thread::spawn(move || {
+            let mut window: Option<(Instant, f64)> = None;
+            let mut seated_cpu = (0.0, 0.0);
+            loop {
+                let s = seated.load(Ordering::SeqCst);
+                let (rss, pss) = rss_pss(pid);
+                {
+                    let mut p = peak.lock().expect("peak");
+                    if s >= p.0 {
+                        *p = (s, rss.max(p.1), pss.max(p.2));
+                    }
+                }
+                // CPU while at least 90 % of the members are seated.
+                if s * 10 >= n * 9 {
+                    let now = (Instant::now(), cpu_seconds(pid));
+                    if let Some((t, c)) = window {
+                        seated_cpu.0 += now.1 - c;
+                        seated_cpu.1 += (now.0 - t).as_secs_f64();
+                    }
+                    window = Some(now);
+                } else {
+                    window = None;
+                }
+                if s == 0 && started.elapsed() > Duration::from_secs(30) {
+                    return seated_cpu;
+                }
+                std::thread::sleep(Duration::from_millis(500));
+            }
+        })
+    };
+    let outcomes: Vec<Outcome> = runtime.block_on(async {
+        let mut tasks = Vec::with_capacity(n);
+        for i in 0..n {
+            tasks.push(tokio::spawn(member(
+                server.port,
+                server.password.clone(),
+                i,
+                args.questions,
+                args.think_scale,
+                Arc::clone(&seated),
+            )));
+            // Members arrive over a few seconds, as a room does.
+            tokio::time::sleep(Duration::from_millis(8)).await;
+        }
+        let mut out = Vec::with_capacity(n);
+        for t in tasks {
+            out.push(t.await.unwrap_or_default());
+        }
+        out
+    });
+    let wall = started.elapsed();
+    let cpu_total = cpu_seconds(pid) - cpu0;
+    let client_cpu = cpu_seconds(std::process::id()) - client_cpu0;
+    let (seated_cpu_s, seated_wall_s) = sampling.join().unwrap_or((0.0, 0.0));
+    let held = server.joined.load(Ordering::SeqCst);
+    let (peak_seated, peak_rss, peak_pss) = *peak.lock().expect("peak");
+    // Rows are written as each member submits; a moment for the last.
+    std::thread::sleep(Duration::from_millis(500));
+    let rows = rows_in(&server.results);
+    server.stop();
+    let mut lat: Vec<Duration> = outcomes.iter().flat_map(|o| o.latencies.clone()).collect();
+    lat.sort();
+    let finished = outcomes.iter().filter(|o| o.finished).count();
+    let errors: Vec<&String> = outcomes.iter().filter_map(|o| o.error.as_ref()).collect();
+    println!("N = {n}");
+    println!(
+        "  sessions held (joined): {held}; seated at once at peak: {peak_seated}; finished: {finished}"
+    );
+    println!(
+        "  server CPU: {:.1} % of one core over the run ({:.0} s); {:.1} % while ≥90 % seated ({:.0} s)",
+        cpu_total / wall.as_secs_f64() * 100.0,
+        wall.as_secs_f64(),
+        if seated_wall_s > 0.0 {
+            seated_cpu_s / seated_wall_s * 100.0
+        } else {
+            0.0
+        },
+        seated_wall_s
+    );
+    println!(
+        "  the simulated clients (same machine): {:.1} % of one core",
+        client_cpu / wall.as_secs_f64() * 100.0
+    );
+    println!(
+        "  server memory: RSS {:.1} MiB idle → {:.1} MiB peak; PSS {:.1} → {:.1} MiB",
+        rss0 as f64 / 1024.0,
+        peak_rss as f64 / 1024.0,
+        pss0 as f64 / 1024.0,
+        peak_pss as f64 / 1024.0
+    );
+    if peak_seated > 0 {
+        println!(
+            "  memory per seated session: {:.0} KiB (RSS), {:.0} KiB (PSS)",
+            peak_rss.saturating_sub(rss0) as f64 / peak_seated as f64,
+            peak_pss.saturating_sub(pss0) as f64 / peak_seated as f64
+        );
+    }
+    println!(
+        "  key → screen: p50 {:.1} ms, p99 {:.1} ms, max {:.1} ms ({} keys)",
+        percentile(&lat, 0.5).as_secs_f64() * 1000.0,
+        percentile(&lat, 0.99).as_secs_f64() * 1000.0,
+        lat.last().copied().unwrap_or_default().as_secs_f64() * 1000.0,
+        lat.len()
+    );
+    println!("  rows written: {rows} of {n} expected");
+    if let Some(e) = errors.first() {
+        println!("  {} members failed; first: {e}", errors.len());
+    }
+}
+
+/// One idle member on a timed question for 20 s: the server's wake-ups of
+/// its session thread and the bytes it sends.
+fn idle(args: &Args) {
+    let dir = room_dir(args);
+    let server = Server::start(dir.path(), 10);
+    let pid = server.pid();
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("runtime");
+    let report = runtime.block_on(async {
+        let Seated {
+            session: _session,
+            mut read,
+            write: _write,
+            mut screen,
+        } = to_first_question(server.port, &server.password, "Hoc vien").await?;
+        tokio::time::sleep(Duration::from_secs(2)).await;
+        let switches0 = session_switches(pid);
+        let bytes0 = screen.bytes;
+        let t0 = Instant::now();
+        let until = tokio::time::Instant::now() + Duration::from_secs(20);
+        while let Ok(Some(msg)) = tokio::time::timeout_at(until, read.wait()).await {
+            if let ChannelMsg::Data { data } = msg {
+                screen.bytes += data.len() as u64;
+                screen.parser.process(&data);
+            }
+        }
+        let secs = t0.elapsed().as_secs_f64();
+        let switches = session_switches(pid);
+        Ok::<_, String>((
+            switches.0.saturating_sub(switches0.0) as f64 / secs,
+            switches.1.saturating_sub(switches0.1) as f64 / secs,
+            (screen.bytes - bytes0) as f64 / secs,
+        ))
+    });
+    server.stop();
+    match report {
+        Ok((wakes, preempted, bytes)) => println!(
+            "idle member on a timed question (20 s): session thread {wakes:.2} wake-ups/s (+{preempted:.2} preemptions/s), {bytes:.1} bytes/s to the client"
+        ),
+        Err(e) => println!("idle member: failed: {e}"),
+    }
+}
+
+/// Context switches of the server's session threads: voluntary (each
+/// wake-up of a blocked thread is one) and not (preempted).
+fn session_switches(pid: u32) -> (u64, u64) {
+    let Ok(tasks) = std::fs::read_dir(format!("/proc/{pid}/task")) else {
+        return (0, 0);
+    };
+    tasks
+        .flatten()
+        .filter(|t| {
+            std::fs::read_to_string(t.path().join("comm")).is_ok_and(|c| c.starts_with("session-"))
+        })
+        .map(|t| {
+            let status = t.path().join("status");
+            let path = status.to_string_lossy();
+            (
+                kib(&path, "voluntary_ctxt_switches"),
+                kib(&path, "nonvoluntary_ctxt_switches"),
+            )
+        })
+        .fold((0, 0), |(v, n), (a, b)| (v + a, n + b))
+}
+
+/// `n` members seated on question 1 of a timed quiz, typing nothing, for
+/// 30 s: the server's CPU and memory (the baseline's situation).
+fn seated(n: usize, args: &Args) {
+    let dir = room_dir(args);
+    let server = Server::start(dir.path(), n + 10);
+    let pid = server.pid();
+    std::thread::sleep(Duration::from_millis(300));
+    let (_, pss0) = rss_pss(pid);
+    let runtime = client_runtime();
+    let port = server.port;
+    let password = server.password.clone();
+    let report = runtime.block_on(async move {
+        let ready = Arc::new(AtomicUsize::new(0));
+        let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
+        let mut tasks = Vec::new();
+        for i in 0..n {
+            let ready = Arc::clone(&ready);
+            let password = password.clone();
+            let mut stop = stop_rx.clone();
+            tasks.push(tokio::spawn(async move {
+                let go = async {
+                    let Seated {
+                        session,
+                        mut read,
+                        write: _write,
+                        screen: _,
+                    } = to_first_question(port, &password, &format!("Hoc vien {i}")).await?;
+                    ready.fetch_add(1, Ordering::SeqCst);
+                    // Read (and drop) the countdown until told to stop.
+                    loop {
+                        tokio::select! {
+                            _ = stop.changed() => break,
+                            msg = read.wait() => if msg.is_none() { break },
+                        }
+                    }
+                    Ok::<_, String>(session)
+                };
+                go.await
+            }));
+            tokio::time::sleep(Duration::from_millis(8)).await;
+        }
+        let start = tokio::time::Instant::now();
+        while ready.load(Ordering::SeqCst) < n && start.elapsed() < Duration::from_secs(120) {
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        tokio::time::sleep(Duration::from_secs(3)).await;
+        let cpu0 = cpu_seconds(pid);
+        let t0 = Instant::now();
+        tokio::time::sleep(Duration::from_secs(30)).await;
+        let cpu = (cpu_seconds(pid) - cpu0) / t0.elapsed().as_secs_f64() * 100.0;
+        let (rss, pss) = rss_pss(pid);
+        let held = ready.load(Ordering::SeqCst);
+        let _ = stop_tx.send(true);
+        for t in tasks {
+            let _ = t.await;
+        }
+        (held, cpu, rss, pss)
+    });
+    server.stop();
+    let (held, cpu, rss, pss) = report;
+    println!(
+        "seated room: {held} of {n} members on a timed question, typing nothing, 30 s: server CPU {cpu:.2} % of one core ({:.4} % per member); RSS {:.1} MiB, PSS {:.1} MiB ({:.0} KiB per member)",
+        cpu / held.max(1) as f64,
+        rss as f64 / 1024.0,
+        pss as f64 / 1024.0,
+        pss.saturating_sub(pss0) as f64 / held.max(1) as f64
+    );
+}
+
+fn main() {
+    let args = args();
+    println!(
+        "room_load: {} questions, think time {:.1}–{:.1} s, 80×24 terminals",
+        args.questions,
+        2.0 * args.think_scale,
+        10.0 * args.think_scale
+    );
+    for &n in args.ns.iter().filter(|&&n| n > 0) {
+        run_n(n, &args);
+    }
+    if args.seated > 0 {
+        seated(args.seated, &args);
+    }
+    idle(&args);
+}

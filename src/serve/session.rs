@@ -1,0 +1,423 @@
+//! One member's session on the server: a thread that drives the quiz app on
+//! a [`ChannelBackend`] with the events decoded from the channel.
+//!
+//! A thread per session keeps the app as it is on a local terminal (it
+//! blocks, saves to disk, sleeps until its countdown changes) and keeps a
+//! panic inside one session: the thread ends, the attempt is saved, and the
+//! server goes on.
+
+use std::io;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, RecvTimeoutError};
+use std::time::{Duration, Instant};
+
+use ratatui::crossterm::event::{
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event,
+};
+use ratatui::crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen};
+use ratatui::crossterm::{cursor, queue};
+use ratatui::layout::{Rect, Size};
+use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Wrap};
+use ratatui::{Frame, Terminal};
+
+use super::backend::{ChannelBackend, Outbox};
+use super::input::{ESC_WAIT, InputParser};
+use super::seats::{Seats, Stage, Status};
+use crate::i18n::Lang;
+use crate::i18n::serve as tr;
+
+/// What reaches a session's thread.
+#[derive(Debug)]
+pub enum Input {
+    /// Bytes the member typed (keys, pastes, clicks), as they came.
+    Bytes(Vec<u8>),
+    /// The client's window changed size (columns, rows).
+    Resize(u16, u16),
+    /// The client closed the channel.
+    Hangup,
+    /// The trainer quits the room.
+    RoomClosing,
+}
+
+/// A message drawn over the app by the server.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Notice {
+    /// No key for a long time: the session closes soon.
+    IdleWarning,
+    /// The trainer closes the room; the answers are saved.
+    RoomClosing,
+    /// The session ends after an idle time.
+    IdleClosed,
+}
+
+/// The quiz app as a session drives it: it owns the terminal it draws on.
+/// The real app (`ui::runner::Runner`) implements it in `app.rs`; tests use
+/// small stand-ins.
+pub trait Member {
+    /// A key, click or paste at `now`, then a redraw; `true` once the
+    /// session ended (Enter after the result, or quit), the attempt saved.
+    fn feed(&mut self, event: Event, now: Instant) -> io::Result<bool>;
+    /// The client's window has this size now: redraw at it.
+    fn resize(&mut self, size: Size, now: Instant) -> io::Result<()>;
+    /// The time asked for by [`Member::next_wake`] has come (the countdown,
+    /// the periodic save): redraw.
+    fn wake(&mut self, now: Instant) -> io::Result<()>;
+    /// When to call [`Member::wake`] with no input; `None` when only input
+    /// changes the screen.
+    fn next_wake(&self, now: Instant) -> Option<Instant>;
+    /// What the trainer's console shows, and whether a row was written
+    /// since the last call.
+    fn status(&mut self, now: Instant) -> (Status, bool);
+    /// Whether a timed quiz is running: such a member is never closed for
+    /// being idle (the deadline ends the attempt).
+    fn in_timed_quiz(&self, now: Instant) -> bool;
+    /// The session ends without the member finishing: save the attempt with
+    /// its time used and let go of it, so the member can resume it.
+    fn hang_up(&mut self, now: Instant);
+    /// The terminal the app draws on, for the server's own messages.
+    fn terminal(&mut self) -> &mut Terminal<ChannelBackend>;
+}
+
+/// Makes a session's app on its backend (which has the client's size).
+pub type MakeMember = dyn Fn(ChannelBackend, Instant) -> io::Result<Box<dyn Member>> + Send + Sync;
+
+/// When an idle session is warned and closed.
+#[derive(Debug, Clone, Copy)]
+pub struct IdleLimits {
+    /// No input for this long: a warning.
+    pub warn: Duration,
+    /// No input for this long: the session closes.
+    pub close: Duration,
+}
+
+impl Default for IdleLimits {
+    fn default() -> IdleLimits {
+        IdleLimits {
+            warn: Duration::from_secs(30 * 60),
+            close: Duration::from_secs(32 * 60),
+        }
+    }
+}
+
+/// What an idle session should do at `now`, the last input having come at
+/// `last_input`; `busy` when a timed quiz runs.
+pub fn idle_state(limits: IdleLimits, last_input: Instant, now: Instant, busy: bool) -> IdleStep {
+    let idle = now.saturating_duration_since(last_input);
+    if busy {
+        IdleStep::Wait(None)
+    } else if idle >= limits.close {
+        IdleStep::Close
+    } else if idle >= limits.warn {
+        IdleStep::Warn(limits.close - idle)
+    } else {
+        IdleStep::Wait(Some(limits.warn - idle))
+    }
+}
+
+/// See [`idle_state`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IdleStep {
+    /// Nothing to do; look again after this long (never while busy).
+    Wait(Option<Duration>),
+    /// Show the warning; close after this long.
+    Warn(Duration),
+    /// Close the session.
+    Close,
+}
+
+/// How the session ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ending {
+    /// The member finished (Enter after the result) or quit.
+    Done,
+    /// The connection went away.
+    Hangup,
+    /// The trainer closed the room.
+    RoomClosing,
+    /// Closed after the idle time.
+    Idle,
+    /// The app panicked; the attempt was saved if it could be.
+    Panicked,
+}
+
+/// Everything one session needs.
+pub struct SessionParts {
+    /// The session's id in the room.
+    pub id: u64,
+    /// The room, to show the session on the console.
+    pub seats: Arc<Seats>,
+    /// Where the frames go.
+    pub outbox: Arc<Outbox>,
+    /// Bytes and resizes from the connection.
+    pub input: Receiver<Input>,
+    /// The size of the pty request.
+    pub size: Size,
+    /// When to warn and close an idle session.
+    pub idle: IdleLimits,
+}
+
+/// Runs one session to its end on the calling thread. The member is made
+/// here by `make` so that a panic while making it is caught too.
+pub fn run(parts: SessionParts, make: &MakeMember) -> Ending {
+    let SessionParts {
+        id,
+        seats,
+        outbox,
+        input,
+        size,
+        idle,
+    } = parts;
+    let mut member: Option<Box<dyn Member>> = None;
+    let outcome = catch_unwind(AssertUnwindSafe(|| {
+        let mut backend = ChannelBackend::new(size, Arc::clone(&outbox));
+        enter_modes(&mut backend)?;
+        let m = member.insert(make(backend, Instant::now())?);
+        drive(m.as_mut(), id, &seats, &input, idle)
+    }));
+    let now = Instant::now();
+    let ending = match outcome {
+        Ok(Ok(ending)) => ending,
+        // The channel's output failed: the member cannot see anything more.
+        Ok(Err(_)) => {
+            if let Some(m) = member.as_mut() {
+                m.hang_up(now);
+            }
+            Ending::Hangup
+        }
+        Err(_) => {
+            // The app's state may be half-changed; saving is tried, and a
+            // second panic is caught too.
+            if let Some(m) = member.as_mut() {
+                let _ = catch_unwind(AssertUnwindSafe(|| m.hang_up(now)));
+            }
+            seats.log(tr::session_panicked(seats.lang(), id));
+            Ending::Panicked
+        }
+    };
+    // What the console last showed of the member (the app has let go of
+    // the attempt by now).
+    let last = seats.status_of(id);
+    let (name, last_stage) = last.map_or((String::new(), Stage::Start), |s| (s.member, s.stage));
+    if ending == Ending::Hangup && !name.is_empty() {
+        seats.log(tr::dropped(seats.lang(), id, &name));
+    }
+    // A member who finished is shown as done; one whose attempt waits, as
+    // disconnected.
+    let stage = match ending {
+        Ending::Done => Stage::Ended,
+        _ if matches!(last_stage, Stage::Submitted | Stage::Ended) => Stage::Ended,
+        _ => Stage::Disconnected,
+    };
+    seats.leave(id, stage);
+    outbox.close();
+    ending
+}
+
+/// The terminal modes a session turns on at its start: the alternate
+/// screen, UTF-8 (for terminals that honour `ESC % G`), mouse clicks and
+/// bracketed paste.
+fn enter_modes(backend: &mut ChannelBackend) -> std::io::Result<()> {
+    backend.write_raw(b"\x1b%G");
+    queue!(
+        backend,
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        EnableBracketedPaste
+    )?;
+    ratatui::backend::Backend::hide_cursor(backend)
+}
+
+/// And off again, so the member's terminal is as it was.
+fn leave_modes(backend: &mut ChannelBackend) -> std::io::Result<()> {
+    queue!(
+        backend,
+        DisableBracketedPaste,
+        DisableMouseCapture,
+        cursor::Show,
+        LeaveAlternateScreen
+    )
+}
+
+fn drive(
+    member: &mut dyn Member,
+    id: u64,
+    seats: &Seats,
+    input: &Receiver<Input>,
+    idle: IdleLimits,
+) -> io::Result<Ending> {
+    let lang = seats.lang();
+    let mut parser = InputParser::new();
+    // When the bytes of an unfinished sequence came.
+    let mut pending_since: Option<Instant> = None;
+    let mut last_input = Instant::now();
+    let mut notice: Option<Notice> = None;
+    // The message a member reads after the session, left on the terminal's
+    // main screen (the alternate screen goes with the session).
+    let mut farewell: Option<String> = None;
+    let ending = loop {
+        let now = Instant::now();
+        let (status, row) = member.status(now);
+        seats.update(id, &status, row);
+        if seats.is_closing() {
+            member.hang_up(now);
+            show_notice(member, lang, Notice::RoomClosing)?;
+            farewell = Some(tr::room_closing(lang));
+            break Ending::RoomClosing;
+        }
+        let idle_step = idle_state(idle, last_input, now, member.in_timed_quiz(now));
+        match idle_step {
+            IdleStep::Close => {
+                member.hang_up(now);
+                show_notice(member, lang, Notice::IdleClosed)?;
+                farewell = Some(tr::idle_closed(lang));
+                break Ending::Idle;
+            }
+            IdleStep::Warn(_) if notice.is_none() => {
+                notice = Some(Notice::IdleWarning);
+                show_notice(member, lang, Notice::IdleWarning)?;
+            }
+            _ => {}
+        }
+        let wake_at = member.next_wake(now);
+        let deadline = [
+            wake_at,
+            match idle_step {
+                IdleStep::Wait(w) => w.map(|w| now + w),
+                IdleStep::Warn(w) => Some(now + w),
+                IdleStep::Close => Some(now),
+            },
+            pending_since.map(|t| t + ESC_WAIT),
+        ]
+        .into_iter()
+        .flatten()
+        .min();
+        let received = match deadline {
+            Some(at) => input.recv_timeout(at.saturating_duration_since(now)),
+            None => input.recv().map_err(|_| RecvTimeoutError::Disconnected),
+        };
+        let now = Instant::now();
+        match received {
+            Ok(Input::Bytes(bytes)) => {
+                last_input = now;
+                notice = None;
+                let mut ended = false;
+                for event in parser.feed(&bytes) {
+                    if member.feed(event, now)? {
+                        ended = true;
+                        break;
+                    }
+                }
+                pending_since = parser.is_pending().then_some(now);
+                if ended {
+                    break Ending::Done;
+                }
+            }
+            Ok(Input::Resize(w, h)) => member.resize(Size::new(w, h), now)?,
+            Ok(Input::Hangup) | Err(RecvTimeoutError::Disconnected) => {
+                member.hang_up(now);
+                return Ok(Ending::Hangup);
+            }
+            Ok(Input::RoomClosing) => {}
+            Err(RecvTimeoutError::Timeout) => {
+                // Nothing came after a lone ESC in time: it was the Esc key.
+                if pending_since.is_some_and(|t| now.duration_since(t) >= ESC_WAIT) {
+                    pending_since = None;
+                    if let Some(event) = parser.flush()
+                        && member.feed(event, now)?
+                    {
+                        break Ending::Done;
+                    }
+                }
+            }
+        }
+        // The countdown's second (or the periodic save) is due, whatever
+        // woke the loop.
+        if wake_at.is_some_and(|at| at <= now) {
+            member.wake(now)?;
+        }
+    };
+    let backend = member.terminal().backend_mut();
+    leave_modes(backend)?;
+    if let Some(text) = farewell {
+        backend.write_raw(format!("\r\n{text}\r\n").as_bytes());
+    }
+    ratatui::backend::Backend::flush(backend)?;
+    Ok(ending)
+}
+
+/// Draws a server message over the screen as the member last saw it.
+fn show_notice(member: &mut dyn Member, lang: Lang, notice: Notice) -> io::Result<()> {
+    let terminal = member.terminal();
+    let last = terminal.backend().screen().clone();
+    terminal.draw(|f| {
+        f.buffer_mut().merge(&last);
+        draw_notice(f, lang, notice);
+    })?;
+    Ok(())
+}
+
+/// A framed message in the middle of the screen, over the app. It says in
+/// words what happens, so it reads the same without colour.
+fn draw_notice(frame: &mut Frame<'_>, lang: Lang, notice: Notice) {
+    let text = match notice {
+        Notice::IdleWarning => tr::idle_warning(lang),
+        Notice::IdleClosed => tr::idle_closed(lang),
+        Notice::RoomClosing => tr::room_closing(lang),
+    };
+    let area = frame.area();
+    let width = area.width.saturating_sub(4).min(60);
+    let inner = width.saturating_sub(2).max(1);
+    // Word wrapping may need a line more than the plain division.
+    let lines = crate::text::width(&text) / usize::from(inner) + 2;
+    let height = u16::try_from(lines).unwrap_or(u16::MAX).saturating_add(2);
+    let popup = Rect {
+        x: area.x + (area.width.saturating_sub(width)) / 2,
+        y: area.y + (area.height.saturating_sub(height)) / 2,
+        width,
+        height: height.min(area.height),
+    };
+    frame.render_widget(Clear, popup);
+    frame.render_widget(
+        Paragraph::new(text)
+            .wrap(Wrap { trim: true })
+            .block(Block::bordered().border_type(BorderType::Double)),
+        popup,
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(base: Instant, secs: u64) -> Instant {
+        base + Duration::from_secs(secs)
+    }
+
+    #[test]
+    fn idle_members_are_warned_at_30_minutes_and_closed_at_32() {
+        let limits = IdleLimits::default();
+        let t0 = Instant::now();
+        assert_eq!(
+            idle_state(limits, t0, at(t0, 60), false),
+            IdleStep::Wait(Some(Duration::from_secs(29 * 60)))
+        );
+        assert_eq!(
+            idle_state(limits, t0, at(t0, 30 * 60), false),
+            IdleStep::Warn(Duration::from_secs(120))
+        );
+        assert_eq!(
+            idle_state(limits, t0, at(t0, 32 * 60), false),
+            IdleStep::Close
+        );
+    }
+
+    #[test]
+    fn a_running_timed_quiz_is_never_closed_for_idleness() {
+        let t0 = Instant::now();
+        assert_eq!(
+            idle_state(IdleLimits::default(), t0, at(t0, 5 * 3600), true),
+            IdleStep::Wait(None)
+        );
+    }
+}
