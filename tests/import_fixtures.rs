@@ -50,9 +50,18 @@ fn import(path: &Path, lang: Lang) -> Imported {
 fn report(i: &Imported, lang: Lang) -> String {
     let diagnostics = i.render(lang);
     // Windows joins a fixture's path with `\` after the folder as given;
-    // one snapshot serves both systems.
+    // one snapshot serves both systems. Only the place at the start of a
+    // diagnostic is a path: hints may show a `\` of the format itself.
     let diagnostics = if cfg!(windows) {
-        diagnostics.replace('\\', "/")
+        diagnostics
+            .lines()
+            .map(|line| match line.split_once(": ") {
+                Some((place, rest)) if !line.starts_with(' ') => {
+                    format!("{}: {rest}\n", place.replace('\\', "/"))
+                }
+                _ => format!("{line}\n"),
+            })
+            .collect()
     } else {
         diagnostics
     };
