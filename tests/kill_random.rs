@@ -16,6 +16,10 @@
 //! Waiting polls the pane for a bounded time: this tests a real process,
 //! not a timer.
 
+// Real terminals (tmux) and Unix clients and signals: cut out of the
+// Windows build, whose tests run under Wine with no tmux (as tests/tmux.rs).
+#![cfg(unix)]
+
 mod tmux_support;
 
 use std::path::{Path, PathBuf};

@@ -5,6 +5,10 @@
 //! Waiting polls the pane, the console or the files for a bounded time:
 //! these test real processes, not a timer.
 
+// Real terminals (tmux) and Unix clients and signals: cut out of the
+// Windows build, whose tests run under Wine with no tmux (as tests/tmux.rs).
+#![cfg(unix)]
+
 mod serve_support;
 mod tmux_support;
 mod unikey_support;

@@ -2,6 +2,10 @@
 //! in backspace mode, typed into `union-quiz run` in tmux, give the name
 //! "Nguyễn Văn Ấn" in NFC, with either Backspace byte.
 
+// Real terminals (tmux) and Unix clients and signals: cut out of the
+// Windows build, whose tests run under Wine with no tmux (as tests/tmux.rs).
+#![cfg(unix)]
+
 mod tmux_support;
 mod unikey_support;
 
