@@ -211,6 +211,18 @@ impl Autosaves {
         Ok(())
     }
 
+    /// Whether a session (of this process or another) holds the attempt
+    /// now. Only looks: no folder or lock file is created, and the test
+    /// takes a shared lock for an instant, which other lookers do not
+    /// block, rather than the claim itself.
+    fn is_held(&self, id: &str) -> bool {
+        let Ok(lock) = File::open(self.file(id, "lock")) else {
+            // No lock file: nobody has claimed it since it was last removed.
+            return false;
+        };
+        matches!(lock.try_lock_shared(), Err(fs::TryLockError::WouldBlock))
+    }
+
     /// Lists the unfinished attempts, oldest file name first. Files that
     /// cannot be read are listed with the reason, never skipped silently.
     pub fn list<T: DeserializeOwned>(&self) -> Vec<Found<T>> {
@@ -232,7 +244,7 @@ impl Autosaves {
                 let saved = fs::read(&path)
                     .map_err(|e| e.to_string())
                     .and_then(|b| serde_json::from_slice(&b).map_err(|e| e.to_string()));
-                let in_use = matches!(self.claim(&id), Err(AutosaveError::InUse { .. }));
+                let in_use = self.is_held(&id);
                 Some(Found {
                     id,
                     path,
@@ -306,6 +318,28 @@ mod tests {
         let found = saves.list::<Saved>();
         assert!(!found[0].in_use);
         assert!(saves.claim("a1").is_ok());
+    }
+
+    #[test]
+    fn listing_only_looks() {
+        let dir = tempfile::tempdir().unwrap();
+        let saves = Autosaves::for_results(&dir.path().join("results.csv"));
+        let mut claim = saves.claim("a5").unwrap();
+        saves.save(&mut claim, &Saved { answers: vec![5] }).unwrap();
+        drop(claim);
+        fs::remove_file(saves.dir().join("a5.lock")).unwrap();
+        let found = saves.list::<Saved>();
+        assert!(!found[0].in_use);
+        assert!(
+            !saves.dir().join("a5.lock").exists(),
+            "listing creates no lock file"
+        );
+        // Two listers at once both see a held attempt as held.
+        let held = saves.claim("a5").unwrap();
+        assert!(saves.list::<Saved>()[0].in_use);
+        assert!(saves.list::<Saved>()[0].in_use);
+        drop(held);
+        assert!(saves.claim("a5").is_ok());
     }
 
     #[test]

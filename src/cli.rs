@@ -8,7 +8,10 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::check::CheckArgs;
 use crate::i18n::Lang;
+use crate::ui::RunArgs;
+use crate::ui::recover::RecoverArgs;
 
 /// Timed quizzes on question banks written in YAML.
 #[derive(Debug, Parser)]
@@ -43,71 +46,6 @@ pub enum Command {
     Report(ReportArgs),
     /// A live, read-only leaderboard for the projector.
     Board(BoardArgs),
-}
-
-/// Options of `union-quiz run`.
-#[derive(Debug, Clone, Args, Default)]
-pub struct RunArgs {
-    /// A bank file or a folder of banks.
-    #[arg(value_name = "PATH")]
-    pub path: Option<PathBuf>,
-    /// The results file (folders are created).
-    #[arg(long, value_name = "FILE", default_value = "results/results.csv")]
-    pub results: PathBuf,
-    /// The roster of units; default `roster.yaml` in the banks folder.
-    #[arg(long, value_name = "FILE")]
-    pub roster: Option<PathBuf>,
-    /// Override the bank's time limit (90s, 20m, 1h30m).
-    #[arg(long, value_name = "DUR")]
-    pub time_limit: Option<String>,
-    /// Override the number of questions drawn (at least 1).
-    #[arg(long, value_name = "N", value_parser = at_least_one)]
-    pub pick: Option<usize>,
-    /// Seed for reproducible draws.
-    #[arg(long, value_name = "N")]
-    pub seed: Option<u64>,
-    /// Exit after one member instead of returning to the start.
-    #[arg(long)]
-    pub once: bool,
-    /// Kiosk mode: only the trainer's exit and PIN end the app.
-    #[arg(long)]
-    pub kiosk: bool,
-}
-
-/// Output format of `check`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
-pub enum CheckFormat {
-    /// `PATH:LINE:COL: lỗi: message` lines and a summary.
-    #[default]
-    Text,
-    /// The same diagnostics as JSON, for tools.
-    Json,
-}
-
-/// Options of `union-quiz check`.
-#[derive(Debug, Clone, Args)]
-pub struct CheckArgs {
-    /// Bank files, roster files or folders (default `quizzes/`).
-    #[arg(value_name = "PATH")]
-    pub paths: Vec<PathBuf>,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
-    pub format: CheckFormat,
-}
-
-/// Options of `union-quiz recover`.
-#[derive(Debug, Clone, Args)]
-pub struct RecoverArgs {
-    /// The results file whose autosaves to look at.
-    #[arg(long, value_name = "FILE", default_value = "results/results.csv")]
-    pub results: PathBuf,
-    /// Submit every unfinished attempt as it stands.
-    #[arg(long)]
-    pub submit: bool,
-    /// The banks the attempts were taken on (a file or folder), needed to
-    /// score them.
-    #[arg(long, value_name = "PATH", default_value = "quizzes")]
-    pub banks: PathBuf,
 }
 
 /// Options of `union-quiz report`.
@@ -183,15 +121,6 @@ pub struct BoardArgs {
     pub bank: Option<String>,
 }
 
-/// A count that must be 1 or more (`--pick 0` would make an empty quiz).
-fn at_least_one(s: &str) -> Result<usize, String> {
-    match s.parse::<usize>() {
-        Ok(0) => Err("must be at least 1".into()),
-        Ok(n) => Ok(n),
-        Err(e) => Err(e.to_string()),
-    }
-}
-
 /// Parses the command line and runs the command.
 pub fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
@@ -206,8 +135,8 @@ pub fn main() -> ExitCode {
     match cli.command {
         None => crate::ui::run(cli.run, lang),
         Some(Command::Run(args)) => crate::ui::run(args, lang),
-        Some(Command::Check(args)) => crate::bank::check::run(&args, lang),
-        Some(Command::Recover(args)) => crate::ui::recover(&args, lang),
+        Some(Command::Check(args)) => crate::check::run(&args, lang),
+        Some(Command::Recover(args)) => crate::ui::recover::run(&args, lang),
         Some(Command::Report(args)) => crate::report::run(&args, lang),
         Some(Command::Board(args)) => crate::report::board(&args, lang),
     }

@@ -224,6 +224,10 @@ pub struct Attempt {
     question_used_before: Vec<Duration>,
     question_segment_start: Instant,
     finish: Option<Finish>,
+    /// Counts the changes a save must keep (answers, flags, locks, the
+    /// current question, the finish), so a saver can tell a change from a
+    /// cursor move without copying the attempt.
+    revision: u64,
 }
 
 impl Attempt {
@@ -258,6 +262,7 @@ impl Attempt {
             question_used_before: vec![Duration::ZERO; n],
             question_segment_start: now,
             finish: None,
+            revision: 0,
         };
         if n == 0 {
             attempt.finish = Some(Finish {
@@ -266,6 +271,13 @@ impl Attempt {
             });
         }
         attempt
+    }
+
+    /// How many saved changes the attempt has had since it started or was
+    /// resumed: equal revisions mean equal answers, flags, locks, current
+    /// question and finish (the times aside).
+    pub fn revision(&self) -> u64 {
+        self.revision
     }
 
     /// The attempt's id, recorded in the results file and the autosave.
@@ -487,6 +499,7 @@ impl Attempt {
             if let Some(lock) = self.locks.get_mut(question) {
                 *lock = QuestionLock::TimeUp;
             }
+            self.revision += 1;
             match self.next_open_after(question) {
                 Some(next) => {
                     self.current = next;
@@ -512,6 +525,7 @@ impl Attempt {
     }
 
     fn finish_now(&mut self, now: Instant, timed_out: bool) {
+        self.revision += 1;
         self.fold_question_time(now);
         let mut duration = self.used(now);
         if let Some(limit) = self.plan.time_limit {
@@ -572,6 +586,7 @@ impl Attempt {
             set.clear();
             set.insert(bank_choice);
         }
+        self.revision += 1;
         Ok(())
     }
 
@@ -591,6 +606,7 @@ impl Attempt {
         if let Some(lock) = self.locks.get_mut(i) {
             *lock = QuestionLock::Checked;
         }
+        self.revision += 1;
         Ok(true)
     }
 
@@ -603,6 +619,7 @@ impl Attempt {
         if i != self.current {
             self.fold_question_time(now);
             self.current = i;
+            self.revision += 1;
         }
         Ok(())
     }
@@ -626,6 +643,7 @@ impl Attempt {
             .get_mut(self.current)
             .ok_or(Refusal::OutOfRange)?;
         *flag = !*flag;
+        self.revision += 1;
         Ok(())
     }
 

@@ -16,12 +16,15 @@
 
 pub mod autosave;
 pub mod bank;
+pub mod check;
 pub mod cli;
 pub mod engine;
 pub mod i18n;
 pub mod kiosk;
+pub mod lang;
 pub mod report;
 pub mod results;
 pub mod roster;
+pub mod session;
 pub mod text;
 pub mod ui;

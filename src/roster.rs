@@ -1,25 +1,10 @@
-//! The roster: the grassroots unions (units) members choose from.
+//! The roster: the grassroots unions (units) members choose from. The
+//! types live with the bank module that reads them (the only one that
+//! knows YAML); this is the name the rest of the crate uses.
 
-/// One grassroots union.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Unit {
-    /// Its full name, e.g. "Công đoàn Kho bạc Nhà nước tỉnh".
-    pub name: String,
-    /// An optional short code, e.g. "KBNN".
-    pub code: Option<String>,
-    /// Optional head count, for participation rates.
-    pub members: Option<u32>,
-}
+pub use crate::bank::roster::{Roster, Unit};
 
-/// A validated roster.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Roster {
-    /// The units, in the file's order.
-    pub units: Vec<Unit>,
-}
-
-/// Loads and validates a roster file (`units:` list). The YAML reading
-/// lives in the bank module, the only one that knows YAML.
+/// Loads and validates a roster file (`units:` list).
 pub fn load(path: &std::path::Path) -> Result<Roster, crate::bank::BankError> {
     crate::bank::load_roster(path)
 }

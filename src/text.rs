@@ -101,6 +101,42 @@ pub fn truncate_chars(s: &str, max: usize) -> &str {
     }
 }
 
+/// Compares two strings with runs of digits as numbers: "b2" < "b10".
+pub fn natural_cmp(a: &str, b: &str) -> std::cmp::Ordering {
+    use std::cmp::Ordering;
+    let (mut a, mut b) = (a, b);
+    loop {
+        let (ca, cb) = match (a.chars().next(), b.chars().next()) {
+            (None, None) => return Ordering::Equal,
+            (None, Some(_)) => return Ordering::Less,
+            (Some(_), None) => return Ordering::Greater,
+            (Some(x), Some(y)) => (x, y),
+        };
+        if ca.is_ascii_digit() && cb.is_ascii_digit() {
+            let na = a.find(|c: char| !c.is_ascii_digit()).unwrap_or(a.len());
+            let nb = b.find(|c: char| !c.is_ascii_digit()).unwrap_or(b.len());
+            let (da, db) = (a.get(..na).unwrap_or(""), b.get(..nb).unwrap_or(""));
+            let (ta, tb) = (da.trim_start_matches('0'), db.trim_start_matches('0'));
+            let order = ta
+                .len()
+                .cmp(&tb.len())
+                .then_with(|| ta.cmp(tb))
+                .then_with(|| da.len().cmp(&db.len()));
+            if order != Ordering::Equal {
+                return order;
+            }
+            a = a.get(na..).unwrap_or("");
+            b = b.get(nb..).unwrap_or("");
+        } else {
+            if ca != cb {
+                return ca.cmp(&cb);
+            }
+            a = a.get(ca.len_utf8()..).unwrap_or("");
+            b = b.get(cb.len_utf8()..).unwrap_or("");
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -121,11 +121,18 @@ fn load_refuses_a_bad_bank_listing_every_problem() {
             (8, "answer-out-of-range")
         ]
     );
-    let shown = err.to_string();
+    let shown = err.render(union_quiz::i18n::Lang::Vi);
     assert!(
         shown.contains("x.yaml:5:5: lỗi: khóa không hợp lệ \"anwser\""),
         "{shown}"
     );
+    // `Display` is for logs: place and code, in no language.
+    let logged = err.to_string();
+    assert!(
+        logged.contains("x.yaml:5:5: error[unknown-key]"),
+        "{logged}"
+    );
+    assert!(!logged.contains("lỗi"), "{logged}");
 }
 
 #[test]

@@ -16,7 +16,8 @@ use resilience_support::{Harness, has_control, plain_bank, results_in};
 use union_quiz::bank;
 use union_quiz::i18n::Lang;
 use union_quiz::results;
-use union_quiz::ui::app::{Command, Field, NAME_MAX, Screen};
+use union_quiz::session::member::NAME_MAX;
+use union_quiz::ui::app::{Command, Field, Screen};
 
 /// Every way of driving a terminal we know of, one per entry.
 const NASTY: &[&str] = &[

@@ -13,13 +13,12 @@ use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 use resilience_support::{Harness, plain_bank, results_in, saved};
 use union_quiz::bank::Bank;
 use union_quiz::i18n::Lang;
-use union_quiz::ui::app::{App, Kiosk, Screen};
+use union_quiz::ui::app::{Kiosk, Screen};
 
 fn kiosk(banks: Vec<Bank>, lang: Lang, dir: &std::path::Path) -> Harness {
-    let settings = resilience_support::settings(lang, &results_in(dir));
     let t0 = Instant::now();
     Harness {
-        app: App::new(banks, None, settings).into_kiosk(),
+        app: resilience_support::app(banks, None, lang, &results_in(dir)).into_kiosk(),
         t0,
         now: t0,
     }
@@ -162,7 +161,7 @@ fn a_wrong_pin_goes_back_to_the_quiz_and_the_right_one_ends_the_app() {
     h.key(KeyCode::Enter);
     assert!(!h.app.quit);
     assert_eq!(h.app.screen, Screen::Question, "back to the quiz");
-    assert_eq!(h.app.attempt.as_ref().expect("a").chosen(0), vec![1]);
+    assert_eq!(h.app.attempt().expect("a").chosen(0), vec![1]);
     // Esc on the PIN screen goes back too.
     h.key(KeyCode::F(12)).key(KeyCode::Esc);
     assert_eq!(h.app.screen, Screen::Question);

@@ -11,13 +11,15 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
-use resilience_support::{Harness, only_saved, plain_bank, results_in, saved, screen_of};
+use resilience_support::{Harness, only_saved, plain_bank, results_in, room, saved, screen_of};
 use union_quiz::autosave::Autosaves;
 use union_quiz::i18n::Lang;
 use union_quiz::i18n::ui::texts;
 use union_quiz::results;
-use union_quiz::ui::app::{AUTOSAVE_EVERY, Command, Screen};
-use union_quiz::ui::recover::{self, RecoverDone, RecoverState};
+use union_quiz::session::recover::{self, RecoverDone, RecoverState};
+use union_quiz::session::save::SAVE_EVERY as AUTOSAVE_EVERY;
+use union_quiz::ui::app::{Command, Screen};
+use union_quiz::ui::recover::table;
 
 fn secs(n: u64) -> Duration {
     Duration::from_secs(n)
@@ -90,8 +92,7 @@ fn a_killed_app_is_resumed_with_its_answers_and_the_time_of_the_last_save() {
     first.at(12).cmd(Command::Tick);
     let id = first
         .app
-        .attempt
-        .as_ref()
+        .attempt()
         .expect("attempt")
         .attempt_id()
         .to_owned();
@@ -119,7 +120,7 @@ fn a_killed_app_is_resumed_with_its_answers_and_the_time_of_the_last_save() {
 
     second.key(KeyCode::Enter);
     assert_eq!(second.app.screen, Screen::Question);
-    let a = second.app.attempt.as_ref().expect("resumed");
+    let a = second.app.attempt().expect("resumed");
     assert_eq!(a.attempt_id(), id);
     assert_eq!(a.chosen(0), vec![1]);
     assert_eq!(a.chosen(1), vec![0, 2]);
@@ -208,7 +209,7 @@ fn finish(results: &Path) -> Harness {
 }
 
 fn not_saved(h: &Harness) -> bool {
-    h.app.finished.as_ref().is_some_and(|f| f.saved.is_err())
+    h.app.finished().is_some_and(|f| f.saved.is_err())
 }
 
 #[test]
@@ -263,11 +264,11 @@ fn a_results_file_that_cannot_be_opened_is_recovered_by_the_trainer() {
         Screen::Resume,
         "offered to the next member too"
     );
-    let found = recover::list(&results);
+    let found = recover::list(&room(Vec::new(), None, &results));
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].state, RecoverState::FinishedNotSaved);
     fs::remove_dir(&results).expect("rmdir");
-    let done = recover::submit_all(&results, &[plain_bank()], "0.1.0");
+    let done = recover::submit_all(&room(vec![plain_bank()], None, &results), Instant::now());
     assert_eq!(done.len(), 1);
     assert_eq!(done[0].1, RecoverDone::Submitted);
     let r = rows(&results);
@@ -287,7 +288,7 @@ fn a_results_folder_that_is_a_file_keeps_the_attempt_in_the_window() {
     h.start_quiz_as("Ngô Thị Giang");
     // The autosave folder is beside the results file, so it fails too, and
     // the member and trainer see it on the question screen.
-    assert!(h.app.autosave_problem.is_some());
+    assert!(h.app.save_problem().is_some());
     assert!(h.screen().contains("Không lưu tạm được bài làm"));
     // A failing save is retried with the next change or period, never in a
     // tight loop.
@@ -409,7 +410,7 @@ fn a_results_file_on_a_read_only_filesystem_is_not_lost_from_the_window() {
         Screen::Result,
         "the only copy stays on screen"
     );
-    let a = h.app.attempt.as_ref().expect("kept");
+    let a = h.app.attempt().expect("kept");
     assert_eq!(a.chosen(1), vec![0, 2]);
 }
 
@@ -467,16 +468,16 @@ fn recover_lists_and_submits_unfinished_attempts_marked_recovered() {
     // Saved: 29 s after the last save. (At 15 s it would not have been.)
     h.at(33).cmd(Command::Tick);
     drop(h);
-    let found = recover::list(&results);
+    let found = recover::list(&room(Vec::new(), None, &results));
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].state, RecoverState::Unfinished);
-    let table = recover::table(&found, Lang::Vi).join("\n");
+    let table = table(&found, Lang::Vi).join("\n");
     assert!(table.contains("Bùi Thị Lan"), "{table}");
     assert!(table.contains("2/3"), "{table}");
     assert!(table.contains("00:33"), "{table}");
     assert!(table.contains("đang làm dở"), "{table}");
 
-    let done = recover::submit_all(&results, &[plain_bank()], "0.1.0");
+    let done = recover::submit_all(&room(vec![plain_bank()], None, &results), Instant::now());
     assert_eq!(done[0].1, RecoverDone::Submitted);
     let r = rows(&results);
     assert_eq!(r.len(), 1);
@@ -487,7 +488,7 @@ fn recover_lists_and_submits_unfinished_attempts_marked_recovered() {
     assert!(!r[0].timed_out, "33 s of 20 min is not timed out");
     assert_eq!(r[0].app_version, "0.1.0+recovered");
     assert!(saved(&results).is_empty());
-    assert!(recover::list(&results).is_empty());
+    assert!(recover::list(&room(Vec::new(), None, &results)).is_empty());
 }
 
 #[test]
@@ -503,7 +504,7 @@ fn recover_keeps_timed_out_true_only_when_the_time_was_up() {
     assert!(h.screen().contains("CHƯA LƯU ĐƯỢC KẾT QUẢ"));
     drop(h);
     fs::remove_dir(&results).expect("unblock");
-    let done = recover::submit_all(&results, &[plain_bank()], "0.1.0");
+    let done = recover::submit_all(&room(vec![plain_bank()], None, &results), Instant::now());
     assert_eq!(done[0].1, RecoverDone::Submitted);
     let r = rows(&results);
     assert!(r[0].timed_out);
@@ -518,7 +519,7 @@ fn recover_never_writes_a_row_twice_nor_touches_an_attempt_in_use() {
     let saves = Autosaves::for_results(&results);
     let mut h = Harness::new(vec![plain_bank()], &results, Lang::Vi, Instant::now());
     h.start_quiz_as("Mai Văn Nam").at(3).typed("b");
-    let id = h.app.attempt.as_ref().expect("a").attempt_id().to_owned();
+    let id = h.app.attempt().expect("a").attempt_id().to_owned();
     let copy = fs::read(saves.dir().join(format!("{id}.json"))).expect("autosave");
     h.at(9).submit();
     assert_eq!(rows(&results).len(), 1);
@@ -531,7 +532,7 @@ fn recover_never_writes_a_row_twice_nor_touches_an_attempt_in_use() {
         .key(KeyCode::Esc)
         .start_quiz_as("Người Khác")
         .typed("a");
-    let done = recover::submit_all(&results, &[plain_bank()], "0.1.0");
+    let done = recover::submit_all(&room(vec![plain_bank()], None, &results), Instant::now());
     let mut kinds: Vec<_> = done.iter().map(|(_, d)| d.clone()).collect();
     kinds.sort_by_key(|d| format!("{d:?}"));
     assert_eq!(
@@ -594,6 +595,32 @@ fn recover_on_the_command_line() {
     assert!(out.contains("Không có bài làm nào chưa nộp"), "{out}");
 }
 
+/// `union-quiz recover | head -1`: the pipe closes before recover has
+/// written its table; it stops quietly instead of panicking.
+#[test]
+fn recover_into_a_closed_pipe_does_not_panic() {
+    let dir = tempfile::tempdir().expect("dir");
+    let results = results_in(dir.path());
+    for name in ["Tạ Thị Oanh", "Đỗ Văn Lực", "Mai Anh"] {
+        let mut h = Harness::new(vec![plain_bank()], &results, Lang::Vi, Instant::now());
+        h.start_quiz_as(name).at(2).typed("b");
+    }
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_union-quiz"))
+        .arg("recover")
+        .arg("--results")
+        .arg(&results)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("run");
+    // Closed before the child writes a byte: every write fails.
+    drop(child.stdout.take());
+    let out = child.wait_with_output().expect("wait");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+}
+
 fn rows_or_none(path: &Path) -> Vec<results::ResultRow> {
     results::read_file(path).map(|r| r.rows).unwrap_or_default()
 }
@@ -604,7 +631,7 @@ fn a_hostile_autosave_file_never_reaches_the_screen() {
     let results = results_in(dir.path());
     let mut h = Harness::new(vec![plain_bank()], &results, Lang::Vi, Instant::now());
     h.start_quiz_as("Lý Văn Phú").typed("a");
-    let id = h.app.attempt.as_ref().expect("a").attempt_id().to_owned();
+    let id = h.app.attempt().expect("a").attempt_id().to_owned();
     drop(h);
     let path = Autosaves::for_results(&results)
         .dir()
@@ -620,7 +647,7 @@ fn a_hostile_autosave_file_never_reaches_the_screen() {
     let screen = screen_of(&h.app, h.now, 80, 24);
     assert!(!resilience_support::has_control(&screen), "{screen:?}");
     assert!(screen.contains("Lý]0;pwned Văn2J Phú"), "{screen}");
-    let table = recover::table(&recover::list(&results), Lang::Vi).join("\n");
+    let table = table(&recover::list(&room(Vec::new(), None, &results)), Lang::Vi).join("\n");
     assert!(!resilience_support::has_control(&table));
 }
 
@@ -668,9 +695,8 @@ fn the_new_screens_never_panic_at_any_size() {
     let mut result = finish(&other_results);
     result.key(KeyCode::F(1));
     apps.push(result);
-    let settings = resilience_support::settings(Lang::En, &results);
     let mut pin = Harness {
-        app: union_quiz::ui::app::App::new(vec![plain_bank()], None, settings).into_kiosk(),
+        app: resilience_support::app(vec![plain_bank()], None, Lang::En, &results).into_kiosk(),
         t0: Instant::now(),
         now: Instant::now(),
     };
@@ -689,7 +715,7 @@ fn a_submitted_attempt_whose_row_is_written_is_not_offered_again() {
     let results = results_in(dir.path());
     fs::create_dir_all(&results).expect("blocked");
     let mut h = finish(&results);
-    let id = h.app.attempt.as_ref().expect("a").attempt_id().to_owned();
+    let id = h.app.attempt().expect("a").attempt_id().to_owned();
     let path = Autosaves::for_results(&results)
         .dir()
         .join(format!("{id}.json"));

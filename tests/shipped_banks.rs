@@ -2,7 +2,11 @@
 //! clean, and they keep the shape the course needs — enough banks and
 //! questions, a source and an explanation on every question, one timed exam
 //! and one untimed practice bank, and a roster with the two real unions.
+//! Every `source` names a document of the facts file the banks are written
+//! from (`docs/cchc-2018-facts.md`, a copy of the project's reference), and
+//! none issued after the course year.
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Duration;
@@ -81,10 +85,11 @@ fn check_binary_text_summary_is_clean_in_vietnamese() {
 
 #[test]
 fn enough_banks_and_questions() {
+    // Issue 14: the whole 2018 course, 160 questions in at least 8 banks.
     let banks = shipped_banks();
-    assert!(banks.len() >= 4, "{} banks", banks.len());
+    assert!(banks.len() >= 8, "{} banks", banks.len());
     let total: usize = banks.iter().map(|b| b.questions.len()).sum();
-    assert!(total >= 80, "{total} questions");
+    assert!(total >= 160, "{total} questions");
 }
 
 #[test]
@@ -277,4 +282,272 @@ fn the_sample_roster_has_both_real_unions_and_marks_every_other_unit_as_an_examp
             u.name
         );
     }
+}
+
+/// The facts file every question must be traceable to.
+const FACTS: &str = "docs/cchc-2018-facts.md";
+
+/// The last year of documents a 2018 course may cite (the facts file's
+/// course-year rule).
+const COURSE_YEAR: u32 = 2018;
+
+/// Kinds of numbered documents, by full name and by the abbreviation the
+/// facts file and document numbers use (`61/2018/NĐ-CP`, `QĐ 225/QĐ-TTg`).
+const KINDS: [(&str, &str); 6] = [
+    ("Nghị định", "NĐ"),
+    ("Quyết định", "QĐ"),
+    ("Nghị quyết", "NQ"),
+    ("Thông tư", "TT"),
+    ("Chỉ thị", "CT"),
+    ("văn bản hợp nhất", "VBHN"),
+];
+
+/// A document named in a text: a numbered act (`NĐ 61/2018`, `QĐ 225`,
+/// `QH 12/2012` for a law by its number), or one known by name (`Luật Công
+/// đoàn 2012`, `Báo Tuyên Quang`, `PAR Index 2017`, `Đại hội XII`).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+enum DocKey {
+    Numbered {
+        kind: String,
+        number: String,
+        year: Option<u32>,
+    },
+    Named(String),
+}
+
+impl std::fmt::Display for DocKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            DocKey::Numbered {
+                kind,
+                number,
+                year: Some(y),
+            } => write!(f, "{kind} {number}/{y}"),
+            DocKey::Numbered { kind, number, .. } => write!(f, "{kind} {number}"),
+            DocKey::Named(name) => f.write_str(name),
+        }
+    }
+}
+
+fn is_year(s: &str) -> Option<u32> {
+    (s.len() == 4 && s.chars().all(|c| c.is_ascii_digit()))
+        .then(|| s.parse().ok())
+        .flatten()
+}
+
+/// `NĐ-CP` → `NĐ`, `QH13` → `QH`, `TT-VPCP` → `TT`: the kind a document
+/// number's suffix names, if it is one of ours.
+fn kind_of_suffix(suffix: &str) -> Option<String> {
+    let head: String = suffix.chars().take_while(|c| c.is_alphabetic()).collect();
+    (head == "QH" || KINDS.iter().any(|(_, abbr)| *abbr == head)).then_some(head)
+}
+
+/// Every document a text names. Full kind names are folded into their
+/// abbreviations and "năm" dropped, so `Luật Công đoàn năm 2012` and the
+/// facts file's `Luật Công đoàn 2012` meet.
+fn document_keys(text: &str) -> BTreeSet<DocKey> {
+    let mut folded = text.replace("năm ", "");
+    for (full, abbr) in KINDS {
+        folded = folded.replace(full, abbr);
+    }
+    let tokens: Vec<&str> = folded
+        .split(|c: char| !(c.is_alphanumeric() || c == '/' || c == '-'))
+        .filter(|t| !t.is_empty())
+        .collect();
+    let mut keys = BTreeSet::new();
+    // A newspaper: its capitalised name up to the punctuation that ends it
+    // ("Báo Tuyên Quang, «…»", "Báo Tuyên Quang (2018)").
+    for (at, _) in folded.match_indices("Báo ") {
+        let rest = &folded[at + "Báo ".len()..];
+        let end = rest
+            .find([',', '(', '«', '"', '.', ';', ':', '\n'])
+            .unwrap_or(rest.len());
+        let name = rest[..end].trim();
+        if !name.is_empty()
+            && name
+                .split(' ')
+                .all(|w| w.starts_with(|c: char| c.is_uppercase()))
+        {
+            keys.insert(DocKey::Named(format!("Báo {name}")));
+        }
+    }
+    for (i, tok) in tokens.iter().enumerate() {
+        let prev = i.checked_sub(1).and_then(|j| tokens.get(j)).copied();
+        let prev2 = i.checked_sub(2).and_then(|j| tokens.get(j)).copied();
+        // Numbered: "61/2018/NĐ-CP", "225/QĐ-TTg", "12/2012/QH13", or a
+        // bare "61/2018" / "26" after "NĐ" / "CT" (optionally "số").
+        if tok.starts_with(|c: char| c.is_ascii_digit()) {
+            let parts: Vec<&str> = tok.split('/').collect();
+            let number = parts[0];
+            if !number.chars().all(|c| c.is_ascii_alphanumeric()) {
+                continue;
+            }
+            let year = parts.get(1).and_then(|p| is_year(p));
+            let suffix_kind = parts
+                .last()
+                .filter(|_| parts.len() > 1)
+                .and_then(|s| kind_of_suffix(s));
+            let lead = if prev == Some("số") { prev2 } else { prev };
+            let lead_kind = lead.filter(|p| KINDS.iter().any(|(_, a)| a == p));
+            let kind = suffix_kind.or(lead_kind.map(str::to_string));
+            if let Some(kind) = kind {
+                keys.insert(DocKey::Numbered {
+                    kind,
+                    number: number.to_string(),
+                    year,
+                });
+            }
+            continue;
+        }
+        // Named: a law by name and year, an index and its year, a union
+        // congress.
+        let rest = &tokens[i + 1..];
+        match *tok {
+            "Luật" => {
+                let name: Vec<&str> = rest
+                    .iter()
+                    .take_while(|t| is_year(t).is_none() && !t.chars().any(|c| c.is_ascii_digit()))
+                    .copied()
+                    .collect();
+                if let Some(y) = rest.get(name.len()).filter(|t| is_year(t).is_some())
+                    && !name.is_empty()
+                    && name.len() <= 6
+                {
+                    keys.insert(DocKey::Named(format!("Luật {} {y}", name.join(" "))));
+                }
+            }
+            "SIPAS" | "Index" if *tok == "SIPAS" || prev == Some("PAR") => {
+                let index = if *tok == "SIPAS" {
+                    "SIPAS"
+                } else {
+                    "PAR Index"
+                };
+                if let Some(y) = rest.first().filter(|t| is_year(t).is_some()) {
+                    keys.insert(DocKey::Named(format!("{index} {y}")));
+                }
+            }
+            "hội" if prev == Some("Đại") => {
+                if let Some(n) = rest
+                    .first()
+                    .filter(|t| t.chars().all(|c| "IVXLC".contains(c)))
+                {
+                    keys.insert(DocKey::Named(format!("Đại hội {n}")));
+                }
+            }
+            _ => {}
+        }
+    }
+    keys
+}
+
+fn facts_keys() -> BTreeSet<DocKey> {
+    let text =
+        std::fs::read_to_string(root().join(FACTS)).unwrap_or_else(|e| panic!("{FACTS}: {e}"));
+    document_keys(&text)
+}
+
+/// Why a source is refused, or None when it names documents of the facts
+/// file only (at least one), none issued after the course year.
+fn source_problem(source: &str, facts: &BTreeSet<DocKey>) -> Option<String> {
+    let keys = document_keys(source);
+    if keys.is_empty() {
+        return Some("names no document".into());
+    }
+    for k in &keys {
+        if let DocKey::Numbered { year: Some(y), .. } = k
+            && *y > COURSE_YEAR
+        {
+            return Some(format!("cites {k}, issued after {COURSE_YEAR}"));
+        }
+        if matches!(k, DocKey::Numbered { .. }) && !facts.contains(k) {
+            return Some(format!("cites {k}, which is not in {FACTS}"));
+        }
+    }
+    if !keys.iter().any(|k| facts.contains(k)) {
+        let named: Vec<String> = keys.iter().map(ToString::to_string).collect();
+        return Some(format!(
+            "names {}, none of them in {FACTS}",
+            named.join(", ")
+        ));
+    }
+    None
+}
+
+#[test]
+fn the_facts_file_yields_the_documents_it_describes() {
+    let facts = facts_keys();
+    let numbered = |kind: &str, number: &str, year: Option<u32>| DocKey::Numbered {
+        kind: kind.into(),
+        number: number.into(),
+        year,
+    };
+    // A few documents of different kinds and spellings, as the facts file
+    // writes them.
+    for k in [
+        numbered("NĐ", "61", Some(2018)),
+        numbered("NQ", "30c", None),
+        numbered("QĐ", "225", None),
+        numbered("TT", "01", Some(2018)),
+        numbered("CT", "26", None),
+        numbered("QH", "12", Some(2012)),
+        DocKey::Named("Báo Tuyên Quang".into()),
+        DocKey::Named("PAR Index 2017".into()),
+        DocKey::Named("Luật Công đoàn 2012".into()),
+        DocKey::Named("Đại hội XII".into()),
+    ] {
+        assert!(facts.contains(&k), "{k} not found in {FACTS}");
+    }
+    assert!(
+        facts.len() >= 40,
+        "only {} documents in {FACTS}",
+        facts.len()
+    );
+}
+
+#[test]
+fn a_source_outside_the_facts_file_or_the_course_year_is_refused() {
+    let facts = facts_keys();
+    let ok = |s: &str| source_problem(s, &facts);
+    assert_eq!(ok("Nghị định 61/2018/NĐ-CP, Điều 11 khoản 1"), None);
+    assert_eq!(ok("Luật Công đoàn năm 2012, Điều 21"), None);
+    assert_eq!(
+        ok("Luật Cán bộ, công chức năm 2008 (Luật số 22/2008/QH12), Điều 3"),
+        None
+    );
+    assert_eq!(
+        ok("Chỉ thị 26/CT-TTg ngày 05/9/2016 của Thủ tướng Chính phủ"),
+        None
+    );
+    assert_eq!(ok("Bộ Nội vụ, kết quả SIPAS năm 2018"), None);
+    // Fact 44 names no document: its old question had to go.
+    assert_eq!(
+        ok("Chương trình phối hợp công tác giữa Bộ Nội vụ và Công đoàn Viên chức Việt Nam")
+            .as_deref(),
+        Some("names no document")
+    );
+    assert_eq!(
+        ok("Nghị định 999/2018/NĐ-CP").as_deref(),
+        Some("cites NĐ 999/2018, which is not in docs/cchc-2018-facts.md")
+    );
+    // In the facts file only as a later change: not for a 2018 course.
+    assert_eq!(
+        ok("Nghị định 107/2021/NĐ-CP").as_deref(),
+        Some("cites NĐ 107/2021, issued after 2018")
+    );
+    assert!(ok("Nghị định 61/2018/NĐ-CP và Nghị định 999/2018/NĐ-CP").is_some());
+}
+
+#[test]
+fn every_source_names_a_document_of_the_facts_file() {
+    let facts = facts_keys();
+    let mut problems = Vec::new();
+    for b in shipped_banks() {
+        for q in &b.questions {
+            let source = q.source.as_deref().unwrap_or("");
+            if let Some(p) = source_problem(source, &facts) {
+                problems.push(format!("{}:{}: {p} ({source})", b.id, q.id));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
 }

@@ -187,11 +187,7 @@ fn closing_the_window_mid_quiz_leaves_a_resumable_attempt() {
     );
     // Resumable: another app on the same results file offers it.
     let bank = union_quiz::bank::load(&dir.path().join("bank.yaml")).expect("bank");
-    let app = union_quiz::ui::app::App::new(
-        vec![bank],
-        None,
-        resilience_support::settings(union_quiz::i18n::Lang::Vi, &results),
-    );
+    let app = resilience_support::app(vec![bank], None, union_quiz::i18n::Lang::Vi, &results);
     assert_eq!(app.screen, union_quiz::ui::app::Screen::Resume);
     assert_eq!(app.resumable[0].snapshot.attempt_id, saved.attempt_id);
 }

@@ -12,13 +12,13 @@ use engine_support::{bank, question, ten, vietnamese};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
-use resilience_support::{Harness as Driver, settings};
+use resilience_support::Harness as Driver;
 use union_quiz::bank::{Bank, Review};
 use union_quiz::engine::QuestionLock;
 use union_quiz::i18n::Lang;
 use union_quiz::roster::{Roster, Unit};
 use union_quiz::text::width;
-use union_quiz::ui::app::{App, Command, Field, Screen};
+use union_quiz::ui::app::{Command, Field, Screen};
 use union_quiz::ui::input::command_for;
 use union_quiz::ui::view;
 
@@ -87,7 +87,7 @@ fn both(name: &str, build: impl Fn(Lang) -> String) {
 
 /// The display letter of bank choice `c` on the current question.
 fn display_letter(h: &Harness, c: usize) -> char {
-    let a = h.app.attempt.as_ref().expect("attempt");
+    let a = h.app.attempt().expect("attempt");
     let d = a.drawn(a.current()).expect("drawn");
     let pos = d.order.iter().position(|&x| x == c).expect("choice");
     union_quiz::bank::letter(pos).to_ascii_lowercase()
@@ -189,12 +189,12 @@ fn typed_and_pasted_text_is_cleaned_composed_and_capped() {
     h.cmd(Command::Paste("x".repeat(500)));
     assert_eq!(
         h.app.form.name.chars().count(),
-        union_quiz::ui::app::NAME_MAX
+        union_quiz::session::member::NAME_MAX
     );
     h.key(KeyCode::Backspace);
     assert_eq!(
         h.app.form.name.chars().count(),
-        union_quiz::ui::app::NAME_MAX - 1
+        union_quiz::session::member::NAME_MAX - 1
     );
     // Names are trimmed when the form is done.
     let mut h = Harness::new(vec![vietnamese()], None, Lang::Vi);
@@ -228,7 +228,7 @@ fn screen_instructions() {
             .typed("kho bac")
             .key(KeyCode::Enter);
         assert_eq!(h.app.screen, Screen::Instructions);
-        assert!(h.app.attempt.is_none(), "the clock has not started");
+        assert!(h.app.attempt().is_none(), "the clock has not started");
         h.screen()
     });
 }
@@ -263,7 +263,7 @@ fn screen_question_several_answers_flagged() {
             .key(KeyCode::Down)
             .key(KeyCode::Down)
             .key(KeyCode::Char(' '));
-        let a = h.app.attempt.as_ref().expect("attempt");
+        let a = h.app.attempt().expect("attempt");
         assert_eq!(a.chosen(1), vec![0, 2]);
         assert_eq!(a.flagged(), vec![0]);
         h.at(1150).screen()
@@ -275,11 +275,11 @@ fn countdown_turns_to_warning_in_the_last_minutes() {
     let mut h = Harness::new(vec![fixed_vietnamese()], None, Lang::Vi);
     h.start_quiz();
     h.at(1079);
-    let a = h.app.attempt.as_ref().expect("attempt");
+    let a = h.app.attempt().expect("attempt");
     assert!(!a.time_warning(h.now));
     assert!(h.screen().contains("Còn lại 02:01"));
     h.at(1081);
-    assert!(h.app.attempt.as_ref().expect("a").time_warning(h.now));
+    assert!(h.app.attempt().expect("a").time_warning(h.now));
     assert!(h.screen().contains("Còn lại 01:59"));
     // The loop sleeps until the next second, never polls fast.
     h.now = h.t0 + Duration::from_millis(1_081_250);
@@ -298,15 +298,15 @@ fn screen_question_practice_feedback() {
         h.start_quiz();
         // One answer: choosing it is the answer, shown right or wrong at once.
         h.key(KeyCode::Char('a'));
-        let a = h.app.attempt.as_ref().expect("a");
+        let a = h.app.attempt().expect("a");
         assert_eq!(a.current(), 0, "stays to show");
         assert_eq!(a.lock(0), QuestionLock::Checked);
         let screen = h.screen();
         // Locked: another letter changes nothing.
         h.key(KeyCode::Char('b'));
-        assert_eq!(h.app.attempt.as_ref().expect("a").chosen(0), vec![0]);
+        assert_eq!(h.app.attempt().expect("a").chosen(0), vec![0]);
         h.key(KeyCode::Enter);
-        assert_eq!(h.app.attempt.as_ref().expect("a").current(), 1);
+        assert_eq!(h.app.attempt().expect("a").current(), 1);
         screen
     });
 }
@@ -333,7 +333,7 @@ fn long_question_text_scrolls() {
     h.key_mod(KeyCode::Up, KeyModifiers::SHIFT);
     assert_ne!(h.screen(), bottom);
     // Moving the cursor keeps the highlighted choice visible.
-    let mut h2 = Harness::new(vec![h.app.banks[0].clone()], None, Lang::Vi);
+    let mut h2 = Harness::new(vec![h.app.banks()[0].clone()], None, Lang::Vi);
     h2.start_quiz();
     h2.key(KeyCode::Down).key(KeyCode::Down).key(KeyCode::Down);
     assert!(
@@ -353,10 +353,10 @@ fn a_click_on_a_choice_chooses_it() {
         .position(|l| l.contains("C. 01/7/2018"))
         .expect("choice C drawn");
     h.cmd(Command::Click(20, u16::try_from(row).expect("row")));
-    assert_eq!(h.app.attempt.as_ref().expect("a").chosen(0), vec![2]);
+    assert_eq!(h.app.attempt().expect("a").chosen(0), vec![2]);
     // A click elsewhere chooses nothing.
     h.cmd(Command::Click(20, 1));
-    assert_eq!(h.app.attempt.as_ref().expect("a").chosen(0), vec![2]);
+    assert_eq!(h.app.attempt().expect("a").chosen(0), vec![2]);
 }
 
 #[test]
@@ -365,12 +365,12 @@ fn enter_on_the_last_answered_question_opens_submit() {
     h.start_quiz();
     h.key(KeyCode::Enter);
     assert_eq!(
-        h.app.attempt.as_ref().expect("a").current(),
+        h.app.attempt().expect("a").current(),
         0,
         "unanswered: stays"
     );
     h.key(KeyCode::Char('b')).key(KeyCode::Enter);
-    assert_eq!(h.app.attempt.as_ref().expect("a").current(), 1);
+    assert_eq!(h.app.attempt().expect("a").current(), 1);
     h.key(KeyCode::PageDown)
         .key(KeyCode::Char('a'))
         .key(KeyCode::Enter);
@@ -378,7 +378,7 @@ fn enter_on_the_last_answered_question_opens_submit() {
     h.key(KeyCode::Esc);
     assert_eq!(h.app.screen, Screen::Question);
     h.key(KeyCode::PageUp).key(KeyCode::Left);
-    assert_eq!(h.app.attempt.as_ref().expect("a").current(), 0);
+    assert_eq!(h.app.attempt().expect("a").current(), 0);
 }
 
 #[test]
@@ -394,7 +394,7 @@ fn screen_submit_lists_unanswered_and_flagged_and_jumps_back() {
         // Jump back to question 2 (unanswered).
         h.key(KeyCode::Down).key(KeyCode::Down).key(KeyCode::Enter);
         assert_eq!(h.app.screen, Screen::Question);
-        assert_eq!(h.app.attempt.as_ref().expect("a").current(), 1);
+        assert_eq!(h.app.attempt().expect("a").current(), 1);
         screen
     });
 }
@@ -408,9 +408,9 @@ fn screen_time_up_then_result() {
         h.at(1200).cmd(Command::Tick);
         assert_eq!(h.app.screen, Screen::TimeUp);
         // Nothing can change after the deadline.
-        let before = h.app.attempt.as_ref().expect("a").chosen(0);
+        let before = h.app.attempt().expect("a").chosen(0);
         h.key(KeyCode::Char('c'));
-        assert_eq!(h.app.attempt.as_ref().expect("a").chosen(0), before);
+        assert_eq!(h.app.attempt().expect("a").chosen(0), before);
         let rows = union_quiz::results::read_file(&h.results()).expect("results");
         assert_eq!(rows.rows.len(), 1);
         assert!(rows.rows[0].timed_out);
@@ -424,7 +424,7 @@ fn a_key_after_the_deadline_shows_time_up_not_a_change() {
     h.start_quiz();
     h.at(1300).key(KeyCode::Char('b'));
     assert_eq!(h.app.screen, Screen::TimeUp);
-    assert!(h.app.attempt.as_ref().expect("a").chosen(0).is_empty());
+    assert!(h.app.attempt().expect("a").chosen(0).is_empty());
 }
 
 fn finished(lang: Lang, review: Review) -> Harness {
@@ -476,8 +476,8 @@ fn enter_on_the_result_clears_the_previous_member() {
     let mut h = finished(Lang::Vi, Review::AfterSubmit);
     h.key(KeyCode::Enter);
     assert_eq!(h.app.screen, Screen::Identity);
-    assert!(h.app.attempt.is_none());
-    assert!(h.app.finished.is_none());
+    assert!(h.app.attempt().is_none());
+    assert!(h.app.finished().is_none());
     assert!(h.app.form.name.is_empty());
     let s = h.screen();
     assert!(!s.contains("Hoa"), "{s}");
@@ -494,7 +494,7 @@ fn screen_help_overlay_on_any_screen() {
         h.key(KeyCode::Char('x'));
         assert!(!h.app.help);
         assert!(
-            h.app.attempt.as_ref().expect("a").chosen(0).is_empty(),
+            h.app.attempt().expect("a").chosen(0).is_empty(),
             "closing key is not an answer"
         );
         s
@@ -565,8 +565,12 @@ fn results_file_that_cannot_be_written_is_shown_before_the_first_member() {
     // A results "folder" that is a file: the results file cannot be created.
     let blocker = dir.path().join("blocker");
     std::fs::write(&blocker, "x").expect("write");
-    let s = settings(Lang::Vi, &blocker.join("results.csv"));
-    let app = App::new(vec![vietnamese()], None, s);
+    let app = resilience_support::app(
+        vec![vietnamese()],
+        None,
+        Lang::Vi,
+        &blocker.join("results.csv"),
+    );
     assert!(app.results_problem.is_some());
     let mut h = Harness::new(vec![vietnamese()], None, Lang::Vi);
     h.app = app;
@@ -607,7 +611,7 @@ fn whole_session_writes_a_results_row() {
     for step in 0..3 {
         h.at(10 + step * 20);
         let index = {
-            let a = h.app.attempt.as_ref().expect("a");
+            let a = h.app.attempt().expect("a");
             a.drawn(a.current()).expect("d").index
         };
         match index {
@@ -633,12 +637,12 @@ fn whole_session_writes_a_results_row() {
     assert!(read.bad.is_empty());
     assert_eq!(read.rows.len(), 1);
     let row = &read.rows[0];
-    let a = h.app.attempt.as_ref().expect("a");
+    let a = h.app.attempt().expect("a");
     let order: Vec<&str> = a
         .plan()
         .questions
         .iter()
-        .map(|d| h.app.banks[0].questions[d.index].id.as_str())
+        .map(|d| h.app.banks()[0].questions[d.index].id.as_str())
         .collect();
     let expected: Vec<String> = order
         .iter()
@@ -708,7 +712,7 @@ fn per_question_limit_moves_the_screen_on() {
     let mut h = Harness::new(vec![b], None, Lang::Vi);
     h.start_quiz();
     h.at(31).cmd(Command::Tick);
-    assert_eq!(h.app.attempt.as_ref().expect("a").current(), 1);
+    assert_eq!(h.app.attempt().expect("a").current(), 1);
     let s = h.screen();
     assert!(
         s.contains("Hết giờ cho câu 1; đã chuyển sang câu 2."),
@@ -758,7 +762,7 @@ fn a_long_submit_list_scrolls_with_the_highlighted_entry() {
     let s = h.screen();
     assert!(s.contains("▶ Quay lại câu 30 (chưa trả lời)"), "{s}");
     h.key(KeyCode::Enter);
-    assert_eq!(h.app.attempt.as_ref().expect("a").current(), 29);
+    assert_eq!(h.app.attempt().expect("a").current(), 29);
 }
 
 #[test]
@@ -841,13 +845,13 @@ fn per_question_countdown_shows_without_an_overall_limit() {
     assert_ne!(calm.fg, Some(ratatui::style::Color::LightRed));
     // The last 10 % of the question's limit: the warning colour.
     h.at(9).cmd(Command::Tick);
-    let a = h.app.attempt.as_ref().expect("attempt");
+    let a = h.app.attempt().expect("attempt");
     assert!(a.question_time_warning(h.now));
     let warn = style_of(&buffer(&h), "Câu này còn 00:01").expect("label");
     assert_eq!(warn.fg, Some(ratatui::style::Color::LightRed));
     // Out of time, back on it: its clock has stopped, the bank is not untimed.
     h.at(11).cmd(Command::Tick).key(KeyCode::Left);
-    assert_eq!(h.app.attempt.as_ref().expect("attempt").current(), 0);
+    assert_eq!(h.app.attempt().expect("attempt").current(), 0);
     let s = h.screen();
     assert!(s.contains("Câu này đã xong, không còn tính giờ"), "{s}");
     assert!(!s.contains("Không giới hạn thời gian"), "{s}");
@@ -863,7 +867,7 @@ fn practice_several_answers_are_checked_by_enter() {
         h.key(KeyCode::Right);
         // Several answers: toggling does not check.
         h.key(KeyCode::Char('a')).key(KeyCode::Char('c'));
-        let a = h.app.attempt.as_ref().expect("a");
+        let a = h.app.attempt().expect("a");
         assert_eq!(a.current(), 1);
         assert_eq!(a.lock(1), QuestionLock::Open);
         assert_eq!(a.chosen(1), vec![0, 2]);
@@ -880,7 +884,7 @@ fn practice_several_answers_are_checked_by_enter() {
             "{before}"
         );
         h.key(KeyCode::Enter);
-        let a = h.app.attempt.as_ref().expect("a");
+        let a = h.app.attempt().expect("a");
         assert_eq!(a.lock(1), QuestionLock::Checked);
         assert_eq!(a.current(), 1, "stays to show");
         let after = h.screen();
@@ -890,7 +894,7 @@ fn practice_several_answers_are_checked_by_enter() {
             "{after}"
         );
         h.key(KeyCode::Enter);
-        assert_eq!(h.app.attempt.as_ref().expect("a").current(), 2);
+        assert_eq!(h.app.attempt().expect("a").current(), 2);
         format!("{before}\n{after}")
     });
 }
@@ -989,7 +993,7 @@ fn enter_on_an_unanswered_question_says_how_to_go_on() {
         let mut h = Harness::new(vec![fixed_vietnamese()], None, lang);
         h.start_quiz();
         h.key(KeyCode::Enter);
-        assert_eq!(h.app.attempt.as_ref().expect("a").current(), 0);
+        assert_eq!(h.app.attempt().expect("a").current(), 0);
         let screen = h.screen();
         let hint = lang.pick(
             "Chưa chọn đáp án. Bấm → để bỏ qua câu này.",
@@ -1101,7 +1105,7 @@ fn banks_are_listed_in_natural_order_and_the_last_fits() {
             })
             .collect();
         let mut h = Harness::new(banks, None, lang);
-        let titles: Vec<&str> = h.app.banks.iter().map(|b| b.title.as_str()).collect();
+        let titles: Vec<&str> = h.app.banks().iter().map(|b| b.title.as_str()).collect();
         let want: Vec<String> = (1..=12).map(|k| format!("Bộ đề {k}")).collect();
         assert_eq!(titles, want);
         for _ in 0..11 {
@@ -1124,7 +1128,7 @@ fn banks_are_listed_in_natural_order_and_the_last_fits() {
 #[test]
 fn natural_order_compares_numbers_as_numbers() {
     use std::cmp::Ordering;
-    use union_quiz::ui::app::natural_cmp;
+    use union_quiz::text::natural_cmp;
     assert_eq!(natural_cmp("b2", "b10"), Ordering::Less);
     assert_eq!(natural_cmp("b10", "b2"), Ordering::Greater);
     assert_eq!(natural_cmp("b02", "b2"), Ordering::Greater);
@@ -1235,7 +1239,7 @@ fn a_time_out_on_the_last_question_says_where_it_went_or_offers_to_submit() {
         .key(KeyCode::Char('a'));
     h.at(31).cmd(Command::Tick);
     assert_eq!(h.app.screen, Screen::Question);
-    assert_eq!(h.app.attempt.as_ref().expect("a").current(), 0);
+    assert_eq!(h.app.attempt().expect("a").current(), 0);
     let s = h.screen();
     assert!(
         s.contains("Hết giờ cho câu 3; đã chuyển sang câu 1."),
@@ -1250,7 +1254,7 @@ fn a_time_out_on_the_last_question_says_where_it_went_or_offers_to_submit() {
             .key(KeyCode::Char('a'))
             .key(KeyCode::Enter)
             .key(KeyCode::Char('a'));
-        assert_eq!(h.app.attempt.as_ref().expect("a").current(), 2);
+        assert_eq!(h.app.attempt().expect("a").current(), 2);
         h.at(31).cmd(Command::Tick);
         assert_eq!(h.app.screen, Screen::Submit);
         let s = h.screen();
@@ -1307,7 +1311,7 @@ fn system_errors_are_worded_in_the_members_language_with_the_path() {
         let blocker = dir.path().join("blocker");
         std::fs::write(&blocker, "x").expect("write");
         let results = blocker.join("sub").join("results.csv");
-        let app = App::new(vec![vietnamese()], None, settings(lang, &results));
+        let app = resilience_support::app(vec![vietnamese()], None, lang, &results);
         let problem = app.results_problem.clone().expect("problem");
         assert!(
             problem.contains(&blocker.display().to_string()),
@@ -1325,7 +1329,7 @@ fn system_errors_are_worded_in_the_members_language_with_the_path() {
             continue;
         }
         let mut h = Harness::new(vec![fixed_vietnamese()], None, lang);
-        h.app.settings.results = nope.to_owned();
+        h.driver = Driver::new(vec![fixed_vietnamese()], nope, lang, Instant::now());
         h.start_quiz();
         h.key(KeyCode::Char('b'))
             .key(KeyCode::Esc)
@@ -1333,9 +1337,9 @@ fn system_errors_are_worded_in_the_members_language_with_the_path() {
         assert_eq!(h.app.screen, Screen::Result);
         let detail = h
             .app
-            .finished
-            .as_ref()
-            .and_then(|f| f.saved.clone().err())
+            .finished()
+            .and_then(|f| f.saved.as_ref().err())
+            .map(|e| union_quiz::i18n::ui::results_detail(e, lang))
             .expect("not saved");
         assert!(detail.contains("/proc/nope"), "{detail}");
         assert!(!detail.contains("os error"), "{detail}");

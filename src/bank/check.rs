@@ -1,17 +1,12 @@
-//! `union-quiz check`: validates banks and rosters and prints diagnostics.
+//! What `union-quiz check` finds: every diagnostic of the banks and
+//! rosters given (printed by [`crate::check`], worded by
+//! [`crate::i18n::check`]).
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::ExitCode;
+use std::path::PathBuf;
 
-use serde::Serialize;
-
-use super::diag::{Diagnostic, DiagnosticJson, Problem};
+use super::diag::{Diagnostic, Problem};
 use super::load::{Parsed, check_file, duplicate_bank_ids, yaml_files};
 use super::validate::file_diag;
-use crate::cli::{CheckArgs, CheckFormat};
-use crate::i18n::Lang;
-use crate::i18n::check as msg;
 
 /// The folder checked when no path is given.
 pub const DEFAULT_PATH: &str = "quizzes";
@@ -25,15 +20,6 @@ pub struct Report {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// The JSON document of `check --format json`.
-#[derive(Debug, Serialize)]
-struct ReportJson {
-    files: usize,
-    errors: usize,
-    warnings: usize,
-    diagnostics: Vec<DiagnosticJson>,
-}
-
 impl Report {
     /// How many errors.
     pub fn errors(&self) -> usize {
@@ -43,36 +29,6 @@ impl Report {
     /// How many warnings.
     pub fn warnings(&self) -> usize {
         self.diagnostics.len() - self.errors()
-    }
-
-    /// Each diagnostic with its hint, then the summary line.
-    pub fn render_text(&self, lang: Lang) -> String {
-        let mut out = String::new();
-        for d in &self.diagnostics {
-            out.push_str(&d.render(lang));
-            out.push('\n');
-        }
-        out.push_str(&msg::summary(
-            self.files,
-            self.errors(),
-            self.warnings(),
-            lang,
-        ));
-        out.push('\n');
-        out
-    }
-
-    /// The same diagnostics as JSON, with stable field names and codes.
-    pub fn render_json(&self, lang: Lang) -> String {
-        let doc = ReportJson {
-            files: self.files,
-            errors: self.errors(),
-            warnings: self.warnings(),
-            diagnostics: self.diagnostics.iter().map(|d| d.to_json(lang)).collect(),
-        };
-        let mut s = serde_json::to_string_pretty(&doc).unwrap_or_else(|_| "{}".to_owned());
-        s.push('\n');
-        s
     }
 }
 
@@ -113,33 +69,4 @@ pub fn check_paths(paths: &[PathBuf]) -> Result<Report, NoSuchPath> {
     }
     diagnostics.extend(duplicate_bank_ids(&mut banks));
     Ok(Report { files, diagnostics })
-}
-
-/// Runs `union-quiz check`; exit 0 without errors, 1 with any, 2 on misuse.
-pub fn run(args: &CheckArgs, lang: Lang) -> ExitCode {
-    let paths = if args.paths.is_empty() {
-        vec![PathBuf::from(DEFAULT_PATH)]
-    } else {
-        args.paths.clone()
-    };
-    let report = match check_paths(&paths) {
-        Ok(r) => r,
-        Err(NoSuchPath(p)) => {
-            eprintln!("{}", msg::no_such_path(Path::new(&p), lang));
-            return ExitCode::from(2);
-        }
-    };
-    let out = match args.format {
-        CheckFormat::Text => report.render_text(lang),
-        CheckFormat::Json => report.render_json(lang),
-    };
-    let mut stdout = std::io::stdout().lock();
-    // A closed pipe (`check | head`) is not worth a panic.
-    let _ = stdout.write_all(out.as_bytes());
-    let _ = stdout.flush();
-    if report.errors() > 0 {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    }
 }

@@ -11,9 +11,6 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
-use crate::i18n::Lang;
-use crate::i18n::check as msg;
-
 /// How serious a problem is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -336,7 +333,7 @@ pub fn shown(s: &str) -> String {
 
 impl Problem {
     /// A copy whose text taken from the file is safe to print.
-    fn shown(&self) -> Problem {
+    pub(crate) fn shown(&self) -> Problem {
         let mut p = self.clone();
         match &mut p {
             Problem::UnknownKey { key, .. }
@@ -467,64 +464,25 @@ impl Diagnostic {
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
-
-    /// The message in `lang`.
-    /// Text from the file is repeated safely (see [`shown`]).
-    pub fn message(&self, lang: Lang) -> String {
-        msg::problem(&self.problem.shown(), lang)
-    }
-
-    /// The hint in `lang`, if any.
-    pub fn hint_text(&self, lang: Lang) -> Option<String> {
-        self.hint.map(|h| msg::hint(h, lang).to_owned())
-    }
-
-    /// `PATH:LINE:COL: lỗi: message`, then the hint indented on its own
-    /// line when there is one.
-    pub fn render(&self, lang: Lang) -> String {
-        let path = self.path.display().to_string();
-        let mut out: String = path
-            .chars()
-            .map(|c| {
-                if crate::text::is_forbidden_control(c) {
-                    '?'
-                } else {
-                    c
-                }
-            })
-            .collect();
-        if self.line > 0 {
-            out.push_str(&format!(":{}:{}", self.line, self.col));
-        }
-        out.push_str(&format!(
-            ": {}: {}",
-            msg::severity(self.severity, lang),
-            self.message(lang)
-        ));
-        if let Some(hint) = self.hint_text(lang) {
-            out.push_str("\n    ");
-            out.push_str(&hint);
-        }
-        out
-    }
-
-    /// The diagnostic for tools: stable field names and codes.
-    pub fn to_json(&self, lang: Lang) -> DiagnosticJson {
-        DiagnosticJson {
-            path: self.path.display().to_string(),
-            line: self.line,
-            column: self.col,
-            severity: self.severity,
-            code: self.code(),
-            message: self.message(lang),
-            hint: self.hint_text(lang),
-        }
-    }
 }
 
+/// For developers and logs: the place and the stable code, in no
+/// language (`quizzes/x.yaml:42:5: error[unknown-key]`). A person reads
+/// [`Diagnostic::render`] in their language.
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.render(Lang::Vi))
+        let severity = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        write!(
+            f,
+            "{}:{}:{}: {severity}[{}]",
+            self.path.display(),
+            self.line,
+            self.col,
+            self.code()
+        )
     }
 }
 

@@ -9,10 +9,9 @@ use sha2::{Digest, Sha256};
 
 use super::Bank;
 use super::diag::{Diagnostic, Hint, Problem};
+use super::roster::Roster;
 use super::validate::{self, Checker, file_diag, hex};
 use super::yaml::{self, Node, ParseError, Pos, Value};
-use crate::i18n::Lang;
-use crate::roster::Roster;
 
 /// Files over 10 MiB are refused before they are read: no bank comes near
 /// it (5,000 questions take about 2 MiB), and it bounds memory.
@@ -27,22 +26,15 @@ pub struct BankError {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-impl BankError {
-    /// The header line and every diagnostic, in `lang`.
-    pub fn render(&self, lang: Lang) -> String {
-        let errors = self.diagnostics.iter().filter(|d| d.is_error()).count();
-        let mut out = crate::i18n::check::bank_error_header(&self.path, errors, lang);
-        for d in &self.diagnostics {
-            out.push('\n');
-            out.push_str(&d.render(lang));
-        }
-        out
-    }
-}
-
+/// For developers and logs: the file and each diagnostic's place and code,
+/// in no language. A person reads [`BankError::render`] in their language.
 impl fmt::Display for BankError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.render(Lang::Vi))
+        write!(f, "{}", self.path.display())?;
+        for d in &self.diagnostics {
+            write!(f, "\n{d}")?;
+        }
+        Ok(())
     }
 }
 

@@ -11,6 +11,7 @@ use std::time::Duration;
 pub mod check;
 pub mod diag;
 mod load;
+pub mod roster;
 mod validate;
 pub mod yaml;
 

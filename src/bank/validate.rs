@@ -11,9 +11,9 @@ use std::time::Duration;
 use sha2::{Digest, Sha256};
 
 use super::diag::{Diagnostic, Expected, Hint, Problem};
+use super::roster::{Roster, Unit};
 use super::yaml::{Entry, Node, Pos, Value};
 use super::{Bank, Question, Review, Scoring};
-use crate::roster::{Roster, Unit};
 
 /// The keys of a bank, in the documented order.
 pub const BANK_KEYS: &[&str] = &[

@@ -3,8 +3,118 @@
 //! Messages name the key as the trainer wrote it (`answer`, `choices`), since
 //! that is what they will look for in the file.
 
-use crate::bank::diag::{Expected, Hint, Problem, Severity};
+use serde::Serialize;
+
+use crate::bank::BankError;
+use crate::bank::check::Report;
+use crate::bank::diag::{Diagnostic, DiagnosticJson, Expected, Hint, Problem, Severity};
 use crate::i18n::Lang;
+
+/// The JSON document of `check --format json`.
+#[derive(Debug, Serialize)]
+struct ReportJson {
+    files: usize,
+    errors: usize,
+    warnings: usize,
+    diagnostics: Vec<DiagnosticJson>,
+}
+
+// The bank's types are rendered here, in the language asked for, so that
+// nothing under `bank/` holds or picks a string.
+impl Diagnostic {
+    /// The message in `lang`.
+    /// Text from the file is repeated safely (see [`shown`]).
+    pub fn message(&self, lang: Lang) -> String {
+        problem(&self.problem.shown(), lang)
+    }
+
+    /// The hint in `lang`, if any.
+    pub fn hint_text(&self, lang: Lang) -> Option<String> {
+        self.hint.map(|h| hint(h, lang).to_owned())
+    }
+
+    /// `PATH:LINE:COL: lỗi: message`, then the hint indented on its own
+    /// line when there is one.
+    pub fn render(&self, lang: Lang) -> String {
+        let path = self.path.display().to_string();
+        let mut out: String = path
+            .chars()
+            .map(|c| {
+                if crate::text::is_forbidden_control(c) {
+                    '?'
+                } else {
+                    c
+                }
+            })
+            .collect();
+        if self.line > 0 {
+            out.push_str(&format!(":{}:{}", self.line, self.col));
+        }
+        out.push_str(&format!(
+            ": {}: {}",
+            severity(self.severity, lang),
+            self.message(lang)
+        ));
+        if let Some(hint) = self.hint_text(lang) {
+            out.push_str("\n    ");
+            out.push_str(&hint);
+        }
+        out
+    }
+
+    /// The diagnostic for tools: stable field names and codes.
+    pub fn to_json(&self, lang: Lang) -> DiagnosticJson {
+        DiagnosticJson {
+            path: self.path.display().to_string(),
+            line: self.line,
+            column: self.col,
+            severity: self.severity,
+            code: self.code(),
+            message: self.message(lang),
+            hint: self.hint_text(lang),
+        }
+    }
+}
+
+impl BankError {
+    /// The header line and every diagnostic, in `lang`.
+    pub fn render(&self, lang: Lang) -> String {
+        let errors = self.diagnostics.iter().filter(|d| d.is_error()).count();
+        let mut out = bank_error_header(&self.path, errors, lang);
+        for d in &self.diagnostics {
+            out.push('\n');
+            out.push_str(&d.render(lang));
+        }
+        out
+    }
+}
+
+impl Report {
+    /// Each diagnostic with its hint, then the summary line.
+    pub fn render_text(&self, lang: Lang) -> String {
+        let mut out = String::new();
+        for d in &self.diagnostics {
+            out.push_str(&d.render(lang));
+            out.push('\n');
+        }
+        out.push_str(&summary(self.files, self.errors(), self.warnings(), lang));
+        out.push('\n');
+        out
+    }
+
+    /// The same diagnostics as JSON, with stable field names and codes.
+    pub fn render_json(&self, lang: Lang) -> String {
+        let doc = ReportJson {
+            files: self.files,
+            errors: self.errors(),
+            warnings: self.warnings(),
+            diagnostics: self.diagnostics.iter().map(|d| d.to_json(lang)).collect(),
+        };
+        let mut s = serde_json::to_string_pretty(&doc).unwrap_or_else(|_| "{}".to_owned());
+        s.push('\n');
+        s
+    }
+}
 
 /// "lỗi" / "error", "cảnh báo" / "warning".
 pub fn severity(s: Severity, lang: Lang) -> &'static str {

@@ -2,8 +2,12 @@
 //! and English. Members may rarely use a terminal: say what to press, in
 //! the words of a paper test.
 
-use super::Lang;
-use crate::ui::recover::{RecoverDone, RecoverState};
+use super::{Lang, io_error_message};
+use crate::autosave::AutosaveError;
+use crate::results::ResultsError;
+use crate::session::ResumeProblem;
+use crate::session::member::{CODE_MAX, Field, NAME_MAX, UNIT_MAX};
+use crate::session::recover::{RecoverDone, RecoverState};
 
 /// The fixed strings of the quiz screens.
 #[derive(Debug)]
@@ -604,8 +608,7 @@ pub fn question_time_up_all_done(lang: Lang, n: usize) -> String {
 }
 
 /// Said when what was typed in `field` was cut at its length cap.
-pub fn too_long(lang: Lang, field: crate::ui::app::Field) -> String {
-    use crate::ui::app::{CODE_MAX, Field, NAME_MAX, UNIT_MAX};
+pub fn too_long(lang: Lang, field: Field) -> String {
     match (lang, field) {
         (Lang::Vi, Field::Name) => format!("Tên tối đa {NAME_MAX} ký tự."),
         (Lang::En, Field::Name) => format!("A name has at most {NAME_MAX} characters."),
@@ -770,6 +773,16 @@ pub fn review_heading(lang: Lang, n: usize, correct: bool, earned: f64, max: f64
     )
 }
 
+/// "Số câu đã trả lời" on the time-up screen.
+pub fn answered_label(lang: Lang) -> &'static str {
+    lang.pick("Số câu đã trả lời", "Answered")
+}
+
+/// Why `run` will not draw: its output is not a terminal.
+pub fn stdout_not_terminal(lang: Lang) -> &'static str {
+    lang.pick("đầu ra không phải là terminal", "stdout is not a terminal")
+}
+
 /// The reason shown when the results file cannot be written.
 pub fn results_error(lang: Lang, detail: &str) -> String {
     format!("{} ({detail})", texts(lang).results_unwritable)
@@ -867,6 +880,40 @@ pub fn resume_bank_missing(lang: Lang, bank_id: &str) -> String {
         Lang::En => format!(
             "Cannot continue: the question bank \"{bank_id}\" is not loaded. Please tell the trainer."
         ),
+    }
+}
+
+/// Why the chosen attempt could not be resumed, for the resume screen.
+pub fn resume_problem(lang: Lang, problem: &ResumeProblem) -> String {
+    match problem {
+        ResumeProblem::BankMissing(id) => resume_bank_missing(lang, id),
+        ResumeProblem::InUse => texts(lang).resume_in_use.to_owned(),
+        ResumeProblem::BankChanged => texts(lang).resume_bank_changed.to_owned(),
+        ResumeProblem::Autosave(e) => autosave_detail(e, lang),
+        ResumeProblem::Resume(e) => resume_failed(lang, &e.to_string()),
+    }
+}
+
+/// Why the results file could not be written, for the member's screen:
+/// the path, and the system's reason in the member's language (the
+/// system's own text is often English).
+pub fn results_detail(e: &ResultsError, lang: Lang) -> String {
+    match e {
+        ResultsError::Io { path, source } => {
+            format!("{}: {}", path.display(), io_error_message(source, lang))
+        }
+        other => other.to_string(),
+    }
+}
+
+/// Why an autosave could not be written or read, for the screens.
+pub fn autosave_detail(e: &AutosaveError, lang: Lang) -> String {
+    match e {
+        AutosaveError::Io { path, source } => {
+            format!("{}: {}", path.display(), io_error_message(source, lang))
+        }
+        AutosaveError::InUse { .. } => texts(lang).resume_in_use.to_owned(),
+        other => other.to_string(),
     }
 }
 

@@ -5,38 +5,27 @@
 //! scoring) are the engine's; this module only routes commands to it and
 //! keeps what the screens need (cursor, scroll, form fields).
 
-use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use rand::RngExt;
+use rand::rngs::StdRng;
 
-use crate::autosave::{AutosaveError, Autosaves, Claim};
 use crate::bank::{Bank, Review};
-use crate::engine::{
-    Attempt, AttemptPlan, Member, Outcome, Overrides, QuestionLock, Refusal, ResumeError, Snapshot,
-    TickEvent,
-};
+use crate::engine::{Attempt, Member, QuestionLock, Refusal, TickEvent};
+use crate::i18n::Lang;
 use crate::i18n::ui::{self as tr, Texts, texts};
-use crate::i18n::{Lang, io_error_message};
 use crate::kiosk::{Pin, PinError};
-use crate::results::{self, ResultRow};
 use crate::roster::{Roster, Unit};
+pub use crate::session::member::Field;
+use crate::session::member::{clean_name, is_acceptable_name};
+use crate::session::{Finished, Resumable, ResumeProblem, Room, Session};
 use crate::text::{clean_line, fold, truncate_chars};
 
 use super::theme::Theme;
 use super::view;
 
-/// Longest full name kept, in characters.
-pub const NAME_MAX: usize = 80;
-/// Longest member code kept, in characters.
-pub const CODE_MAX: usize = 30;
-/// Longest unit name (typed freely, or the roster filter), in characters.
-pub const UNIT_MAX: usize = 120;
 /// Longest kiosk PIN typed, in characters.
 pub const PIN_MAX: usize = 32;
-/// How often the time used is saved while nothing else changes: a killed
-/// process loses at most this much of the member's clock.
-pub const AUTOSAVE_EVERY: Duration = Duration::from_secs(15);
 
 /// The screens, in the order a member meets them. The help popup and the
 /// "too small" message are drawn over any screen, so they are not screens.
@@ -63,18 +52,6 @@ pub enum Screen {
     Result,
     /// Kiosk mode: the trainer's PIN to leave the app (hidden input).
     ExitPin,
-}
-
-/// The fields of the identity screen.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Field {
-    /// Full name (required).
-    #[default]
-    Name,
-    /// Member code (optional).
-    Code,
-    /// Grassroots union: a filter over the roster, or free text.
-    Unit,
 }
 
 /// What a member asked for, whatever key or click it came from.
@@ -133,32 +110,16 @@ pub enum Command {
     Tick,
 }
 
-/// Where the seed of each attempt comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SeedSource {
-    /// `--seed N`: every attempt draws the same quiz.
-    Fixed(u64),
-    /// A fresh random seed per attempt.
-    Random,
-}
-
-/// How the app is set up from the command line.
+/// How the screens of one member are set up (what the attempts share is
+/// the [`Room`]'s).
 #[derive(Debug, Clone)]
 pub struct Settings {
     /// Language of the screens.
     pub lang: Lang,
     /// Colours on (off with `NO_COLOR`).
     pub color: bool,
-    /// `--pick` and `--time-limit`.
-    pub overrides: Overrides,
-    /// `--seed` or random.
-    pub seed: SeedSource,
     /// `--once`: quit after one member.
     pub once: bool,
-    /// The results file.
-    pub results: PathBuf,
-    /// Written in each row.
-    pub app_version: String,
 }
 
 /// The identity form.
@@ -182,36 +143,6 @@ pub struct IdentityForm {
     pub error: Option<Field>,
     /// The field whose length cap cut what was typed, to say so.
     pub capped: Option<Field>,
-}
-
-/// The finished attempt as shown on the result screen.
-#[derive(Debug, Clone)]
-pub struct Finished {
-    /// The scored attempt.
-    pub outcome: Outcome,
-    /// `Err(detail)` when the row could not be written.
-    pub saved: Result<(), String>,
-    /// The row, kept to retry writing it.
-    pub row: ResultRow,
-}
-
-/// An unfinished attempt offered on the resume screen.
-#[derive(Debug, Clone)]
-pub struct Resumable {
-    /// The attempt's id (its autosave file's name).
-    pub id: String,
-    /// The saved attempt; its member's text already cleaned.
-    pub snapshot: Snapshot,
-    /// The bank's title when the bank is loaded, else its id.
-    pub bank_title: String,
-    /// Questions answered.
-    pub answered: usize,
-    /// Questions in the attempt.
-    pub questions: usize,
-    /// Time used as of the last save.
-    pub used: Duration,
-    /// Time left as of the last save; `None` when untimed.
-    pub left: Option<Duration>,
 }
 
 /// Kiosk mode: off, waiting for the trainer's PIN, or on.
@@ -260,39 +191,12 @@ fn wipe(s: &mut String) {
     s.clear();
 }
 
-/// The member's text in a saved attempt, cleaned as if typed: an autosave
-/// file is outside input like any other.
-pub fn clean_member(member: &mut Member) {
-    member.name = clean_name(&member.name);
-    member.code = member
-        .code
-        .as_deref()
-        .map(|c| truncate_chars(clean_line(c).trim(), CODE_MAX).to_owned())
-        .filter(|c| !c.is_empty());
-    member.unit = truncate_chars(clean_line(&member.unit).trim(), UNIT_MAX).to_owned();
-}
-
-/// A full name as it is kept: control characters removed, NFC, runs of
-/// spaces folded to one, trimmed, at most [`NAME_MAX`] characters.
-pub fn clean_name(s: &str) -> String {
-    let cleaned = clean_line(s);
-    let folded = cleaned.split_whitespace().collect::<Vec<_>>().join(" ");
-    truncate_chars(&folded, NAME_MAX).to_owned()
-}
-
-/// Whether a cleaned name can be a member's name: it must have at least one
-/// letter or digit (a name of spaces or of invisible marks is refused).
-pub fn is_acceptable_name(name: &str) -> bool {
-    name.chars().any(char::is_alphanumeric)
-}
-
 /// The quiz app: everything the screens show.
 #[derive(Debug)]
 pub struct App {
-    /// Banks to choose from (at least one).
-    pub banks: Vec<Bank>,
-    /// The roster of units, when there is one.
-    pub roster: Option<Roster>,
+    /// The banks, roster, results file and autosave folder, shared with
+    /// every other member's app of the same room.
+    pub room: Arc<Room>,
     /// Command-line settings.
     pub settings: Settings,
     /// Colours.
@@ -305,16 +209,17 @@ pub struct App {
     pub bank: usize,
     /// The identity form.
     pub form: IdentityForm,
-    /// The attempt, from the start of the clock to the next member.
-    pub attempt: Option<Attempt>,
+    /// The member's attempt, from the start of the clock to the next
+    /// member.
+    pub session: Option<Session>,
+    /// Attempt ids and random draws.
+    rng: StdRng,
     /// The highlighted choice (display position).
     pub choice_cursor: usize,
     /// First line shown of a long question, review or text.
     pub scroll: usize,
     /// The highlighted entry of the submit list (0 = submit).
     pub submit_cursor: usize,
-    /// Set once the attempt is finished and scored.
-    pub finished: Option<Finished>,
     /// Shown over the question: a per-question limit moved the attempt on,
     /// or Enter was pressed with no answer chosen.
     pub notice: Option<String>,
@@ -328,17 +233,6 @@ pub struct App {
     pub size: (u16, u16),
     /// Set when the app should end.
     pub quit: bool,
-    /// The autosave folder beside the results file.
-    pub autosaves: Autosaves,
-    /// Held while this app works on the attempt, so no other window
-    /// offers it for resuming.
-    claim: Option<Claim>,
-    /// The last save: the snapshot without its times.
-    last_saved: Option<Snapshot>,
-    /// When the last save was tried, whether it worked or not.
-    last_try: Option<Instant>,
-    /// Why the attempt could not be autosaved, while it cannot.
-    pub autosave_problem: Option<String>,
     /// The unfinished attempts offered on the resume screen.
     pub resumable: Vec<Resumable>,
     /// The highlighted entry of the resume screen (the last is "new").
@@ -354,42 +248,30 @@ pub struct App {
 impl App {
     /// A new app on the start screen. Checks that the results file can be
     /// written, so the trainer sees a problem before the first member.
-    pub fn new(mut banks: Vec<Bank>, roster: Option<Roster>, settings: Settings) -> App {
-        // By title, numbers in their natural order ("Bộ đề 2" before
-        // "Bộ đề 10"), whatever order the folder listed the files in.
-        banks.sort_by(|a, b| {
-            natural_cmp(&fold(&a.title), &fold(&b.title))
-                .then_with(|| natural_cmp(&a.path.to_string_lossy(), &b.path.to_string_lossy()))
-        });
-        let results_problem = results::check_writable(&settings.results)
+    pub fn new(room: Arc<Room>, settings: Settings) -> App {
+        let results_problem = room
+            .check_results()
             .err()
-            .map(|e| tr::results_error(settings.lang, &results_detail(&e, settings.lang)));
+            .map(|e| tr::results_error(settings.lang, &tr::results_detail(&e, settings.lang)));
         let theme = Theme::new(settings.color);
-        let autosaves = Autosaves::for_results(&settings.results);
         let mut app = App {
-            banks,
-            roster,
+            room,
             settings,
             theme,
             screen: Screen::ChooseBank,
             help: false,
             bank: 0,
             form: IdentityForm::default(),
-            attempt: None,
+            session: None,
+            rng: rand::make_rng(),
             choice_cursor: 0,
             scroll: 0,
             submit_cursor: 0,
-            finished: None,
             notice: None,
             results_problem,
             skipped_banks: 0,
             size: (80, 24),
             quit: false,
-            autosaves,
-            claim: None,
-            last_saved: None,
-            last_try: None,
-            autosave_problem: None,
             resumable: Vec::new(),
             resume_cursor: 0,
             resume_problem: None,
@@ -422,8 +304,34 @@ impl App {
         self.settings.lang
     }
 
+    /// The banks of the room.
+    pub fn banks(&self) -> &[Bank] {
+        self.room.banks()
+    }
+
+    /// The roster of the room, when there is one.
+    pub fn roster(&self) -> Option<&Roster> {
+        self.room.roster()
+    }
+
+    /// The attempt, from the start of the clock to the next member.
+    pub fn attempt(&self) -> Option<&Attempt> {
+        self.session.as_ref().map(Session::attempt)
+    }
+
+    /// The finished attempt, once scored.
+    pub fn finished(&self) -> Option<&Finished> {
+        self.session.as_ref().and_then(Session::finished)
+    }
+
+    /// Why the attempt could not be saved, in the member's language.
+    pub fn save_problem(&self) -> Option<String> {
+        let e = self.session.as_ref()?.save_problem()?;
+        Some(tr::autosave_detail(e, self.lang()))
+    }
+
     fn start_screen(&self) -> Screen {
-        if self.banks.len() > 1 {
+        if self.banks().len() > 1 {
             Screen::ChooseBank
         } else {
             Screen::Identity
@@ -444,63 +352,18 @@ impl App {
     }
 
     fn find_resumable(&self) -> Vec<Resumable> {
-        let found: Vec<_> = self
-            .autosaves
-            .list::<Snapshot>()
-            .into_iter()
-            .filter(|f| !f.in_use)
-            .collect();
-        // A submitted attempt whose row is written after all (its autosave
-        // could not be removed) is not offered again; `recover` clears it.
-        let written: std::collections::HashSet<String> = if found
-            .iter()
-            .any(|f| f.saved.as_ref().is_ok_and(|s| s.finish.is_some()))
-        {
-            results::read_file(&self.settings.results)
-                .map(|r| r.rows.into_iter().map(|row| row.attempt_id).collect())
-                .unwrap_or_default()
-        } else {
-            Default::default()
-        };
-        found
-            .into_iter()
-            .filter_map(|f| {
-                let mut snapshot = f.saved.ok()?;
-                if snapshot.finish.is_some() && written.contains(&snapshot.attempt_id) {
-                    return None;
-                }
-                clean_member(&mut snapshot.member);
-                let bank_title = self
-                    .banks
-                    .iter()
-                    .find(|b| b.id == snapshot.bank_id)
-                    .map_or_else(|| snapshot.bank_id.clone(), |b| b.title.clone());
-                let used = Duration::from_millis(snapshot.used_ms);
-                let left = snapshot
-                    .time_limit_ms
-                    .map(|l| Duration::from_millis(l).saturating_sub(used));
-                Some(Resumable {
-                    id: f.id,
-                    bank_title: clean_line(&bank_title),
-                    answered: snapshot.answers.iter().filter(|a| !a.is_empty()).count(),
-                    questions: snapshot.questions.len(),
-                    used,
-                    left,
-                    snapshot,
-                })
-            })
-            .collect()
+        self.room.resumable()
     }
 
     /// The chosen bank.
     pub fn current_bank(&self) -> Option<&Bank> {
-        self.banks.get(self.bank)
+        self.banks().get(self.bank)
     }
 
     /// Roster units matching the filter typed in the unit field, ignoring
     /// diacritics and case ("kho bac" finds "Kho bạc Nhà nước tỉnh").
     pub fn unit_matches(&self) -> Vec<&Unit> {
-        let Some(roster) = &self.roster else {
+        let Some(roster) = self.roster() else {
             return Vec::new();
         };
         let needle = fold(&self.form.unit);
@@ -521,35 +384,27 @@ impl App {
         // The periodic save of the time used has its own wake-up,
         // [`App::next_autosave`].
         match self.screen {
-            Screen::Question | Screen::Submit => self
-                .attempt
-                .as_ref()
-                .and_then(|a| a.next_visible_change(now)),
+            Screen::Question | Screen::Submit => {
+                self.attempt().and_then(|a| a.next_visible_change(now))
+            }
             _ => None,
         }
     }
 
-    /// How long until the time used is due to be saved again
-    /// ([`AUTOSAVE_EVERY`]), while an attempt runs; the event loop wakes for
-    /// it, so a killed process loses at most that much of the clock.
+    /// How long until the time used is due to be saved again, while an
+    /// attempt runs; the event loop wakes for it, so a killed process loses
+    /// at most [`crate::session::save::SAVE_EVERY`] of the clock.
     pub fn next_autosave(&self, now: Instant) -> Option<Duration> {
-        let attempt = self.attempt.as_ref()?;
-        if attempt.is_finished() {
-            return None;
-        }
-        // From the last try, not the last success: a failing save is tried
-        // again at the next change or period, never in a tight loop.
-        let Some(at) = self.last_try else {
-            return Some(Duration::ZERO);
-        };
-        Some(AUTOSAVE_EVERY.saturating_sub(now.saturating_duration_since(at)))
+        self.session.as_ref()?.next_save(now)
     }
 
-    /// Applies one command at time `now`, then autosaves the attempt if it
-    /// changed (or if its time used is due to be saved).
+    /// Applies one command at time `now`, then lets the session settle:
+    /// a finished attempt's row is written, a changed attempt saved.
     pub fn step(&mut self, command: Command, now: Instant) {
         self.apply(command, now);
-        self.autosave(now);
+        if let Some(session) = self.session.as_mut() {
+            session.settle(now);
+        }
     }
 
     fn apply(&mut self, command: Command, now: Instant) {
@@ -610,7 +465,7 @@ impl App {
                 Command::Retry => self.retry_row(),
                 _ => {}
             },
-            Screen::Result => self.step_result(command),
+            Screen::Result => self.step_result(command, now),
         }
         if moves_cursor {
             self.keep_cursor_visible();
@@ -624,16 +479,17 @@ impl App {
         if !matches!(self.screen, Screen::Question | Screen::Submit) {
             return false;
         }
-        let Some(attempt) = self.attempt.as_mut() else {
+        let Some(session) = self.session.as_mut() else {
             return false;
         };
-        let events = attempt.tick(now);
+        let events = session.tick(now);
+        let attempt = session.attempt();
         for event in &events {
             match event {
                 TickEvent::TimeUp => {
                     self.help = false;
-                    self.finalize();
                     self.screen = Screen::TimeUp;
+                    self.scroll = 0;
                     return true;
                 }
                 TickEvent::QuestionTimeUp { question, next } => {
@@ -662,7 +518,7 @@ impl App {
         match command {
             Command::Up => self.bank = self.bank.saturating_sub(1),
             Command::Down => {
-                self.bank = (self.bank + 1).min(self.banks.len().saturating_sub(1));
+                self.bank = (self.bank + 1).min(self.banks().len().saturating_sub(1));
             }
             Command::Enter if self.current_bank().is_some() => {
                 self.screen = Screen::Identity;
@@ -778,84 +634,43 @@ impl App {
             return;
         };
         let lang = self.settings.lang;
-        let Some(bank_index) = self
-            .banks
-            .iter()
-            .position(|b| b.id == entry.snapshot.bank_id)
-        else {
-            self.resume_problem = Some(tr::resume_bank_missing(lang, &entry.snapshot.bank_id));
-            return;
-        };
-        let claim = match self.autosaves.claim(&entry.id) {
-            Ok(c) => c,
-            Err(AutosaveError::InUse { .. }) => {
+        let session = match Session::resume(Arc::clone(&self.room), &entry.id, now) {
+            Ok(s) => s,
+            Err(ResumeProblem::InUse) => {
                 self.resumable = self.find_resumable();
                 self.resume_cursor = 0;
                 self.resume_problem = Some(texts(lang).resume_in_use.to_owned());
                 return;
             }
             Err(e) => {
-                self.resume_problem = Some(autosave_detail(&e, lang));
+                self.resume_problem = Some(tr::resume_problem(lang, &e));
                 return;
             }
         };
-        // Read it again now that it is ours: another window may have saved
-        // it since the list was made.
-        let mut snapshot = match self.autosaves.load::<Snapshot>(&claim) {
-            Ok(s) => s,
-            Err(e) => {
-                self.resume_problem = Some(autosave_detail(&e, lang));
-                return;
-            }
-        };
-        clean_member(&mut snapshot.member);
-        let Some(bank) = self.banks.get(bank_index) else {
-            return;
-        };
-        let attempt = match Attempt::resume(bank, snapshot, now) {
-            Ok(a) => a,
-            Err(ResumeError::BankChanged) => {
-                self.resume_problem = Some(texts(lang).resume_bank_changed.to_owned());
-                return;
-            }
-            Err(e) => {
-                self.resume_problem = Some(tr::resume_failed(lang, &e.to_string()));
-                return;
-            }
-        };
-        let member = attempt.member().clone();
+        let member = session.attempt().member().clone();
         self.form = IdentityForm {
             name: member.name,
             code: member.code.unwrap_or_default(),
             unit: member.unit,
             ..IdentityForm::default()
         };
-        self.bank = bank_index;
-        let finished = attempt.finish();
-        self.attempt = Some(attempt);
-        self.claim = Some(claim);
-        self.last_saved = None;
-        self.last_try = None;
+        self.bank = session.bank_index();
+        let finished = session.attempt().finish();
+        self.session = Some(session);
         self.resume_problem = None;
         self.choice_cursor = 0;
         self.scroll = 0;
         self.notice = None;
-        match finished {
-            // Finished, but its row was never written: write it now.
-            Some(f) => {
-                self.finalize();
-                self.screen = if f.timed_out {
-                    Screen::TimeUp
-                } else {
-                    Screen::Result
-                };
-            }
-            None => self.screen = Screen::Question,
-        }
+        self.screen = match finished {
+            // Finished, but its row was never written: it is written now.
+            Some(f) if f.timed_out => Screen::TimeUp,
+            Some(_) => Screen::Result,
+            None => Screen::Question,
+        };
     }
 
     fn step_identity(&mut self, command: Command) {
-        let has_roster = self.roster.is_some();
+        let has_roster = self.roster().is_some();
         match command {
             Command::Type(c) => self.type_text(&c.to_string()),
             Command::Paste(s) => self.type_text(&s),
@@ -901,7 +716,7 @@ impl App {
                     .any(|f| !f.is_empty());
                 if typed {
                     self.form = IdentityForm::default();
-                } else if self.banks.len() > 1 {
+                } else if self.banks().len() > 1 {
                     self.screen = Screen::ChooseBank;
                 } else if !self.is_kiosk() {
                     self.quit = true;
@@ -935,11 +750,7 @@ impl App {
     /// Adds typed or pasted text to the field: cleaned of control characters,
     /// NFC (so marks typed after a letter compose with it), and capped.
     fn type_text(&mut self, s: &str) {
-        let max = match self.form.field {
-            Field::Name => NAME_MAX,
-            Field::Code => CODE_MAX,
-            Field::Unit => UNIT_MAX,
-        };
+        let max = self.form.field.max_chars();
         let field = self.field_mut();
         let joined = clean_line(&format!("{field}{s}"));
         let cut = joined.chars().count() > max;
@@ -959,7 +770,7 @@ impl App {
             self.form.field = Field::Name;
             return;
         }
-        let unit = if self.roster.is_some() {
+        let unit = if self.roster().is_some() {
             if !self.unit_chosen() {
                 self.form.error = Some(Field::Unit);
                 return;
@@ -975,7 +786,7 @@ impl App {
             return;
         };
         self.form.error = None;
-        if self.roster.is_some() {
+        if self.roster().is_some() {
             self.form.unit = unit;
             self.form.unit_cursor = 0;
         }
@@ -996,32 +807,28 @@ impl App {
     }
 
     fn start_attempt(&mut self, now: Instant) {
-        let Some(bank) = self.banks.get(self.bank) else {
-            return;
-        };
-        let mut rng = rand::rng();
-        let seed = match self.settings.seed {
-            SeedSource::Fixed(s) => s,
-            SeedSource::Random => rng.random(),
-        };
-        let attempt_id = format!("{:016x}", rng.random::<u64>());
-        let plan = AttemptPlan::draw(bank, seed, &self.settings.overrides);
         let member = Member {
             name: self.form.name.clone(),
             code: Some(self.form.code.clone()).filter(|c| !c.is_empty()),
             unit: self.form.unit.clone(),
         };
-        self.attempt = Some(Attempt::start(bank, plan, member, attempt_id, now));
-        self.claim = None;
-        self.last_saved = None;
-        self.last_try = None;
+        let Some(session) = Session::start(
+            Arc::clone(&self.room),
+            self.bank,
+            member,
+            &mut self.rng,
+            now,
+        ) else {
+            return;
+        };
+        self.session = Some(session);
         self.screen = Screen::Question;
         self.choice_cursor = 0;
         self.scroll = 0;
     }
 
     fn current_choice_count(&self) -> usize {
-        let Some(attempt) = &self.attempt else {
+        let Some(attempt) = self.attempt() else {
             return 0;
         };
         attempt
@@ -1030,7 +837,7 @@ impl App {
     }
 
     fn step_question(&mut self, command: Command, now: Instant) {
-        let Some(attempt) = self.attempt.as_mut() else {
+        let Some(attempt) = self.session.as_mut().map(Session::attempt_mut) else {
             return;
         };
         let before = attempt.current();
@@ -1045,8 +852,8 @@ impl App {
             Command::Click(col, row) => {
                 if let Some(i) = view::choice_at(self, col, row) {
                     self.choice_cursor = i;
-                    if let Some(attempt) = self.attempt.as_mut() {
-                        result = attempt.choose(i, now);
+                    if let Some(session) = self.session.as_mut() {
+                        result = session.attempt_mut().choose(i, now);
                     }
                 }
             }
@@ -1084,11 +891,14 @@ impl App {
             result = self.check_single_in_practice(now);
         }
         if result == Err(Refusal::TimeUp) {
-            self.finalize();
+            if let Some(session) = self.session.as_mut() {
+                session.settle(now);
+            }
             self.screen = Screen::TimeUp;
+            self.scroll = 0;
             return;
         }
-        if self.attempt.as_ref().is_some_and(|a| a.current() != before) {
+        if self.attempt().is_some_and(|a| a.current() != before) {
             self.choice_cursor = 0;
             self.scroll = 0;
             self.notice = None;
@@ -1103,7 +913,7 @@ impl App {
         let practice = self
             .current_bank()
             .is_some_and(|b| b.review == Review::EachQuestion);
-        let Some(attempt) = self.attempt.as_mut() else {
+        let Some(attempt) = self.session.as_mut().map(Session::attempt_mut) else {
             return Ok(());
         };
         if !practice || attempt.is_multiple(attempt.current()) {
@@ -1120,7 +930,7 @@ impl App {
     /// The questions offered on the submit screen: unanswered or flagged,
     /// in attempt order.
     pub fn submit_entries(&self) -> Vec<(usize, bool, bool)> {
-        let Some(attempt) = &self.attempt else {
+        let Some(attempt) = self.attempt() else {
             return Vec::new();
         };
         attempt
@@ -1147,9 +957,10 @@ impl App {
             Command::Enter => match self.submit_cursor.checked_sub(1) {
                 None => self.submit(now),
                 Some(k) => {
-                    if let (Some(&(q, _, _)), Some(attempt)) =
-                        (entries.get(k), self.attempt.as_mut())
-                    {
+                    if let (Some(&(q, _, _)), Some(attempt)) = (
+                        entries.get(k),
+                        self.session.as_mut().map(Session::attempt_mut),
+                    ) {
                         // Going back is always allowed before the deadline.
                         let _ = attempt.go_to(q, now);
                         self.notice = None;
@@ -1164,12 +975,11 @@ impl App {
     }
 
     fn submit(&mut self, now: Instant) {
-        let Some(attempt) = self.attempt.as_mut() else {
+        let Some(session) = self.session.as_mut() else {
             return;
         };
-        let timed_out = attempt.submit(now) == Err(Refusal::TimeUp);
-        if attempt.is_finished() {
-            self.finalize();
+        let timed_out = session.submit(now) == Err(Refusal::TimeUp);
+        if session.attempt().is_finished() {
             self.screen = if timed_out {
                 Screen::TimeUp
             } else {
@@ -1179,148 +989,37 @@ impl App {
         }
     }
 
-    /// Scores the finished attempt and appends its row to the results file.
-    fn finalize(&mut self) {
-        if self.finished.is_some() {
-            return;
-        }
-        let (Some(attempt), Some(bank)) = (&self.attempt, self.banks.get(self.bank)) else {
-            return;
-        };
-        let Some(outcome) = attempt.outcome(bank) else {
-            return;
-        };
-        let finished_at = jiff::ZonedDateTime::now()
-            .strftime("%Y-%m-%dT%H:%M:%S%:z")
-            .to_string();
-        let row = attempt.result_row(bank, &outcome, finished_at, &self.settings.app_version);
-        let lang = self.settings.lang;
-        let saved =
-            results::append_row(&self.settings.results, &row).map_err(|e| results_detail(&e, lang));
-        let ok = saved.is_ok();
-        self.finished = Some(Finished {
-            outcome,
-            saved,
-            row,
-        });
-        self.scroll = 0;
-        if ok {
-            self.drop_autosave();
-        } else {
-            // The autosave now says "finished": `recover --submit` or a
-            // resume writes the same answers later.
-            self.save_now(Instant::now());
-        }
-    }
-
     /// `r` on the result screen: writes the row again.
     fn retry_row(&mut self) {
-        let Some(finished) = self.finished.as_mut() else {
-            return;
-        };
-        if finished.saved.is_ok() {
-            return;
+        if let Some(session) = self.session.as_mut() {
+            session.retry_row();
         }
-        let lang = self.settings.lang;
-        finished.saved = results::append_row(&self.settings.results, &finished.row)
-            .map_err(|e| results_detail(&e, lang));
-        if finished.saved.is_ok() {
-            self.drop_autosave();
-        }
-    }
-
-    /// Removes the autosave once the row is safely in the results file.
-    fn drop_autosave(&mut self) {
-        if let Some(claim) = self.claim.take()
-            && let Err(e) = self.autosaves.remove(claim)
-        {
-            // The row is written; a stale autosave is skipped by
-            // `recover`, which finds its attempt id in the results.
-            self.autosave_problem = Some(autosave_detail(&e, self.settings.lang));
-        }
-        self.last_saved = None;
     }
 
     /// Whether the row of the finished attempt is not in the results file
     /// and is kept only in this process's memory (the autosave failed too):
     /// then the member must not leave the result screen.
     pub fn only_in_memory(&self) -> bool {
-        self.finished.as_ref().is_some_and(|f| f.saved.is_err())
-            && (self.claim.is_none() || self.autosave_problem.is_some())
+        self.session.as_ref().is_some_and(Session::only_in_memory)
     }
 
-    /// Saves the attempt if it changed since the last save, or if its time
-    /// used is due ([`AUTOSAVE_EVERY`]).
-    fn autosave(&mut self, now: Instant) {
-        let Some(attempt) = &self.attempt else {
-            return;
-        };
-        if self.finished.as_ref().is_some_and(|f| f.saved.is_ok()) {
-            return;
-        }
-        let snapshot = attempt.snapshot(now);
-        let changed = self.last_saved.as_ref() != Some(&timeless(&snapshot));
-        let period = !attempt.is_finished()
-            && self
-                .last_try
-                .is_none_or(|at| now.saturating_duration_since(at) >= AUTOSAVE_EVERY);
-        let due = changed || period;
-        if due {
-            self.write_autosave(&snapshot, now);
-        }
-    }
-
-    /// Saves the attempt now, whatever changed: before leaving the app
-    /// (quit, signal, trainer's exit) so the time used is current.
-    pub fn save_now(&mut self, now: Instant) {
-        let Some(attempt) = &self.attempt else {
-            return;
-        };
-        if self.finished.as_ref().is_some_and(|f| f.saved.is_ok()) {
-            return;
-        }
-        let snapshot = attempt.snapshot(now);
-        self.write_autosave(&snapshot, now);
-    }
-
-    fn write_autosave(&mut self, snapshot: &Snapshot, now: Instant) {
-        self.last_try = Some(now);
-        if self.claim.is_none() {
-            match self.autosaves.claim(&snapshot.attempt_id) {
-                Ok(c) => self.claim = Some(c),
-                Err(e) => {
-                    self.autosave_problem = Some(autosave_detail(&e, self.settings.lang));
-                    return;
-                }
-            }
-        }
-        let Some(claim) = self.claim.as_mut() else {
-            return;
-        };
-        match self.autosaves.save(claim, snapshot) {
-            Ok(()) => {
-                self.last_saved = Some(timeless(snapshot));
-                self.autosave_problem = None;
-            }
-            Err(e) => self.autosave_problem = Some(e.to_string()),
-        }
-    }
-
-    /// Before the app ends: saves the attempt in progress (with the time
-    /// used up to `now`) and lets go of it, so it can be resumed.
+    /// Before the app ends (quit, signal, hang-up): saves the attempt in
+    /// progress with the time used up to `now`, and lets go of it so it
+    /// can be resumed.
     pub fn shutdown(&mut self, now: Instant) {
-        self.save_now(now);
-        self.claim = None;
+        if let Some(session) = self.session.take() {
+            session.end(now);
+        }
     }
 
-    fn step_result(&mut self, command: Command) {
+    fn step_result(&mut self, command: Command, now: Instant) {
         match command {
             Command::Enter if self.only_in_memory() => {}
             Command::Enter => {
                 if self.settings.once && !self.is_kiosk() {
                     self.quit = true;
                 } else {
-                    self.next_member();
+                    self.next_member(now);
                 }
             }
             Command::Retry => self.retry_row(),
@@ -1333,14 +1032,10 @@ impl App {
     }
 
     /// Clears everything of the previous member.
-    fn next_member(&mut self) {
+    fn next_member(&mut self, now: Instant) {
         self.form = IdentityForm::default();
         // An unsaved row stays in its autosave for `recover` or a resume.
-        self.claim = None;
-        self.last_saved = None;
-        self.last_try = None;
-        self.attempt = None;
-        self.finished = None;
+        self.shutdown(now);
         self.notice = None;
         self.choice_cursor = 0;
         self.scroll = 0;
@@ -1363,65 +1058,6 @@ impl App {
     }
 }
 
-/// Why the results file could not be written, for the member's screen:
-/// the path, and the system's reason in the member's language (the
-/// system's own text is often English).
-fn results_detail(e: &results::ResultsError, lang: Lang) -> String {
-    match e {
-        results::ResultsError::Io { path, source } => {
-            format!("{}: {}", path.display(), io_error_message(source, lang))
-        }
-        other => other.to_string(),
-    }
-}
-
-/// Why an autosave could not be written or read, for the screens.
-fn autosave_detail(e: &AutosaveError, lang: Lang) -> String {
-    match e {
-        AutosaveError::Io { path, source } => {
-            format!("{}: {}", path.display(), io_error_message(source, lang))
-        }
-        AutosaveError::InUse { .. } => texts(lang).resume_in_use.to_owned(),
-        other => other.to_string(),
-    }
-}
-
-/// Compares two strings with runs of digits as numbers: "b2" < "b10".
-pub fn natural_cmp(a: &str, b: &str) -> std::cmp::Ordering {
-    use std::cmp::Ordering;
-    let (mut a, mut b) = (a, b);
-    loop {
-        let (ca, cb) = match (a.chars().next(), b.chars().next()) {
-            (None, None) => return Ordering::Equal,
-            (None, Some(_)) => return Ordering::Less,
-            (Some(_), None) => return Ordering::Greater,
-            (Some(x), Some(y)) => (x, y),
-        };
-        if ca.is_ascii_digit() && cb.is_ascii_digit() {
-            let na = a.find(|c: char| !c.is_ascii_digit()).unwrap_or(a.len());
-            let nb = b.find(|c: char| !c.is_ascii_digit()).unwrap_or(b.len());
-            let (da, db) = (a.get(..na).unwrap_or(""), b.get(..nb).unwrap_or(""));
-            let (ta, tb) = (da.trim_start_matches('0'), db.trim_start_matches('0'));
-            let order = ta
-                .len()
-                .cmp(&tb.len())
-                .then_with(|| ta.cmp(tb))
-                .then_with(|| da.len().cmp(&db.len()));
-            if order != Ordering::Equal {
-                return order;
-            }
-            a = a.get(na..).unwrap_or("");
-            b = b.get(nb..).unwrap_or("");
-        } else {
-            if ca != cb {
-                return ca.cmp(&cb);
-            }
-            a = a.get(ca.len_utf8()..).unwrap_or("");
-            b = b.get(cb.len_utf8()..).unwrap_or("");
-        }
-    }
-}
-
 fn next_field(f: Field) -> Field {
     match f {
         Field::Name => Field::Code,
@@ -1434,12 +1070,4 @@ fn prev_field(f: Field) -> Field {
         Field::Name | Field::Code => Field::Name,
         Field::Unit => Field::Code,
     }
-}
-
-/// A snapshot without its times, to tell a real change from the clock.
-fn timeless(snapshot: &Snapshot) -> Snapshot {
-    let mut s = snapshot.clone();
-    s.used_ms = 0;
-    s.question_used_ms.iter_mut().for_each(|t| *t = 0);
-    s
 }

@@ -86,7 +86,7 @@ pub fn command_for(key: KeyEvent, app: &App) -> Option<Command> {
                 KeyCode::Char('q') if app.screen == Screen::ChooseBank => Some(Command::Back),
                 KeyCode::Char('r' | 'R')
                     if matches!(app.screen, Screen::Result | Screen::TimeUp)
-                        && app.finished.as_ref().is_some_and(|f| f.saved.is_err()) =>
+                        && app.finished().is_some_and(|f| f.saved.is_err()) =>
                 {
                     Some(Command::Retry)
                 }

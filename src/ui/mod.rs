@@ -1,64 +1,77 @@
-//! The terminal: screens, keys and the event loop (ratatui + crossterm).
+//! The terminal front-end of a member's session (ratatui + crossterm).
 //!
-//! `app.rs` holds the state and changes it in one place (`App::step`),
-//! `input.rs` turns keys into commands, `view.rs` draws, `theme.rs` holds
-//! the colours. This file owns the real terminal and the blocking loop.
+//! - `app.rs` holds the state of the screens and changes it in one place
+//!   (`App::step`); the member's attempt itself is a [`crate::session`].
+//! - `input.rs` turns keys and clicks into commands; `view.rs` draws;
+//!   `theme.rs` holds the colours.
+//! - `runner.rs` drives an app on any ratatui `Backend` from a stream of
+//!   inputs (the local terminal, a test backend, a network channel).
+//! - `terminal.rs` owns the local terminal; `signals.rs` turns signals into
+//!   inputs; `recover.rs` is the `recover` command.
 
 pub mod app;
 pub mod input;
 pub mod recover;
+pub mod runner;
 pub mod signals;
+pub mod terminal;
 pub mod theme;
 pub mod view;
 
 use std::io::{self, IsTerminal};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::mpsc;
-use std::time::{Duration, Instant};
+use std::sync::Arc;
 
-use ratatui::DefaultTerminal;
-use ratatui::crossterm::event::{
-    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
-    Event,
-};
-use ratatui::crossterm::execute;
+use clap::Args;
 
 use crate::bank;
-use crate::cli::{RecoverArgs, RunArgs};
 use crate::engine::Overrides;
 use crate::i18n::Lang;
 use crate::i18n::ui as tr;
 use crate::roster::{self, Roster};
+use crate::session::{Room, SeedSource};
 
-use app::{App, Command, SeedSource, Settings};
+use app::{App, Settings};
+use runner::{Ended, HangUp};
 use theme::Theme;
 
-/// How long the loop sleeps when nothing on screen depends on the time
-/// (it wakes earlier on any input).
-const IDLE_WAIT: Duration = Duration::from_secs(3600);
-
-/// A little past the second, so the loop wakes after the countdown has
-/// changed rather than just before it.
-const WAKE_SLACK: Duration = Duration::from_millis(5);
-
-/// What wakes the event loop: a terminal event, the end of the terminal,
-/// or a signal.
-enum Input {
-    /// A key, a click, a paste, a resize.
-    Event(Event),
-    /// The terminal cannot be read any more.
-    Failed(io::Error),
-    /// SIGHUP or SIGTERM.
-    Signal(i32),
+/// Options of `union-quiz run`.
+#[derive(Debug, Clone, Args, Default)]
+pub struct RunArgs {
+    /// A bank file or a folder of banks.
+    #[arg(value_name = "PATH")]
+    pub path: Option<PathBuf>,
+    /// The results file (folders are created).
+    #[arg(long, value_name = "FILE", default_value = "results/results.csv")]
+    pub results: PathBuf,
+    /// The roster of units; default `roster.yaml` in the banks folder.
+    #[arg(long, value_name = "FILE")]
+    pub roster: Option<PathBuf>,
+    /// Override the bank's time limit (90s, 20m, 1h30m).
+    #[arg(long, value_name = "DUR")]
+    pub time_limit: Option<String>,
+    /// Override the number of questions drawn (at least 1).
+    #[arg(long, value_name = "N", value_parser = at_least_one)]
+    pub pick: Option<usize>,
+    /// Seed for reproducible draws.
+    #[arg(long, value_name = "N")]
+    pub seed: Option<u64>,
+    /// Exit after one member instead of returning to the start.
+    #[arg(long)]
+    pub once: bool,
+    /// Kiosk mode: only the trainer's exit and PIN end the app.
+    #[arg(long)]
+    pub kiosk: bool,
 }
 
-/// Why the event loop ended.
-enum Ended {
-    /// The member (or the trainer, in kiosk mode) quit.
-    Quit,
-    /// SIGHUP or SIGTERM.
-    Signal(i32),
+/// A count that must be 1 or more (`--pick 0` would make an empty quiz).
+fn at_least_one(s: &str) -> Result<usize, String> {
+    match s.parse::<usize>() {
+        Ok(0) => Err("must be at least 1".into()),
+        Ok(n) => Ok(n),
+        Err(e) => Err(e.to_string()),
+    }
 }
 
 /// Runs the quiz app (`union-quiz` and `union-quiz run`).
@@ -103,19 +116,23 @@ pub fn run(args: RunArgs, lang: Lang) -> ExitCode {
             }
         },
     };
-    let settings = Settings {
-        lang,
-        color: Theme::color_from_env(),
-        overrides: Overrides {
+    let room = Arc::new(Room::new(
+        banks,
+        roster,
+        args.results.clone(),
+        Overrides {
             pick: args.pick,
             time_limit,
         },
-        seed: args.seed.map_or(SeedSource::Random, SeedSource::Fixed),
+        args.seed.map_or(SeedSource::Random, SeedSource::Fixed),
+        env!("CARGO_PKG_VERSION").to_owned(),
+    ));
+    let settings = Settings {
+        lang,
+        color: Theme::color_from_env(),
         once: args.once,
-        results: args.results.clone(),
-        app_version: env!("CARGO_PKG_VERSION").to_owned(),
     };
-    let mut app = App::new(banks, roster, settings);
+    let mut app = App::new(room, settings);
     app.skipped_banks = skipped;
     if args.kiosk {
         app = app.into_kiosk();
@@ -124,44 +141,19 @@ pub fn run(args: RunArgs, lang: Lang) -> ExitCode {
     // rather than draw into a pipe (or take over the terminal of whoever
     // ran a script).
     if !io::stdout().is_terminal() {
-        eprintln!(
-            "{}",
-            tr::no_terminal(
-                lang,
-                lang.pick("đầu ra không phải là terminal", "stdout is not a terminal")
-            )
-        );
+        eprintln!("{}", tr::no_terminal(lang, tr::stdout_not_terminal(lang)));
         return ExitCode::from(1);
     }
-    let (tx, rx) = mpsc::channel();
-    // Before the terminal is taken: a failure here is said on stderr.
-    let to_loop = tx.clone();
-    if let Err(e) = signals::install(move |sig| {
-        let _ = to_loop.send(Input::Signal(sig));
-    }) {
-        eprintln!("{}", tr::no_terminal(lang, &e.to_string()));
-        return ExitCode::from(1);
-    }
-    let mut terminal = match ratatui::try_init() {
-        Ok(t) => t,
-        Err(e) => {
-            ratatui::restore();
-            eprintln!("{}", tr::no_terminal(lang, &e.to_string()));
-            return ExitCode::from(1);
-        }
-    };
-    let extras = execute!(io::stdout(), EnableMouseCapture, EnableBracketedPaste);
-    install_panic_hook();
-    let result = extras
-        .and_then(|()| spawn_reader(tx))
-        .and_then(|()| event_loop(&mut terminal, &mut app, &rx));
-    // Whatever ended the loop (quit, signal, a terminal gone with its SSH
-    // connection), the attempt in progress is saved with its time used.
-    app.shutdown(Instant::now());
-    restore();
-    match result {
+    match terminal::run(app) {
         Ok(Ended::Quit) => ExitCode::SUCCESS,
-        Ok(Ended::Signal(sig)) => ExitCode::from(u8::try_from(128 + sig).unwrap_or(1)),
+        Ok(Ended::HangUp(HangUp::Signal(sig))) => {
+            ExitCode::from(u8::try_from(128 + sig).unwrap_or(1))
+        }
+        Ok(Ended::HangUp(_)) => ExitCode::SUCCESS,
+        Ok(Ended::Failed(e)) => {
+            eprintln!("{}", tr::no_terminal(lang, &e.to_string()));
+            ExitCode::from(1)
+        }
         Err(e) => {
             eprintln!("{}", tr::no_terminal(lang, &e.to_string()));
             ExitCode::from(1)
@@ -201,96 +193,4 @@ fn load_roster(args: &RunArgs, banks: &Path) -> Result<Option<Roster>, bank::Ban
         }
     };
     roster::load(&path).map(Some)
-}
-
-/// Leaves the terminal as it was: mouse and paste modes off, then raw mode
-/// and the alternate screen.
-fn restore() {
-    let _ = execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste);
-    ratatui::restore();
-}
-
-/// `ratatui::init` restores raw mode and the screen on a panic; this also
-/// turns mouse capture and bracketed paste off, which it does not know of.
-fn install_panic_hook() {
-    let previous = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste);
-        previous(info);
-    }));
-}
-
-/// Reads terminal events on a thread of its own and sends them to the
-/// loop. The loop then waits on one channel for keys and signals alike; and
-/// when the terminal hangs up, crossterm's read may spin on end-of-file
-/// without returning, which would otherwise keep the loop from ever seeing
-/// the SIGHUP that comes with it.
-fn spawn_reader(tx: mpsc::Sender<Input>) -> io::Result<()> {
-    std::thread::Builder::new()
-        .name("terminal-events".to_owned())
-        .spawn(move || {
-            loop {
-                let input = match event::read() {
-                    Ok(ev) => Input::Event(ev),
-                    Err(e) => Input::Failed(e),
-                };
-                let failed = matches!(input, Input::Failed(_));
-                if tx.send(input).is_err() || failed {
-                    return;
-                }
-            }
-        })
-        .map(drop)
-}
-
-/// Draw, then block until the next input, signal or visible change of the
-/// countdown (or the periodic save of the time used); never a fixed fast
-/// poll, so an idle member costs nothing.
-fn event_loop(
-    terminal: &mut DefaultTerminal,
-    app: &mut App,
-    rx: &mpsc::Receiver<Input>,
-) -> io::Result<Ended> {
-    let size = terminal.size()?;
-    app.step(Command::Resize(size.width, size.height), Instant::now());
-    while !app.quit {
-        terminal.draw(|frame| {
-            let area = frame.area();
-            frame.render_widget(&*app, area);
-            if let Some(pos) = view::cursor_position(app, area) {
-                frame.set_cursor_position(pos);
-            }
-        })?;
-        let now = Instant::now();
-        let wait = [
-            app.next_wake(now).map(|d| d + WAKE_SLACK),
-            app.next_autosave(now),
-        ]
-        .into_iter()
-        .flatten()
-        .min()
-        .unwrap_or(IDLE_WAIT);
-        let command = match rx.recv_timeout(wait) {
-            Ok(Input::Event(Event::Key(key))) => input::command_for(key, app),
-            Ok(Input::Event(Event::Mouse(mouse))) => input::command_for_mouse(mouse),
-            Ok(Input::Event(Event::Paste(text))) => Some(Command::Paste(text)),
-            Ok(Input::Event(Event::Resize(w, h))) => Some(Command::Resize(w, h)),
-            Ok(Input::Event(_)) => None,
-            Ok(Input::Signal(sig)) => return Ok(Ended::Signal(sig)),
-            Ok(Input::Failed(e)) => return Err(e),
-            Err(mpsc::RecvTimeoutError::Timeout) => Some(Command::Tick),
-            Err(mpsc::RecvTimeoutError::Disconnected) => {
-                return Err(io::Error::other("terminal events stopped"));
-            }
-        };
-        if let Some(command) = command {
-            app.step(command, Instant::now());
-        }
-    }
-    Ok(Ended::Quit)
-}
-
-/// Runs `union-quiz recover`.
-pub fn recover(args: &RecoverArgs, lang: Lang) -> ExitCode {
-    recover::run(args, lang)
 }

@@ -170,7 +170,7 @@ fn header_right(app: &App, now: Instant) -> Line<'static> {
 
 fn running(app: &App) -> Option<&Attempt> {
     match app.screen {
-        Screen::Question | Screen::Submit => app.attempt.as_ref(),
+        Screen::Question | Screen::Submit => app.attempt(),
         _ => None,
     }
 }
@@ -205,7 +205,7 @@ fn strip_per_row(w: u16) -> usize {
 }
 
 fn question_areas(app: &App, main: Rect) -> QuestionAreas {
-    let n = app.attempt.as_ref().map_or(0, Attempt::len);
+    let n = app.attempt().map_or(0, Attempt::len);
     let rows = n.div_ceil(strip_per_row(main.width)).clamp(1, 2);
     let [gauge, strip, legend, rule, body] = Layout::vertical([
         Constraint::Length(1),
@@ -242,7 +242,7 @@ fn body_area(app: &App) -> Rect {
 }
 
 fn render_gauge(app: &App, area: Rect, buf: &mut Buffer, now: Instant) {
-    let Some(attempt) = app.attempt.as_ref() else {
+    let Some(attempt) = app.attempt() else {
         return;
     };
     let question = attempt.question_remaining(now);
@@ -307,7 +307,7 @@ fn ratio(left: std::time::Duration, limit: std::time::Duration) -> f64 {
 }
 
 fn render_strip(app: &App, area: Rect, buf: &mut Buffer) {
-    let Some(attempt) = app.attempt.as_ref() else {
+    let Some(attempt) = app.attempt() else {
         return;
     };
     let per_row = strip_per_row(area.width);
@@ -349,8 +349,7 @@ fn render_legend(app: &App, area: Rect, buf: &mut Buffer) {
 fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
     let t = app.t();
     let choices = app
-        .attempt
-        .as_ref()
+        .attempt()
         .and_then(|a| a.drawn(a.current()))
         .map_or(0, |d| d.order.len());
     let question_keys;
@@ -373,9 +372,7 @@ fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
         Screen::Submit => t.keys_submit,
         Screen::TimeUp => t.keys_time_up,
         Screen::Result if app.only_in_memory() => t.keys_result_memory,
-        Screen::Result if app.finished.as_ref().is_some_and(|f| f.saved.is_err()) => {
-            t.keys_result_unsaved
-        }
+        Screen::Result if app.finished().is_some_and(|f| f.saved.is_err()) => t.keys_result_unsaved,
         Screen::Result if app.settings.once && !app.is_kiosk() => t.keys_result_once,
         Screen::Result => t.keys_result,
     };
@@ -393,7 +390,7 @@ fn identity_footer(app: &App) -> String {
     // As App::step_identity does it.
     let esc = if typed {
         Some(t.esc_clear)
-    } else if app.banks.len() > 1 {
+    } else if app.banks().len() > 1 {
         Some(t.esc_back)
     } else if !app.is_kiosk() {
         Some(t.esc_quit)
@@ -401,7 +398,7 @@ fn identity_footer(app: &App) -> String {
         None
     };
     let unit = f.field == Field::Unit;
-    tr::keys_identity(app.lang(), unit && app.roster.is_some(), unit, esc)
+    tr::keys_identity(app.lang(), unit && app.roster().is_some(), unit, esc)
 }
 
 /// The keys of the screen shown, for the help popup.
@@ -613,8 +610,8 @@ fn results_problem_lines(app: &App, w: usize, lines: &mut Vec<Line<'static>>) {
 }
 
 fn limit_words(app: &App, bank: &Bank) -> Option<String> {
-    app.settings
-        .overrides
+    app.room
+        .overrides()
         .time_limit
         .or(bank.time_limit)
         .map(|d| tr::duration_words(app.lang(), d.as_secs()))
@@ -637,7 +634,7 @@ fn choose_bank_lines(app: &App, w: usize) -> Vec<Line<'static>> {
     skipped_lines(app, w, &mut lines);
     lines.extend(wrapped(app.t().choose_bank_hint, w, app.theme.dim()));
     lines.push(Line::default());
-    for (i, bank) in app.banks.iter().enumerate() {
+    for (i, bank) in app.banks().iter().enumerate() {
         let style = if i == app.bank {
             app.theme.cursor()
         } else {
@@ -651,7 +648,7 @@ fn choose_bank_lines(app: &App, w: usize) -> Vec<Line<'static>> {
             let prefix = if k == 0 { marker } else { "  " };
             lines.push(Line::from(vec![Span::raw(prefix), Span::styled(l, style)]));
         }
-        let n = app.settings.overrides.questions_asked(bank);
+        let n = app.room.overrides().questions_asked(bank);
         let summary = tr::bank_summary(app.lang(), n, limit_words(app, bank).as_deref());
         lines.push(Line::styled(format!("    {summary}"), app.theme.dim()));
     }
@@ -664,7 +661,7 @@ fn identity_lines(app: &App, w: usize) -> Vec<Line<'static>> {
     let f = &app.form;
     let mut lines = Vec::new();
     // With one bank this is the start screen: the note goes here.
-    if app.banks.len() == 1 {
+    if app.banks().len() == 1 {
         skipped_lines(app, w, &mut lines);
     }
     if let Some(bank) = app.current_bank() {
@@ -728,7 +725,7 @@ fn identity_lines(app: &App, w: usize) -> Vec<Line<'static>> {
             app.theme.bad(),
         ));
     }
-    if app.roster.is_some() {
+    if app.roster().is_some() {
         lines.extend(wrapped(t.unit_filter_hint, w, app.theme.dim()));
         let matches = app.unit_matches();
         if matches.is_empty() {
@@ -847,7 +844,7 @@ fn instructions_lines(app: &App, w: usize) -> Vec<Line<'static>> {
         lines.extend(wrapped(d, w, Style::new()));
     }
     lines.push(Line::default());
-    let n = app.settings.overrides.questions_asked(bank);
+    let n = app.room.overrides().questions_asked(bank);
     let qlimit = bank
         .question_time_limit
         .map(|d| tr::duration_words(app.lang(), d.as_secs()));
@@ -879,7 +876,7 @@ fn instructions_lines(app: &App, w: usize) -> Vec<Line<'static>> {
 /// Whether the current question is a practice question with several right
 /// answers that Enter will check (rather than move on from).
 fn awaits_check(app: &App) -> bool {
-    let (Some(attempt), Some(bank)) = (app.attempt.as_ref(), app.current_bank()) else {
+    let (Some(attempt), Some(bank)) = (app.attempt(), app.current_bank()) else {
         return false;
     };
     let i = attempt.current();
@@ -892,7 +889,7 @@ fn question_lines(app: &App, w: usize) -> Body {
     let t = app.t();
     let mut lines = Vec::new();
     let mut choices = Vec::new();
-    let (Some(attempt), Some(bank)) = (app.attempt.as_ref(), app.current_bank()) else {
+    let (Some(attempt), Some(bank)) = (app.attempt(), app.current_bank()) else {
         return Body { lines, choices };
     };
     let i = attempt.current();
@@ -905,7 +902,7 @@ fn question_lines(app: &App, w: usize) -> Body {
     if let Some(notice) = &app.notice {
         lines.extend(wrapped(notice, w, app.theme.warning()));
     }
-    if app.autosave_problem.is_some() {
+    if app.save_problem().is_some() {
         lines.extend(wrapped(t.autosave_failed, w, app.theme.bad()));
     }
     lines.extend(wrapped(
@@ -1011,7 +1008,7 @@ fn submit_lines(app: &App, w: usize, now: Instant) -> Vec<Line<'static>> {
     let t = app.t();
     let lang = app.lang();
     let mut lines = Vec::new();
-    let Some(attempt) = app.attempt.as_ref() else {
+    let Some(attempt) = app.attempt() else {
         return lines;
     };
     if let Some(notice) = &app.notice {
@@ -1068,7 +1065,7 @@ fn submit_lines(app: &App, w: usize, now: Instant) -> Vec<Line<'static>> {
 /// it, and how to retry.
 fn unsaved_lines(app: &App, w: usize, lines: &mut Vec<Line<'static>>) {
     let t = app.t();
-    let Some(finished) = &app.finished else {
+    let Some(finished) = app.finished() else {
         return;
     };
     match &finished.saved {
@@ -1085,7 +1082,8 @@ fn unsaved_lines(app: &App, w: usize, lines: &mut Vec<Line<'static>>) {
                 w,
                 Style::new().add_modifier(Modifier::BOLD),
             ));
-            lines.extend(wrapped(&clean_line(detail), w, app.theme.dim()));
+            let detail = tr::results_detail(detail, app.lang());
+            lines.extend(wrapped(&clean_line(&detail), w, app.theme.dim()));
         }
     }
 }
@@ -1194,11 +1192,11 @@ fn time_up_lines(app: &App, w: usize) -> Vec<Line<'static>> {
     lines.extend(wrapped(t.time_up_title, w, app.theme.warning()));
     lines.push(Line::default());
     lines.extend(wrapped(t.time_up_body, w, Style::new()));
-    if let Some(finished) = &app.finished {
+    if let Some(finished) = app.finished() {
         lines.push(Line::default());
         lines.push(Line::raw(format!(
             "{}: {}/{}",
-            app.lang().pick("Số câu đã trả lời", "Answered"),
+            tr::answered_label(app.lang()),
             finished.outcome.answered,
             finished.outcome.questions
         )));
@@ -1215,7 +1213,7 @@ fn result_lines(app: &App, w: usize) -> Vec<Line<'static>> {
     let lang = app.lang();
     let mut lines = Vec::new();
     let (Some(finished), Some(bank), Some(attempt)) =
-        (&app.finished, app.current_bank(), app.attempt.as_ref())
+        (app.finished(), app.current_bank(), app.attempt())
     else {
         return lines;
     };

@@ -4,6 +4,7 @@
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use ratatui::Terminal;
@@ -14,7 +15,8 @@ use union_quiz::bank::Bank;
 use union_quiz::engine::{Overrides, Snapshot};
 use union_quiz::i18n::Lang;
 use union_quiz::roster::Roster;
-use union_quiz::ui::app::{App, Command, SeedSource, Settings};
+use union_quiz::session::{Room, SeedSource};
+use union_quiz::ui::app::{App, Command, Settings};
 use union_quiz::ui::input::command_for;
 use union_quiz::ui::view;
 
@@ -29,17 +31,30 @@ pub fn plain_bank() -> Bank {
     b
 }
 
-/// Settings for a results file at `results`.
-pub fn settings(lang: Lang, results: &Path) -> Settings {
+/// The screens' settings in `lang`, without colours.
+pub fn settings(lang: Lang) -> Settings {
     Settings {
         lang,
         color: false,
-        overrides: Overrides::default(),
-        seed: SeedSource::Fixed(7),
         once: false,
-        results: results.to_owned(),
-        app_version: "0.1.0".to_owned(),
     }
+}
+
+/// A room on the results file `results`, with seed 7 and version 0.1.0.
+pub fn room(banks: Vec<Bank>, roster: Option<Roster>, results: &Path) -> Arc<Room> {
+    Arc::new(Room::new(
+        banks,
+        roster,
+        results.to_owned(),
+        Overrides::default(),
+        SeedSource::Fixed(7),
+        "0.1.0".to_owned(),
+    ))
+}
+
+/// An app in `lang` on a room of `banks` on the results file `results`.
+pub fn app(banks: Vec<Bank>, roster: Option<Roster>, lang: Lang, results: &Path) -> App {
+    App::new(room(banks, roster, results), settings(lang))
 }
 
 /// An app with a fake clock: `at(s)` sets the time to `t0 + s` seconds.
@@ -65,7 +80,7 @@ impl Harness {
         t0: Instant,
     ) -> Harness {
         Harness {
-            app: App::new(banks, roster, settings(lang, results)),
+            app: app(banks, roster, lang, results),
             t0,
             now: t0,
         }
@@ -117,7 +132,7 @@ impl Harness {
             .key(KeyCode::Enter)
             .typed("KB-017")
             .key(KeyCode::Enter);
-        if self.app.roster.is_some() {
+        if self.app.roster().is_some() {
             self.typed("kho bac");
         } else {
             self.typed("Công đoàn Sở Tư pháp");
