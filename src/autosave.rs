@@ -9,12 +9,23 @@
 //! `.lock` file, so that another member at the same server is not offered the
 //! same attempt to resume; the system drops the lock when the process dies.
 //!
+//! Between two whole saves, changes go to the attempt's journal
+//! (`<id>.journal`): one line of JSON per change, appended. Reading an
+//! attempt reads its last whole save and applies the journal's lines in
+//! order ([`Journaled`]); a line cut by a crash ends the journal. A whole
+//! save empties the journal. Appends are not synced one by one: the
+//! [`Syncer`] syncs every journal written to within the last half second
+//! at once, so many changes and many members share one fsync.
+//!
 //! The module is generic over what is saved; the quiz stores the engine's
 //! snapshot of an attempt.
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, OnceLock, mpsc};
+use std::time::Duration;
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -74,12 +85,25 @@ pub struct Found<T> {
     pub in_use: bool,
 }
 
+/// What is saved whole now and then, and changed between by journal
+/// records applied in order.
+pub trait Journaled: DeserializeOwned {
+    /// One change.
+    type Record: DeserializeOwned;
+    /// Applies one change.
+    fn apply(&mut self, record: Self::Record);
+}
+
 /// Held while this process works on an attempt; dropping it releases the
 /// attempt for others to resume.
 #[derive(Debug)]
 pub struct Claim {
     id: String,
     _lock: File,
+    /// The journal, open for appending once a change was written.
+    journal: Option<Arc<File>>,
+    /// Set while the journal waits for the [`Syncer`].
+    unsynced: Arc<AtomicBool>,
 }
 
 impl Claim {
@@ -146,6 +170,8 @@ impl Autosaves {
             Ok(()) => Ok(Claim {
                 id: id.to_owned(),
                 _lock: lock,
+                journal: None,
+                unsynced: Arc::new(AtomicBool::new(false)),
             }),
             Err(fs::TryLockError::WouldBlock) => Err(AutosaveError::InUse { id: id.to_owned() }),
             Err(fs::TryLockError::Error(e)) => Err(io_err(&path)(e)),
@@ -158,7 +184,7 @@ impl Autosaves {
     /// If the folder was removed while the quiz ran, it is made again, and
     /// the claim is renewed on a new `.lock` file (the old one is gone with
     /// the folder, and another process could otherwise claim the attempt).
-    pub fn save<T: Serialize>(&self, claim: &mut Claim, value: &T) -> Result<(), AutosaveError> {
+    pub fn save<T: Serialize>(&self, claim: &mut Claim, value: &T) -> Result<u64, AutosaveError> {
         let path = self.file(&claim.id, "json");
         let bytes = serde_json::to_vec_pretty(value).map_err(|source| AutosaveError::Encode {
             path: path.clone(),
@@ -183,17 +209,91 @@ impl Autosaves {
         if let Ok(dir) = File::open(&self.dir) {
             let _ = dir.sync_all();
         }
-        Ok(())
+        // The whole save holds every change: the journal starts again. (A
+        // crash before this replays changes the save already has, which
+        // sets the same values again.)
+        let journal = self.file(&claim.id, "journal");
+        match &claim.journal {
+            Some(file) => file.set_len(0).map_err(io_err(&journal))?,
+            None => match fs::remove_file(&journal) {
+                Ok(()) => {}
+                Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+                Err(e) => return Err(io_err(&journal)(e)),
+            },
+        }
+        Ok(bytes.len() as u64)
+    }
+
+    /// Appends one change to the attempt's journal, as one line in one
+    /// write, and asks the [`Syncer`] to sync it within half a second.
+    /// Returns the bytes written.
+    pub fn append<R: Serialize>(
+        &self,
+        claim: &mut Claim,
+        record: &R,
+    ) -> Result<u64, AutosaveError> {
+        let path = self.file(&claim.id, "journal");
+        let mut line = serde_json::to_vec(record).map_err(|source| AutosaveError::Encode {
+            path: path.clone(),
+            source,
+        })?;
+        line.push(b'\n');
+        let file = match &claim.journal {
+            Some(f) => Arc::clone(f),
+            None => {
+                let f = OpenOptions::new()
+                    .create(true)
+                    .append(true)
+                    .open(&path)
+                    .map_err(io_err(&path))?;
+                let f = Arc::new(f);
+                claim.journal = Some(Arc::clone(&f));
+                f
+            }
+        };
+        (&*file).write_all(&line).map_err(io_err(&path))?;
+        if !claim.unsynced.swap(true, Ordering::AcqRel) {
+            Syncer::shared().sync(file, Arc::clone(&claim.unsynced));
+        }
+        Ok(line.len() as u64)
+    }
+
+    /// Syncs the attempt's journal now (quit, hang-up): every change is on
+    /// the disk when this returns.
+    pub fn sync_journal(&self, claim: &Claim) -> Result<(), AutosaveError> {
+        match &claim.journal {
+            Some(f) => f
+                .sync_data()
+                .map_err(io_err(&self.file(&claim.id, "journal"))),
+            None => Ok(()),
+        }
+    }
+
+    /// Applies the journal of attempt `id`, if any, to its whole save.
+    fn replay<T: Journaled>(&self, id: &str, value: &mut T) {
+        let Ok(bytes) = fs::read(self.file(id, "journal")) else {
+            return;
+        };
+        for line in bytes.split(|&b| b == b'\n') {
+            // A line cut by a crash (or nothing after the last newline)
+            // ends the journal.
+            match serde_json::from_slice::<T::Record>(line) {
+                Ok(record) => value.apply(record),
+                Err(_) => break,
+            }
+        }
     }
 
     /// Reads the claimed attempt's autosave.
-    pub fn load<T: DeserializeOwned>(&self, claim: &Claim) -> Result<T, AutosaveError> {
+    pub fn load<T: Journaled>(&self, claim: &Claim) -> Result<T, AutosaveError> {
         let path = self.file(&claim.id, "json");
         let bytes = fs::read(&path).map_err(io_err(&path))?;
-        serde_json::from_slice(&bytes).map_err(|e| AutosaveError::Io {
+        let mut value: T = serde_json::from_slice(&bytes).map_err(|e| AutosaveError::Io {
             path,
             source: io::Error::new(io::ErrorKind::InvalidData, e),
-        })
+        })?;
+        self.replay(&claim.id, &mut value);
+        Ok(value)
     }
 
     /// Removes a finished attempt's autosave. Call only once its row is
@@ -205,6 +305,7 @@ impl Autosaves {
             Err(e) if e.kind() == io::ErrorKind::NotFound => {}
             Err(e) => return Err(io_err(&path)(e)),
         }
+        let _ = fs::remove_file(self.file(&claim.id, "journal"));
         let lock = self.file(&claim.id, "lock");
         drop(claim);
         let _ = fs::remove_file(lock);
@@ -225,7 +326,7 @@ impl Autosaves {
 
     /// Lists the unfinished attempts, oldest file name first. Files that
     /// cannot be read are listed with the reason, never skipped silently.
-    pub fn list<T: DeserializeOwned>(&self) -> Vec<Found<T>> {
+    pub fn list<T: Journaled>(&self) -> Vec<Found<T>> {
         let Ok(entries) = fs::read_dir(&self.dir) else {
             return Vec::new();
         };
@@ -243,7 +344,11 @@ impl Autosaves {
                 }
                 let saved = fs::read(&path)
                     .map_err(|e| e.to_string())
-                    .and_then(|b| serde_json::from_slice(&b).map_err(|e| e.to_string()));
+                    .and_then(|b| serde_json::from_slice(&b).map_err(|e| e.to_string()))
+                    .map(|mut value| {
+                        self.replay(&id, &mut value);
+                        value
+                    });
                 let in_use = self.is_held(&id);
                 Some(Found {
                     id,
@@ -258,6 +363,56 @@ impl Autosaves {
     }
 }
 
+/// How long a journal write waits for its sync: the most a power cut can
+/// take of a member's changes (a killed process loses none: the write is
+/// done).
+pub const SYNC_WITHIN: Duration = Duration::from_millis(500);
+
+/// One thread per process that syncs journals: it waits for a first
+/// write, gathers every other write of the next [`SYNC_WITHIN`], and
+/// syncs each journal once. The room server's sessions all share it.
+#[derive(Debug)]
+pub struct Syncer {
+    to_thread: Mutex<mpsc::Sender<(Arc<File>, Arc<AtomicBool>)>>,
+}
+
+impl Syncer {
+    /// The process's syncer, started on first use.
+    pub fn shared() -> &'static Syncer {
+        static SHARED: OnceLock<Syncer> = OnceLock::new();
+        SHARED.get_or_init(|| {
+            let (tx, rx) = mpsc::channel::<(Arc<File>, Arc<AtomicBool>)>();
+            let spawned = std::thread::Builder::new()
+                .name("autosave-sync".to_owned())
+                .spawn(move || {
+                    while let Ok(first) = rx.recv() {
+                        std::thread::sleep(SYNC_WITHIN);
+                        let mut batch = vec![first];
+                        batch.extend(rx.try_iter());
+                        for (file, unsynced) in batch {
+                            // Cleared first: a write after this sync asks
+                            // for another.
+                            unsynced.store(false, Ordering::Release);
+                            let _ = file.sync_data();
+                        }
+                    }
+                });
+            // Without the thread, journals are synced by the whole save at
+            // the end instead: a killed process still loses nothing.
+            drop(spawned);
+            Syncer {
+                to_thread: Mutex::new(tx),
+            }
+        })
+    }
+
+    fn sync(&self, file: Arc<File>, unsynced: Arc<AtomicBool>) {
+        if let Ok(tx) = self.to_thread.lock() {
+            let _ = tx.send((file, unsynced));
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -265,6 +420,40 @@ mod tests {
     #[derive(Debug, PartialEq, Serialize, serde::Deserialize)]
     struct Saved {
         answers: Vec<u8>,
+    }
+
+    impl Journaled for Saved {
+        type Record = Vec<u8>;
+        fn apply(&mut self, record: Vec<u8>) {
+            self.answers = record;
+        }
+    }
+
+    #[test]
+    fn the_journal_is_applied_until_a_cut_line_and_emptied_by_a_whole_save() {
+        let dir = tempfile::tempdir().unwrap();
+        let saves = Autosaves::for_results(&dir.path().join("results.csv"));
+        let mut claim = saves.claim("j1").unwrap();
+        saves.save(&mut claim, &Saved { answers: vec![1] }).unwrap();
+        saves.append(&mut claim, &vec![1u8, 2]).unwrap();
+        saves.append(&mut claim, &vec![1u8, 2, 3]).unwrap();
+        assert_eq!(saves.load::<Saved>(&claim).unwrap().answers, [1, 2, 3]);
+        // A crash in the middle of a line: the lines before it count.
+        let journal = dir.path().join("results.autosave").join("j1.journal");
+        let mut f = OpenOptions::new().append(true).open(&journal).unwrap();
+        f.write_all(b"[9,9").unwrap();
+        assert_eq!(
+            saves.list::<Saved>()[0].saved,
+            Ok(Saved {
+                answers: vec![1, 2, 3]
+            })
+        );
+        saves.sync_journal(&claim).unwrap();
+        saves.save(&mut claim, &Saved { answers: vec![4] }).unwrap();
+        assert_eq!(fs::metadata(&journal).unwrap().len(), 0);
+        assert_eq!(saves.load::<Saved>(&claim).unwrap().answers, [4]);
+        saves.remove(claim).unwrap();
+        assert!(!journal.exists());
     }
 
     #[test]
