@@ -213,13 +213,11 @@ impl Autosaves {
         // crash before this replays changes the save already has, which
         // sets the same values again.)
         let journal = self.file(&claim.id, "journal");
-        match &claim.journal {
-            Some(file) => file.set_len(0).map_err(io_err(&journal))?,
-            None => match fs::remove_file(&journal) {
-                Ok(()) => {}
-                Err(e) if e.kind() == io::ErrorKind::NotFound => {}
-                Err(e) => return Err(io_err(&journal)(e)),
-            },
+        claim.journal = None;
+        match fs::remove_file(&journal) {
+            Ok(()) => {}
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+            Err(e) => return Err(io_err(&journal)(e)),
         }
         Ok(bytes.len() as u64)
     }
@@ -232,6 +230,12 @@ impl Autosaves {
         claim: &mut Claim,
         record: &R,
     ) -> Result<u64, AutosaveError> {
+        // The whole save is gone (the folder was removed): only a whole
+        // save keeps the change.
+        let whole = self.file(&claim.id, "json");
+        if !whole.exists() {
+            return Err(io_err(&whole)(io::ErrorKind::NotFound.into()));
+        }
         let path = self.file(&claim.id, "journal");
         let mut line = serde_json::to_vec(record).map_err(|source| AutosaveError::Encode {
             path: path.clone(),
@@ -450,7 +454,7 @@ mod tests {
         );
         saves.sync_journal(&claim).unwrap();
         saves.save(&mut claim, &Saved { answers: vec![4] }).unwrap();
-        assert_eq!(fs::metadata(&journal).unwrap().len(), 0);
+        assert!(!journal.exists());
         assert_eq!(saves.load::<Saved>(&claim).unwrap().answers, [4]);
         saves.remove(claim).unwrap();
         assert!(!journal.exists());

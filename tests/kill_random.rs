@@ -145,11 +145,15 @@ impl Quiz {
 
     /// The app's pid (the pane's process: the shell `exec`s it).
     fn pid(&self) -> u32 {
+        // The kernel keeps the first 15 bytes of the program's name.
+        let name: String = bin()
+            .file_name()
+            .map(|n| n.to_string_lossy().chars().take(15).collect())
+            .unwrap_or_default();
         let start = Instant::now();
         loop {
             let pid = self.tmux.pane_pid();
-            if std::fs::read_to_string(format!("/proc/{pid}/comm"))
-                .is_ok_and(|c| c.trim().starts_with("union-quiz"))
+            if std::fs::read_to_string(format!("/proc/{pid}/comm")).is_ok_and(|c| c.trim() == name)
             {
                 return pid;
             }

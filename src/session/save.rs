@@ -213,7 +213,9 @@ impl Saver {
                 self.touched.clear();
                 self.touched.push(attempt.current());
             }
-            Err(e) => self.problem = Some(e),
+            // The folder or the whole save is gone, or the journal cannot
+            // be written: a whole save, which makes them again or says why.
+            Err(_) => self.write(attempt, now),
         }
     }
 
