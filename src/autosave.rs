@@ -25,7 +25,7 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, OnceLock, mpsc};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -63,6 +63,33 @@ fn io_err(path: &Path) -> impl FnOnce(io::Error) -> AutosaveError + '_ {
     move |source| AutosaveError::Io {
         path: path.to_owned(),
         source,
+    }
+}
+
+/// How long a save waits for a program that has the autosave open without
+/// sharing it (on Windows, an antivirus scanning the file just written).
+pub const SHARE_WAIT: Duration = Duration::from_secs(1);
+
+/// Renames `tmp` over `path`. Unix replaces a file whoever has it open;
+/// Windows refuses while another program has `path` open without sharing
+/// its deletion ("access denied", or a sharing violation), and such
+/// programs let go within moments, so the rename is tried again for up to
+/// [`SHARE_WAIT`]. After that the save fails as any other, and the last
+/// good autosave is still there.
+fn replace(tmp: &Path, path: &Path) -> io::Result<()> {
+    let start = Instant::now();
+    loop {
+        match fs::rename(tmp, path) {
+            Err(e)
+                if cfg!(windows)
+                    && (crate::platform::is_in_use(&e)
+                        || e.kind() == io::ErrorKind::PermissionDenied)
+                    && start.elapsed() < SHARE_WAIT =>
+            {
+                std::thread::sleep(Duration::from_millis(5));
+            }
+            other => return other,
+        }
     }
 }
 
@@ -201,7 +228,7 @@ impl Autosaves {
             .and_then(|()| file.sync_all())
             .map_err(io_err(&tmp));
         drop(file);
-        if let Err(e) = written.and_then(|()| fs::rename(&tmp, &path).map_err(io_err(&path))) {
+        if let Err(e) = written.and_then(|()| replace(&tmp, &path).map_err(io_err(&path))) {
             let _ = fs::remove_file(&tmp);
             return Err(e);
         }
@@ -547,6 +574,9 @@ mod tests {
         assert!(found[0].saved.as_ref().unwrap_err().contains("EOF"));
     }
 
+    // Windows does not remove a folder while a file in it is open (the
+    // claim's lock), so this cannot happen there.
+    #[cfg(unix)]
     #[test]
     fn saving_recreates_a_removed_folder() {
         let dir = tempfile::tempdir().unwrap();

@@ -1,4 +1,4 @@
-//! The command line: `union-quiz [run|check|recover|report|board]`.
+//! The command line: `union-quiz [run|check|recover|report|board|import|export]`.
 //!
 //! With no subcommand, `union-quiz` means `union-quiz run quizzes/`, so that
 //! `cargo run --release` opens the quiz on the shipped banks.
@@ -46,6 +46,10 @@ pub enum Command {
     Report(ReportArgs),
     /// A live, read-only leaderboard for the projector.
     Board(BoardArgs),
+    /// Make a bank from a Word, Excel, CSV, Aiken or GIFT file.
+    Import(crate::import::ImportArgs),
+    /// Write a bank as GIFT, Aiken, Moodle XML, or a printable xlsx/docx.
+    Export(crate::export::ExportArgs),
 }
 
 /// Options of `union-quiz report`.
@@ -121,9 +125,10 @@ pub struct BoardArgs {
     pub bank: Option<String>,
 }
 
-/// Parses the command line and runs the command.
-pub fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+/// Parses the command line `args` (program name first) and runs the
+/// command.
+pub fn main(args: Vec<std::ffi::OsString>) -> ExitCode {
+    let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();
@@ -139,5 +144,7 @@ pub fn main() -> ExitCode {
         Some(Command::Recover(args)) => crate::ui::recover::run(&args, lang),
         Some(Command::Report(args)) => crate::report::run(&args, lang),
         Some(Command::Board(args)) => crate::report::board(&args, lang),
+        Some(Command::Import(args)) => crate::import::run(&args, lang),
+        Some(Command::Export(args)) => crate::export::run(&args, lang),
     }
 }

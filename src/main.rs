@@ -1,3 +1,7 @@
 fn main() -> std::process::ExitCode {
-    union_quiz::cli::main()
+    // How Windows users start it (double-click, a bank dropped on the .exe);
+    // on other systems the command line as it is.
+    let start = union_quiz::platform::start();
+    let code = union_quiz::cli::main(start.args.clone());
+    start.finish(code)
 }

@@ -9,6 +9,7 @@
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
 
@@ -37,6 +38,20 @@ pub const COLUMNS: [&str; 20] = [
 ];
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// How long a writer waits for the lock while another writer appends its
+/// row. Writers hold it for one write and one sync, so only a stuck
+/// process holds it this long; many members finishing at once still queue
+/// well within it.
+pub const LOCK_WAIT: Duration = Duration::from_secs(10);
+
+/// How long a writer waits for a program that opened the file without
+/// sharing it: an antivirus scan lets go within moments, Excel not until it
+/// closes the file, and the member is told that rather than kept waiting.
+pub const SHARE_WAIT: Duration = Duration::from_secs(1);
+
+/// Between two tries while the file is in use.
+const POLL: Duration = Duration::from_millis(5);
 
 /// One finished attempt, as a row of the results file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -105,6 +120,15 @@ pub enum ResultsError {
         /// What the system said.
         #[source]
         source: io::Error,
+    },
+    /// Another program has the file open without sharing it (Excel on
+    /// Windows locks the file it shows), or another writer has held the
+    /// lock past [`LOCK_WAIT`]. Nothing was written: closing the other
+    /// program and trying again writes the row.
+    #[error("{path}: the file is in use by another program")]
+    InUse {
+        /// The results file.
+        path: PathBuf,
     },
     /// A row could not be encoded as CSV (should not happen with valid rows).
     #[error("{path}: {source}")]
@@ -214,16 +238,55 @@ fn open_for_append(path: &Path) -> Result<File, ResultsError> {
         .map_err(io_err(path))
 }
 
+/// Whether `e` is the system saying that another program has the file.
+fn is_in_use(e: &ResultsError) -> bool {
+    matches!(e, ResultsError::Io { source, .. } if crate::platform::is_in_use(source))
+}
+
 /// Appends one row to the results file, creating the file (with BOM and
 /// header) and its folders when needed.
 ///
 /// The whole row is written in one call under an exclusive lock and synced
 /// before the lock is released. If an earlier writer died mid-row, the row is
-/// started on a fresh line so the damage stays in that one line.
+/// started on a fresh line so the damage stays in that one line. A file in
+/// use by another program is waited for ([`SHARE_WAIT`], [`LOCK_WAIT`]),
+/// then reported as [`ResultsError::InUse`] with nothing written.
 pub fn append_row(path: &Path, row: &ResultRow) -> Result<(), ResultsError> {
+    append_row_waiting(path, row, SHARE_WAIT, LOCK_WAIT)
+}
+
+/// [`append_row`], waiting at most `share_wait` for a program that has the
+/// file open without sharing it and `lock_wait` for another writer's lock.
+pub fn append_row_waiting(
+    path: &Path,
+    row: &ResultRow,
+    share_wait: Duration,
+    lock_wait: Duration,
+) -> Result<(), ResultsError> {
     let encoded = encode_row(row, path)?;
-    let mut file = open_for_append(path)?;
-    file.lock().map_err(io_err(path))?;
+    let in_use = || ResultsError::InUse {
+        path: path.to_owned(),
+    };
+    let start = Instant::now();
+    let mut file = loop {
+        match open_for_append(path) {
+            Ok(f) => break f,
+            Err(e) if is_in_use(&e) && start.elapsed() < share_wait => std::thread::sleep(POLL),
+            Err(e) if is_in_use(&e) => return Err(in_use()),
+            Err(e) => return Err(e),
+        }
+    };
+    let start = Instant::now();
+    loop {
+        match file.try_lock() {
+            Ok(()) => break,
+            Err(fs::TryLockError::WouldBlock) if start.elapsed() < lock_wait => {
+                std::thread::sleep(POLL);
+            }
+            Err(fs::TryLockError::WouldBlock) => return Err(in_use()),
+            Err(fs::TryLockError::Error(e)) => return Err(io_err(path)(e)),
+        }
+    }
     let mut out = Vec::with_capacity(encoded.len() + 256);
     let len = file.metadata().map_err(io_err(path))?.len();
     if len == 0 {

@@ -5,6 +5,8 @@
 //! Waiting polls the pane for a bounded time: this tests a real process
 //! re-reading a real file, not a timer (the refresh logic itself is tested
 //! without waiting in tests/board.rs).
+// tmux runs on Unix only; on Windows these tests are left out, not failed.
+#![cfg(unix)]
 
 mod tmux_support;
 

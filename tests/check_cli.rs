@@ -138,8 +138,13 @@ fn default_is_the_quizzes_folder_with_rosters_checked_too() {
     let o = check(&[], dir.path());
     assert_eq!(o.status.code(), Some(1));
     let out = stdout(&o);
+    // The folder as given (here the default), then the system's separator.
+    let roster = Path::new("quizzes").join("roster.yaml");
     assert!(
-        out.contains("quizzes/roster.yaml:5:5: lỗi: khóa không hợp lệ \"member\""),
+        out.contains(&format!(
+            "{}:5:5: lỗi: khóa không hợp lệ \"member\"",
+            roster.display()
+        )),
         "{out}"
     );
     assert!(out.ends_with("2 tệp, 10 lỗi, 0 cảnh báo\n"), "{out}");
@@ -158,4 +163,31 @@ fn an_empty_folder_warns() {
         stdout(&o),
         ".: warning: the folder holds no .yaml bank file\n0 files, 0 errors, 1 warning\n"
     );
+}
+
+#[test]
+fn paths_are_shown_as_the_user_wrote_them() {
+    // Not made absolute, not tidied: the path as typed, so the trainer
+    // finds the file where they said. On Windows both separators are
+    // typed, and a file found in a folder is joined with `\`.
+    let mut typed = vec![
+        "tests/fixtures/banks/bad/bad-id.yaml".to_owned(),
+        "./tests//fixtures/banks/bad/bad-id.yaml".to_owned(),
+    ];
+    if cfg!(windows) {
+        typed.push("tests\\fixtures\\banks\\bad\\bad-id.yaml".to_owned());
+        typed.push(".\\tests/fixtures\\banks/bad\\bad-id.yaml".to_owned());
+    }
+    for path in typed {
+        let o = check(&[&path], root());
+        assert_eq!(o.status.code(), Some(1));
+        let out = stdout(&o);
+        assert!(out.starts_with(&format!("{path}:")), "{path}: {out}");
+        assert!(
+            out.lines()
+                .filter(|l| l.contains(": lỗi: "))
+                .all(|l| l.starts_with(&format!("{path}:"))),
+            "{out}"
+        );
+    }
 }

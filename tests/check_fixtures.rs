@@ -22,9 +22,16 @@ fn files(dir: &str) -> Vec<PathBuf> {
 }
 
 fn check_text(path: &Path, lang: Lang) -> String {
-    check_paths(&[path.to_path_buf()])
+    let text = check_paths(&[path.to_path_buf()])
         .unwrap_or_else(|e| panic!("{e}"))
-        .render_text(lang)
+        .render_text(lang);
+    // Windows joins a file found in a folder with `\` (the path as given,
+    // then the system's separator); one snapshot serves both.
+    if cfg!(windows) {
+        text.replace('\\', "/")
+    } else {
+        text
+    }
 }
 
 #[test]
@@ -63,6 +70,8 @@ fn some_in_english() {
         "control-characters",
         "duplicate-choices",
         "not-utf8",
+        "utf16-le",
+        "utf16-be",
         "comment-after-text",
     ] {
         let path = PathBuf::from(format!("tests/fixtures/banks/bad/{stem}.yaml"));

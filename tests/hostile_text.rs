@@ -53,19 +53,19 @@ fn escape_sequences_typed_or_pasted_reach_neither_screen_nor_file() {
         // Typed key by key (as a terminal delivers unknown bytes) and pasted.
         h.typed(&format!("Lan{nasty}"));
         assert!(
-            !has_control(&h.app.form.name),
+            !has_control(&h.app.form().name),
             "{nasty:?} typed: {:?}",
-            h.app.form.name
+            h.app.form().name
         );
         h.cmd(Command::Paste(format!("{nasty} Anh{nasty}")));
         assert!(
-            !has_control(&h.app.form.name),
+            !has_control(&h.app.form().name),
             "{nasty:?} pasted: {:?}",
-            h.app.form.name
+            h.app.form().name
         );
         assert!(!has_control(&h.screen()), "{nasty:?} on screen");
         finish_as(&mut h, "", "");
-        assert_eq!(h.app.screen, Screen::Question, "{nasty:?}");
+        assert_eq!(h.app.screen(), Screen::Question, "{nasty:?}");
         h.submit();
         assert!(!has_control(&h.screen()));
         let raw = fs::read_to_string(&results).expect("results");
@@ -95,8 +95,8 @@ fn a_name_of_only_spaces_or_invisible_marks_is_refused() {
             Instant::now(),
         );
         h.cmd(Command::Paste(blank.to_owned())).key(KeyCode::Enter);
-        assert_eq!(h.app.form.error, Some(Field::Name), "{blank:?}");
-        assert_eq!(h.app.form.field, Field::Name);
+        assert_eq!(h.app.form().error, Some(Field::Name), "{blank:?}");
+        assert_eq!(h.app.form().field, Field::Name);
         assert!(h.screen().contains("Vui lòng nhập họ và tên."));
     }
 }
@@ -118,7 +118,7 @@ fn names_are_trimmed_folded_composed_and_capped() {
     let mut h = Harness::new(vec![plain_bank()], &results, Lang::Vi, Instant::now());
     let long = "Tôn Nữ Thị Hoàng Yến ".repeat(20);
     finish_as(&mut h, "", &long);
-    assert!(h.app.form.name.chars().count() <= NAME_MAX);
+    assert!(h.app.form().name.chars().count() <= NAME_MAX);
     h.submit();
     let row = &results::read_file(&results).expect("read").rows[0];
     assert!(row.member_name.chars().count() <= NAME_MAX);

@@ -39,20 +39,20 @@ fn ctrl(h: &mut Harness, c: char) {
 fn the_trainer_sets_the_pin_twice_and_it_is_never_shown_or_kept() {
     let dir = tempfile::tempdir().expect("dir");
     let mut h = kiosk(vec![plain_bank()], Lang::Vi, dir.path());
-    assert_eq!(h.app.screen, Screen::SetPin);
+    assert_eq!(h.app.screen(), Screen::SetPin);
     h.typed("2468");
     let screen = h.screen();
     assert!(screen.contains("Nhập mã PIN: ••••"), "{screen}");
     assert!(!screen.contains("2468"));
     insta::assert_snapshot!("set_pin_vi", screen);
     h.key(KeyCode::Enter);
-    assert!(h.app.pin.typed.is_empty(), "wiped after Enter");
+    assert!(h.app.pin_typed().is_empty(), "wiped after Enter");
     assert!(h.screen().contains("Nhập lại mã PIN để xác nhận"));
     h.typed("2468").key(KeyCode::Enter);
     assert!(matches!(h.app.kiosk, Kiosk::On(_)));
-    assert_eq!(h.app.screen, Screen::Identity);
+    assert_eq!(h.app.screen(), Screen::Identity);
     // Kept only as a salted hash: nowhere in the app's state as typed.
-    assert!(h.app.pin.typed.is_empty());
+    assert!(h.app.pin_typed().is_empty());
     assert!(!format!("{:?}", h.app).contains("2468"));
 }
 
@@ -61,7 +61,7 @@ fn a_short_pin_or_a_different_confirmation_is_refused() {
     let dir = tempfile::tempdir().expect("dir");
     let mut h = kiosk(vec![plain_bank()], Lang::En, dir.path());
     h.typed("12").key(KeyCode::Enter);
-    assert_eq!(h.app.screen, Screen::SetPin);
+    assert_eq!(h.app.screen(), Screen::SetPin);
     assert!(
         h.screen()
             .contains("The PIN must have at least 4 characters.")
@@ -70,7 +70,7 @@ fn a_short_pin_or_a_different_confirmation_is_refused() {
         .key(KeyCode::Enter)
         .typed("1235")
         .key(KeyCode::Enter);
-    assert_eq!(h.app.screen, Screen::SetPin);
+    assert_eq!(h.app.screen(), Screen::SetPin);
     let screen = h.screen();
     assert!(screen.contains("The two entries differ."), "{screen}");
     assert!(
@@ -87,7 +87,7 @@ fn members_cannot_quit_with_q_esc_or_ctrl_c() {
     let dir = tempfile::tempdir().expect("dir");
     let mut two = kiosk(vec![plain_bank(), ten()], Lang::Vi, dir.path());
     set_pin(&mut two, "2468");
-    assert_eq!(two.app.screen, Screen::ChooseBank);
+    assert_eq!(two.app.screen(), Screen::ChooseBank);
     two.typed("q");
     two.key(KeyCode::Esc);
     ctrl(&mut two, 'c');
@@ -95,7 +95,7 @@ fn members_cannot_quit_with_q_esc_or_ctrl_c() {
     ctrl(&mut two, '\\');
     ctrl(&mut two, 'd');
     assert!(!two.app.quit);
-    assert_eq!(two.app.screen, Screen::ChooseBank);
+    assert_eq!(two.app.screen(), Screen::ChooseBank);
     // The footer of the start screen offers no way out.
     let screen = two.screen();
     assert!(!screen.contains("Esc thoát"), "{screen}");
@@ -106,17 +106,17 @@ fn members_cannot_quit_with_q_esc_or_ctrl_c() {
     one.key(KeyCode::Esc).key(KeyCode::Esc);
     ctrl(&mut one, 'c');
     assert!(!one.app.quit);
-    assert_eq!(one.app.screen, Screen::Identity);
+    assert_eq!(one.app.screen(), Screen::Identity);
     one.start_quiz_as("Nguyễn Văn An");
     ctrl(&mut one, 'c');
     one.key(KeyCode::Esc).key(KeyCode::Esc);
     assert!(!one.app.quit);
-    assert_eq!(one.app.screen, Screen::Question);
+    assert_eq!(one.app.screen(), Screen::Question);
     // With --once the result screen still returns to the start.
     one.app.settings.once = true;
     one.submit().key(KeyCode::Enter);
     assert!(!one.app.quit);
-    assert_eq!(one.app.screen, Screen::Identity);
+    assert_eq!(one.app.screen(), Screen::Identity);
 }
 
 #[test]
@@ -150,7 +150,7 @@ fn a_wrong_pin_goes_back_to_the_quiz_and_the_right_one_ends_the_app() {
     set_pin(&mut h, "2468");
     h.start_quiz_as("Trần Thị Bình").at(4).typed("b");
     ctrl(&mut h, 'q');
-    assert_eq!(h.app.screen, Screen::ExitPin);
+    assert_eq!(h.app.screen(), Screen::ExitPin);
     h.typed("1111");
     let screen = h.screen();
     assert!(
@@ -160,11 +160,11 @@ fn a_wrong_pin_goes_back_to_the_quiz_and_the_right_one_ends_the_app() {
     insta::assert_snapshot!("exit_pin_vi", screen);
     h.key(KeyCode::Enter);
     assert!(!h.app.quit);
-    assert_eq!(h.app.screen, Screen::Question, "back to the quiz");
+    assert_eq!(h.app.screen(), Screen::Question, "back to the quiz");
     assert_eq!(h.app.attempt().expect("a").chosen(0), vec![1]);
     // Esc on the PIN screen goes back too.
     h.key(KeyCode::F(12)).key(KeyCode::Esc);
-    assert_eq!(h.app.screen, Screen::Question);
+    assert_eq!(h.app.screen(), Screen::Question);
     // The right PIN: the app ends, the attempt saved with its time.
     h.at(30)
         .key(KeyCode::F(12))
@@ -189,7 +189,7 @@ fn without_kiosk_the_exit_key_does_nothing_and_ctrl_c_quits() {
     );
     h.key(KeyCode::F(12));
     ctrl(&mut h, 'q');
-    assert_eq!(h.app.screen, Screen::Identity);
+    assert_eq!(h.app.screen(), Screen::Identity);
     ctrl(&mut h, 'c');
     assert!(h.app.quit);
 }

@@ -736,7 +736,8 @@ fn system_errors_are_worded_in_the_trainers_language() {
     // The OS says "Permission denied (os error 13)" in English.
     let e = report::ReportError::Unreadable {
         path: PathBuf::from("ketqua"),
-        source: std::io::Error::from_raw_os_error(13),
+        // EACCES on Unix, ERROR_ACCESS_DENIED on Windows.
+        source: std::io::Error::from_raw_os_error(if cfg!(windows) { 5 } else { 13 }),
     };
     assert_eq!(
         e.message(Lang::Vi),

@@ -1,6 +1,8 @@
 //! SIGHUP and SIGTERM are caught and handed to the event loop instead of
 //! killing the app at once (so it can save and restore the terminal).
 //! Alone in its own test binary: the handlers stay for the whole process.
+// Unix signals; Windows has console events (tests/windows_console_close.rs).
+#![cfg(unix)]
 
 use std::sync::mpsc;
 use std::time::Duration;

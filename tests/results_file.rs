@@ -1,6 +1,8 @@
 //! The results file: BOM and header once, whole rows under a lock, many
 //! writers at once, formula neutralising, and a reader that skips bad rows.
 
+mod holder_support;
+
 use std::path::Path;
 use std::process::Command;
 
@@ -364,4 +366,39 @@ mod fuzz {
         assert_eq!(read.bad.len(), 1);
         assert_eq!(read.bad[0].line, 5);
     }
+}
+
+/// Not a test on its own: the other program of
+/// `a_file_held_by_another_program_is_reported_and_written_once_free`.
+#[test]
+#[ignore = "run in a child process by the tests of a held results file"]
+fn child_holds_the_results_file() {
+    holder_support::hold();
+}
+
+#[test]
+fn a_file_held_by_another_program_is_reported_and_written_once_free() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("results.csv");
+    results::append_row(&path, &row(1)).unwrap();
+    let before = std::fs::read(&path).unwrap();
+    let holder = holder_support::Holder::start("child_holds_the_results_file", &path);
+    // Short waits: what is tested is the report, not how long it waits.
+    let wait = std::time::Duration::from_millis(50);
+    let err = results::append_row_waiting(&path, &row(2), wait, wait).unwrap_err();
+    assert!(
+        matches!(&err, results::ResultsError::InUse { path: p } if *p == path),
+        "{err:?}"
+    );
+    assert!(
+        err.to_string().ends_with("in use by another program"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read(&path).unwrap(), before, "nothing written");
+    holder.release();
+    results::append_row_waiting(&path, &row(2), wait, wait).unwrap();
+    let read = results::read_file(&path).unwrap();
+    assert!(read.bad.is_empty(), "{:?}", read.bad);
+    let ids: Vec<&str> = read.rows.iter().map(|r| r.attempt_id.as_str()).collect();
+    assert_eq!(ids, [row(1).attempt_id, row(2).attempt_id]);
 }

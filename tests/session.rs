@@ -176,6 +176,17 @@ impl Script {
         self
     }
 
+    /// Name, no code, a unit typed freely, then past the instructions:
+    /// the clock starts.
+    fn start_as(&mut self, name: &str, unit: &str) -> &mut Self {
+        self.typed(name)
+            .key(KeyCode::Enter)
+            .key(KeyCode::Enter)
+            .typed(unit)
+            .key(KeyCode::Enter)
+            .key(KeyCode::Enter)
+    }
+
     fn idle(&mut self, d: Duration) -> &mut Self {
         self.steps.push_back(Step::Idle(d));
         self
@@ -218,22 +229,23 @@ fn screen(runner: &Runner<TestBackend>) -> String {
     out
 }
 
+/// A fake clock at `t0`, and an app in `lang` on an 80×24 test terminal.
+fn runner_at(t0: Instant, results: &Path, lang: Lang) -> (FakeClock, Runner<TestBackend>) {
+    let clock = FakeClock(Rc::new(Cell::new(t0)));
+    let app = App::new(room(results), settings(lang));
+    let runner = Runner::new(app, TestBackend::new(80, 24), t0).expect("runner");
+    (clock, runner)
+}
+
 #[test]
 fn the_real_loop_runs_a_timed_quiz_to_its_automatic_submit() {
     let dir = tempfile::tempdir().expect("dir");
     let results = results_in(dir.path());
     let t0 = Instant::now();
-    let clock = FakeClock(Rc::new(Cell::new(t0)));
-    let app = App::new(room(&results), settings(Lang::Vi));
-    let mut runner = Runner::new(app, TestBackend::new(80, 24), t0).expect("runner");
+    let (clock, mut runner) = runner_at(t0, &results, Lang::Vi);
     let mut script = Script::new(&clock);
     script
-        .typed("Phạm Thị Dung")
-        .key(KeyCode::Enter)
-        .key(KeyCode::Enter)
-        .typed("Công đoàn Sở Tư pháp")
-        .key(KeyCode::Enter)
-        .key(KeyCode::Enter)
+        .start_as("Phạm Thị Dung", "Công đoàn Sở Tư pháp")
         .idle(secs(4))
         .typed("b")
         .key(KeyCode::Enter)
@@ -246,7 +258,7 @@ fn the_real_loop_runs_a_timed_quiz_to_its_automatic_submit() {
         .push_back(Step::Input(Input::HangUp(HangUp::Shutdown)));
     let ended = runner::run_loop(&mut runner, &mut script, &clock).expect("loop");
     assert!(matches!(ended, Ended::HangUp(HangUp::Shutdown)));
-    assert_eq!(runner.app().screen, Screen::TimeUp);
+    assert_eq!(runner.app().screen(), Screen::TimeUp);
     let shown = screen(&runner);
     assert!(shown.contains("Hết giờ"), "{shown}");
     // One wake-up per countdown second (and the saves), never a busy loop.
@@ -270,17 +282,10 @@ fn a_hang_up_ends_the_loop_and_saves_the_attempt_with_its_time() {
     let dir = tempfile::tempdir().expect("dir");
     let results = results_in(dir.path());
     let t0 = Instant::now();
-    let clock = FakeClock(Rc::new(Cell::new(t0)));
-    let app = App::new(room(&results), settings(Lang::En));
-    let mut runner = Runner::new(app, TestBackend::new(80, 24), t0).expect("runner");
+    let (clock, mut runner) = runner_at(t0, &results, Lang::En);
     let mut script = Script::new(&clock);
     script
-        .typed("Hoa")
-        .key(KeyCode::Enter)
-        .key(KeyCode::Enter)
-        .typed("Sở Nội vụ")
-        .key(KeyCode::Enter)
-        .key(KeyCode::Enter)
+        .start_as("Hoa", "Sở Nội vụ")
         .idle(secs(30))
         .typed("c");
     // The script ends: the front-end hangs up mid-quiz.
@@ -368,8 +373,8 @@ fn two_members_in_one_process_share_the_room_and_both_rows_are_whole() {
     press(&mut a, KeyCode::Esc, at(21));
     type_in(&mut b, "y", at(22));
     type_in(&mut a, "y", at(23));
-    assert_eq!(a.app().screen, Screen::Result);
-    assert_eq!(b.app().screen, Screen::Result);
+    assert_eq!(a.app().screen(), Screen::Result);
+    assert_eq!(b.app().screen(), Screen::Result);
     let rows = rows(&results);
     assert_eq!(rows.len(), 2, "both rows, no torn line");
     let (rb, ra) = (&rows[0], &rows[1]);

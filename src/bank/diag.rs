@@ -38,6 +38,16 @@ pub enum Expected {
     Number,
 }
 
+/// The byte order of a UTF-16 file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Utf16 {
+    /// Little-endian (BOM `FF FE`): Notepad's "UTF-16 LE", or "Unicode".
+    Le,
+    /// Big-endian (BOM `FE FF`): Notepad's "UTF-16 BE", or "Unicode big
+    /// endian".
+    Be,
+}
+
 /// One problem found in a file.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Problem {
@@ -53,6 +63,8 @@ pub enum Problem {
         /// Byte offset of the first invalid byte.
         offset: usize,
     },
+    /// The file is UTF-16 (Notepad's "Unicode"), told by its BOM.
+    Utf16(Utf16),
     /// The YAML does not parse; `message` is the parser's English text.
     Syntax {
         /// The parser's description.
@@ -271,6 +283,7 @@ impl Problem {
             Problem::Io(_) => "io-error",
             Problem::TooLarge { .. } => "file-too-large",
             Problem::NotUtf8 { .. } => "not-utf8",
+            Problem::Utf16(_) => "utf16",
             Problem::Syntax { .. } => "yaml-syntax",
             Problem::DuplicateKey { .. } => "duplicate-key",
             Problem::AliasExpansion => "alias-expansion",

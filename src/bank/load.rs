@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use sha2::{Digest, Sha256};
 
 use super::Bank;
-use super::diag::{Diagnostic, Hint, Problem};
+use super::diag::{Diagnostic, Hint, Problem, Utf16};
 use super::roster::Roster;
 use super::validate::{self, Checker, file_diag, hex};
 use super::yaml::{self, Node, ParseError, Pos, Value};
@@ -56,13 +56,14 @@ pub fn is_roster_file(path: &Path) -> bool {
     })
 }
 
-/// Reads a file within the size limit.
-fn read_file(path: &Path) -> Result<Vec<u8>, Diagnostic> {
-    let io = |e: std::io::Error| file_diag(path, Problem::Io(e.to_string()), None);
+/// Reads a file within the size limit. (Errors are boxed: a diagnostic
+/// holds a path, which is larger on Windows.)
+fn read_file(path: &Path) -> Result<Vec<u8>, Box<Diagnostic>> {
+    let io = |e: std::io::Error| Box::new(file_diag(path, Problem::Io(e.to_string()), None));
     let file = File::open(path).map_err(io)?;
     let size = file.metadata().map_err(io)?.len();
     if size > MAX_FILE_BYTES {
-        return Err(too_large(path, size));
+        return Err(Box::new(too_large(path, size)));
     }
     let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
     // The file may grow between the check and the read.
@@ -77,9 +78,25 @@ fn too_large(path: &Path, bytes: u64) -> Diagnostic {
 }
 
 /// The bytes as UTF-8 text without BOM, or where they stop being UTF-8.
-fn decode<'b>(path: &Path, bytes: &'b [u8]) -> Result<&'b str, Diagnostic> {
+///
+/// Notepad saves UTF-8 with a BOM (read: the BOM is dropped) and, when
+/// asked for "Unicode", UTF-16 with a BOM: that is refused with a message
+/// that names it, rather than read as UTF-8 that goes wrong at byte 0.
+fn decode<'b>(path: &Path, bytes: &'b [u8]) -> Result<&'b str, Box<Diagnostic>> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(too_large(path, bytes.len() as u64));
+        return Err(Box::new(too_large(path, bytes.len() as u64)));
+    }
+    let utf16 = match bytes {
+        [0xFF, 0xFE, ..] => Some(Utf16::Le),
+        [0xFE, 0xFF, ..] => Some(Utf16::Be),
+        _ => None,
+    };
+    if let Some(encoding) = utf16 {
+        return Err(Box::new(file_diag(
+            path,
+            Problem::Utf16(encoding),
+            Some(Hint::SaveAsUtf8),
+        )));
     }
     match std::str::from_utf8(bytes) {
         Ok(text) => Ok(text.strip_prefix('\u{FEFF}').unwrap_or(text)),
@@ -88,10 +105,10 @@ fn decode<'b>(path: &Path, bytes: &'b [u8]) -> Result<&'b str, Diagnostic> {
             let prefix = String::from_utf8_lossy(bytes.get(..offset).unwrap_or_default());
             let line = prefix.matches('\n').count() + 1;
             let col = prefix.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-            Err(
+            Err(Box::new(
                 Diagnostic::new(path.to_path_buf(), line, col, Problem::NotUtf8 { offset })
                     .with_hint(Some(Hint::SaveAsUtf8)),
-            )
+            ))
         }
     }
 }
@@ -101,7 +118,7 @@ fn decode<'b>(path: &Path, bytes: &'b [u8]) -> Result<&'b str, Diagnostic> {
 pub(crate) fn check_file(path: &Path, roster: Option<bool>) -> (Parsed, Vec<Diagnostic>) {
     match read_file(path) {
         Ok(bytes) => check_bytes_as(path, &bytes, roster),
-        Err(d) => (Parsed::Unreadable, vec![d]),
+        Err(d) => (Parsed::Unreadable, vec![*d]),
     }
 }
 
@@ -127,7 +144,7 @@ pub fn load_bytes(path: &Path, bytes: &[u8]) -> Result<Bank, BankError> {
 fn check_bytes_as(path: &Path, bytes: &[u8], roster: Option<bool>) -> (Parsed, Vec<Diagnostic>) {
     let src = match decode(path, bytes) {
         Ok(src) => src,
-        Err(d) => return (Parsed::Unreadable, vec![d]),
+        Err(d) => return (Parsed::Unreadable, vec![*d]),
     };
     if let Some(clean) = check_quick(path, src, bytes, roster) {
         return clean;

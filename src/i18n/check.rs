@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::bank::BankError;
 use crate::bank::check::Report;
-use crate::bank::diag::{Diagnostic, DiagnosticJson, Expected, Hint, Problem, Severity};
+use crate::bank::diag::{Diagnostic, DiagnosticJson, Expected, Hint, Problem, Severity, Utf16};
 use crate::i18n::Lang;
 
 /// The JSON document of `check --format json`.
@@ -23,7 +23,7 @@ struct ReportJson {
 // nothing under `bank/` holds or picks a string.
 impl Diagnostic {
     /// The message in `lang`.
-    /// Text from the file is repeated safely (see [`shown`]).
+    /// Text from the file is repeated safely (see `Problem::shown`).
     pub fn message(&self, lang: Lang) -> String {
         problem(&self.problem.shown(), lang)
     }
@@ -250,6 +250,21 @@ pub fn problem(p: &Problem, lang: Lang) -> String {
         }
         (Problem::NotUtf8 { offset }, En) => {
             format!("the file is not UTF-8 (first bad byte at offset {offset})")
+        }
+        (Problem::Utf16(encoding), lang) => {
+            // Notepad's own names: today's, then those of older versions.
+            let (name, old) = match encoding {
+                Utf16::Le => ("UTF-16 LE", "Unicode"),
+                Utf16::Be => ("UTF-16 BE", "Unicode big endian"),
+            };
+            match lang {
+                Vi => format!(
+                    "tệp được lưu với mã hóa {name} (Notepad: \"{name}\" hoặc \"{old}\"), không phải UTF-8"
+                ),
+                En => format!(
+                    "the file is saved as {name} (Notepad: \"{name}\" or \"{old}\"), not UTF-8"
+                ),
+            }
         }
         (Problem::Syntax { message }, lang) => syntax(message, lang),
         (Problem::DuplicateKey { key }, Vi) => format!("khóa \"{key}\" xuất hiện hai lần"),

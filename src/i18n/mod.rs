@@ -6,6 +6,10 @@
 
 /// Strings of `union-quiz check` and its diagnostics.
 pub mod check;
+/// Strings of `union-quiz import` and `export`.
+pub mod import;
+/// Strings of the start-up on Windows.
+pub mod platform;
 /// Strings of reports and the board.
 pub mod report;
 /// Strings of the quiz screens.
@@ -37,6 +41,12 @@ pub fn io_error_text(kind: io::ErrorKind, lang: Lang) -> &'static str {
         ),
         K::ReadOnlyFilesystem => lang.pick("ổ đĩa chỉ cho phép đọc", "the disk is read-only"),
         K::StorageFull => lang.pick("ổ đĩa đã đầy", "the disk is full"),
+        // Windows says this where Unix says "not a directory": a file is
+        // where a folder should be made.
+        K::AlreadyExists => lang.pick(
+            "đã có một tệp hoặc thư mục trùng tên",
+            "a file or folder of that name is already there",
+        ),
         _ => lang.pick("lỗi hệ thống", "system error"),
     }
 }
@@ -63,6 +73,7 @@ fn is_common_io_error(kind: io::ErrorKind) -> bool {
             | K::NotADirectory
             | K::ReadOnlyFilesystem
             | K::StorageFull
+            | K::AlreadyExists
     )
 }
 
@@ -72,7 +83,8 @@ mod tests {
 
     #[test]
     fn common_io_errors_are_worded_without_the_system_text() {
-        let denied = io::Error::from_raw_os_error(13);
+        // EACCES on Unix, ERROR_ACCESS_DENIED on Windows.
+        let denied = io::Error::from_raw_os_error(if cfg!(windows) { 5 } else { 13 });
         assert_eq!(denied.kind(), io::ErrorKind::PermissionDenied);
         assert_eq!(
             io_error_message(&denied, Lang::Vi),
@@ -85,6 +97,7 @@ mod tests {
             io::ErrorKind::NotADirectory,
             io::ErrorKind::ReadOnlyFilesystem,
             io::ErrorKind::StorageFull,
+            io::ErrorKind::AlreadyExists,
         ] {
             let vi = io_error_message(&io::Error::from(kind), Lang::Vi);
             assert!(!vi.contains('('), "{kind:?}: {vi}");

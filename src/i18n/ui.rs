@@ -899,6 +899,10 @@ pub fn resume_problem(lang: Lang, problem: &ResumeProblem) -> String {
 /// system's own text is often English).
 pub fn results_detail(e: &ResultsError, lang: Lang) -> String {
     match e {
+        ResultsError::InUse { path } => results_in_use(lang, path),
+        ResultsError::Io { path, source } if crate::platform::is_in_use(source) => {
+            results_in_use(lang, path)
+        }
         ResultsError::Io { path, source } => {
             format!("{}: {}", path.display(), io_error_message(source, lang))
         }
@@ -999,5 +1003,20 @@ pub fn recover_done(lang: Lang, id: &str, what: &RecoverDone) -> String {
         }
         (Lang::Vi, RecoverDone::Failed(e)) => format!("{id}: lỗi: {e}"),
         (Lang::En, RecoverDone::Failed(e)) => format!("{id}: error: {e}"),
+    }
+}
+
+/// The results file is held by another program (Excel shows a workbook
+/// with the file locked): the detail under "not saved", before "press R".
+pub fn results_in_use(lang: Lang, path: &std::path::Path) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "{}: tệp đang được mở trong một chương trình khác (ví dụ Excel); hãy đóng tệp ở chương trình đó",
+            path.display()
+        ),
+        Lang::En => format!(
+            "{}: the file is open in another program (Excel, for example); close it there",
+            path.display()
+        ),
     }
 }

@@ -130,6 +130,11 @@ pub fn load(paths: &[PathBuf]) -> Result<Loaded, ReportError> {
                 path,
                 source: io::Error::other(source),
             },
+            // Only writers wait for the file; a reader never gets this.
+            crate::results::ResultsError::InUse { path } => ReportError::Unreadable {
+                path,
+                source: io::ErrorKind::ResourceBusy.into(),
+            },
         })?;
         rows.extend(read.rows);
         bad.extend(read.bad);

@@ -42,11 +42,11 @@ pub fn command_for(key: KeyEvent, app: &App) -> Option<Command> {
     if common.is_some() {
         return common;
     }
-    if app.help {
+    if app.help() {
         // Any key closes the popup.
         return Some(Command::Help);
     }
-    match app.screen {
+    match app.screen() {
         // Hidden PIN input: every character is typed, `?` included.
         Screen::SetPin | Screen::ExitPin => match key.code {
             KeyCode::Char(c) => Some(Command::Type(c)),
@@ -83,10 +83,10 @@ pub fn command_for(key: KeyEvent, app: &App) -> Option<Command> {
         Screen::ChooseBank | Screen::Instructions | Screen::TimeUp | Screen::Result => {
             match key.code {
                 KeyCode::Char('?') => Some(Command::Help),
-                KeyCode::Char('q') if app.screen == Screen::ChooseBank => Some(Command::Back),
+                KeyCode::Char('q') if app.screen() == Screen::ChooseBank => Some(Command::Back),
                 KeyCode::Char('r' | 'R')
-                    if matches!(app.screen, Screen::Result | Screen::TimeUp)
-                        && app.finished().is_some_and(|f| f.saved.is_err()) =>
+                    if matches!(app.screen(), Screen::Result | Screen::TimeUp)
+                        && app.row_unsaved() =>
                 {
                     Some(Command::Retry)
                 }

@@ -1,18 +1,22 @@
 //! The terminal front-end of a member's session (ratatui + crossterm).
 //!
-//! - `app.rs` holds the state of the screens and changes it in one place
+//! - `app.rs` holds what the screens share and changes it in one place
 //!   (`App::step`); the member's attempt itself is a [`crate::session`].
-//! - `input.rs` turns keys and clicks into commands; `view.rs` draws;
-//!   `theme.rs` holds the colours.
+//! - `screens/` has one module per screen: its state, its keys, its body.
+//! - `input.rs` turns keys and clicks into commands; `view.rs` lays out the
+//!   page, scrolls the body and finds what a click hits; `chrome.rs` draws
+//!   the header, footer and help; `theme.rs` holds the colours.
 //! - `runner.rs` drives an app on any ratatui `Backend` from a stream of
 //!   inputs (the local terminal, a test backend, a network channel).
 //! - `terminal.rs` owns the local terminal; `signals.rs` turns signals into
 //!   inputs; `recover.rs` is the `recover` command.
 
 pub mod app;
+pub mod chrome;
 pub mod input;
 pub mod recover;
 pub mod runner;
+pub mod screens;
 pub mod signals;
 pub mod terminal;
 pub mod theme;

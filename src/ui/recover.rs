@@ -18,7 +18,7 @@ use crate::session::recover::{self, RecoverDone, Unfinished};
 use crate::session::{Room, SeedSource};
 use crate::text::{clean_line, width};
 
-use super::view::mm_ss;
+use super::chrome::mm_ss;
 
 /// Options of `union-quiz recover`.
 #[derive(Debug, Clone, Args)]

@@ -9,20 +9,37 @@
 //! app unkillable. The autosave is current after every change anyway; what
 //! the signal adds is the time used since the last save and a clean
 //! terminal.
+//!
+//! On Windows the same [`install`] hands over the console's control events
+//! (Ctrl-C, Ctrl-Break, the window closed, logoff, shutdown) instead: see
+//! `signals/windows.rs`.
 
+#[cfg(windows)]
+mod windows;
+#[cfg(windows)]
+pub use windows::{HANDLED, Reaction, handler_routine, install, react, signal_number};
+
+#[cfg(unix)]
 use std::io;
+#[cfg(unix)]
 use std::sync::Arc;
+#[cfg(unix)]
 use std::sync::atomic::AtomicBool;
 
+#[cfg(unix)]
 use signal_hook::consts::{SIGHUP, SIGTERM};
+#[cfg(unix)]
 use signal_hook::flag;
+#[cfg(unix)]
 use signal_hook::iterator::Signals;
 
 /// The signals that end the app after a save.
+#[cfg(unix)]
 pub const HANDLED: [i32; 2] = [SIGHUP, SIGTERM];
 
 /// Installs the handlers for [`HANDLED`] and calls `on_signal` (on a thread
 /// of its own) with each signal that arrives.
+#[cfg(unix)]
 pub fn install(mut on_signal: impl FnMut(i32) + Send + 'static) -> io::Result<()> {
     let arrived = Arc::new(AtomicBool::new(false));
     for sig in HANDLED {
