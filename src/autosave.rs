@@ -12,10 +12,18 @@
 //! Between two whole saves, changes go to the attempt's journal
 //! (`<id>.journal`): one line of JSON per change, appended. Reading an
 //! attempt reads its last whole save and applies the journal's lines in
-//! order ([`Journaled`]); a line cut by a crash ends the journal. A whole
-//! save empties the journal. Appends are not synced one by one: the
-//! [`Syncer`] syncs every journal written to within the last half second
-//! at once, so many changes and many members share one fsync.
+//! order ([`Journaled`]); a line cut by a crash ends the journal. Appends
+//! are not synced one by one: the [`Syncer`] syncs every journal written to
+//! within the last half second at once, so many changes and many members
+//! share one fsync.
+//!
+//! The journal's first line names the whole save it follows (a hash of its
+//! bytes). A whole save does not touch the journal: the next change starts
+//! a new one over it. So at every moment a kill can leave, the files are
+//! read right: a new whole save beside the old journal ignores it (the
+//! hash differs), a journal cut before its first change is empty, and no
+//! journal at all is the whole save alone. Nothing is removed or renamed
+//! but the whole save itself, which is replaced in one rename.
 //!
 //! The module is generic over what is saved; the quiz stores the engine's
 //! snapshot of an attempt.
@@ -129,6 +137,8 @@ pub struct Claim {
     _lock: File,
     /// The journal, open for appending once a change was written.
     journal: Option<Arc<File>>,
+    /// The hash of the last whole save, which the journal follows.
+    base: Option<u64>,
     /// Set while the journal waits for the [`Syncer`].
     unsynced: Arc<AtomicBool>,
 }
@@ -198,6 +208,7 @@ impl Autosaves {
                 id: id.to_owned(),
                 _lock: lock,
                 journal: None,
+                base: None,
                 unsynced: Arc::new(AtomicBool::new(false)),
             }),
             Err(fs::TryLockError::WouldBlock) => Err(AutosaveError::InUse { id: id.to_owned() }),
@@ -236,26 +247,24 @@ impl Autosaves {
         if let Ok(dir) = File::open(&self.dir) {
             let _ = dir.sync_all();
         }
-        // The whole save holds every change: the journal starts again. (A
-        // crash before this replays changes the save already has, which
-        // sets the same values again.)
-        let journal = self.file(&claim.id, "journal");
+        // The whole save holds every change: the next change starts a new
+        // journal. The old one stays until then, ignored by readers (it
+        // names the save before), so no moment lacks a readable state.
         claim.journal = None;
-        match fs::remove_file(&journal) {
-            Ok(()) => {}
-            Err(e) if e.kind() == io::ErrorKind::NotFound => {}
-            Err(e) => return Err(io_err(&journal)(e)),
-        }
+        claim.base = Some(hash(&bytes));
         Ok(bytes.len() as u64)
     }
 
     /// Appends one change to the attempt's journal, as one line in one
-    /// write, and asks the [`Syncer`] to sync it within half a second.
-    /// Returns the bytes written.
+    /// write, and asks the [`Syncer`] to sync it within half a second
+    /// unless `sync` is false (a change a power cut may take: the time used
+    /// while nothing else changed; a killed process loses none, the write
+    /// is done). Returns the bytes written.
     pub fn append<R: Serialize>(
         &self,
         claim: &mut Claim,
         record: &R,
+        sync: bool,
     ) -> Result<u64, AutosaveError> {
         // The whole save is gone (the folder was removed): only a whole
         // save keeps the change.
@@ -269,21 +278,36 @@ impl Autosaves {
             source,
         })?;
         line.push(b'\n');
-        let file = match &claim.journal {
-            Some(f) => Arc::clone(f),
-            None => {
+        let file = match (&claim.journal, claim.base) {
+            (Some(f), _) => Arc::clone(f),
+            (None, Some(base)) => {
+                // A new journal over the old one; its header and first
+                // change go in one write, so a kill leaves the file empty
+                // (ignored) or with a header that names this save.
                 let f = OpenOptions::new()
                     .create(true)
-                    .append(true)
+                    .truncate(true)
+                    .write(true)
                     .open(&path)
                     .map_err(io_err(&path))?;
+                let mut header = serde_json::to_vec(&Header { base }).map_err(|source| {
+                    AutosaveError::Encode {
+                        path: path.clone(),
+                        source,
+                    }
+                })?;
+                header.push(b'\n');
+                line.splice(0..0, header);
                 let f = Arc::new(f);
                 claim.journal = Some(Arc::clone(&f));
                 f
             }
+            // No whole save by this claim yet: the journal would follow
+            // nothing this process knows.
+            (None, None) => return Err(io_err(&whole)(io::ErrorKind::NotFound.into())),
         };
         (&*file).write_all(&line).map_err(io_err(&path))?;
-        if !claim.unsynced.swap(true, Ordering::AcqRel) {
+        if sync && !claim.unsynced.swap(true, Ordering::AcqRel) {
             Syncer::shared().sync(file, Arc::clone(&claim.unsynced));
         }
         Ok(line.len() as u64)
@@ -300,12 +324,22 @@ impl Autosaves {
         }
     }
 
-    /// Applies the journal of attempt `id`, if any, to its whole save.
-    fn replay<T: Journaled>(&self, id: &str, value: &mut T) {
+    /// Applies the journal of attempt `id` to its whole save `whole`, if
+    /// the journal follows that save; a missing journal, or one that
+    /// follows an older save, changes nothing.
+    fn replay<T: Journaled>(&self, id: &str, whole: &[u8], value: &mut T) {
         let Ok(bytes) = fs::read(self.file(id, "journal")) else {
             return;
         };
-        for line in bytes.split(|&b| b == b'\n') {
+        let mut lines = bytes.split(|&b| b == b'\n');
+        let follows = lines
+            .next()
+            .and_then(|h| serde_json::from_slice::<Header>(h).ok())
+            .is_some_and(|h| h.base == hash(whole));
+        if !follows {
+            return;
+        }
+        for line in lines {
             // A line cut by a crash (or nothing after the last newline)
             // ends the journal.
             match serde_json::from_slice::<T::Record>(line) {
@@ -315,7 +349,9 @@ impl Autosaves {
         }
     }
 
-    /// Reads the claimed attempt's autosave.
+    /// Reads the claimed attempt's autosave. Changes can be journaled only
+    /// after this claim's own whole save (a journal started over the one
+    /// just read would drop its changes from the disk).
     pub fn load<T: Journaled>(&self, claim: &Claim) -> Result<T, AutosaveError> {
         let path = self.file(&claim.id, "json");
         let bytes = fs::read(&path).map_err(io_err(&path))?;
@@ -323,7 +359,7 @@ impl Autosaves {
             path,
             source: io::Error::new(io::ErrorKind::InvalidData, e),
         })?;
-        self.replay(&claim.id, &mut value);
+        self.replay(&claim.id, &bytes, &mut value);
         Ok(value)
     }
 
@@ -373,13 +409,11 @@ impl Autosaves {
                 if !valid_id(&id) {
                     return None;
                 }
-                let saved = fs::read(&path)
-                    .map_err(|e| e.to_string())
-                    .and_then(|b| serde_json::from_slice(&b).map_err(|e| e.to_string()))
-                    .map(|mut value| {
-                        self.replay(&id, &mut value);
-                        value
-                    });
+                let saved = fs::read(&path).map_err(|e| e.to_string()).and_then(|b| {
+                    let mut value = serde_json::from_slice(&b).map_err(|e| e.to_string())?;
+                    self.replay(&id, &b, &mut value);
+                    Ok(value)
+                });
                 let in_use = self.is_held(&id);
                 Some(Found {
                     id,
@@ -392,6 +426,21 @@ impl Autosaves {
         found.sort_by(|a, b| a.id.cmp(&b.id));
         found
     }
+}
+
+/// A journal's first line: the whole save it follows.
+#[derive(Serialize, serde::Deserialize)]
+struct Header {
+    /// [`hash`] of the whole save's bytes.
+    base: u64,
+}
+
+/// FNV-1a of a whole save's bytes: tells one save from the next (not a
+/// defence against forgery; the folder is the member's own).
+fn hash(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 /// How long a journal write waits for its sync: the most a power cut can
@@ -461,13 +510,13 @@ mod tests {
     }
 
     #[test]
-    fn the_journal_is_applied_until_a_cut_line_and_emptied_by_a_whole_save() {
+    fn the_journal_is_applied_until_a_cut_line_and_started_again_after_a_whole_save() {
         let dir = tempfile::tempdir().unwrap();
         let saves = Autosaves::for_results(&dir.path().join("results.csv"));
         let mut claim = saves.claim("j1").unwrap();
         saves.save(&mut claim, &Saved { answers: vec![1] }).unwrap();
-        saves.append(&mut claim, &vec![1u8, 2]).unwrap();
-        saves.append(&mut claim, &vec![1u8, 2, 3]).unwrap();
+        saves.append(&mut claim, &vec![1u8, 2], true).unwrap();
+        saves.append(&mut claim, &vec![1u8, 2, 3], true).unwrap();
         assert_eq!(saves.load::<Saved>(&claim).unwrap().answers, [1, 2, 3]);
         // A crash in the middle of a line: the lines before it count.
         let journal = dir.path().join("results.autosave").join("j1.journal");
@@ -481,10 +530,52 @@ mod tests {
         );
         saves.sync_journal(&claim).unwrap();
         saves.save(&mut claim, &Saved { answers: vec![4] }).unwrap();
-        assert!(!journal.exists());
+        // Killed here: the old journal is still there, and ignored.
+        assert!(journal.exists());
         assert_eq!(saves.load::<Saved>(&claim).unwrap().answers, [4]);
+        saves.append(&mut claim, &vec![4u8, 5], true).unwrap();
+        assert_eq!(saves.load::<Saved>(&claim).unwrap().answers, [4, 5]);
         saves.remove(claim).unwrap();
         assert!(!journal.exists());
+    }
+
+    /// Every state of the files a kill can leave, in order, reads as the
+    /// last whole save plus the changes that follow it, never as an older
+    /// state and never as nothing.
+    #[test]
+    fn every_state_a_kill_can_leave_is_read_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let saves = Autosaves::for_results(&dir.path().join("results.csv"));
+        let folder = dir.path().join("results.autosave");
+        let mut claim = saves.claim("k1").unwrap();
+        // Before the first whole save: nothing to resume, and no journal
+        // can be written (it would follow nothing).
+        assert!(saves.list::<Saved>().is_empty());
+        assert!(saves.append(&mut claim, &vec![9u8], true).is_err());
+        saves.save(&mut claim, &Saved { answers: vec![1] }).unwrap();
+        saves.append(&mut claim, &vec![1u8, 2], true).unwrap();
+        let old_journal = fs::read(folder.join("k1.journal")).unwrap();
+        // The journal outgrew the save: a new whole save, with a change
+        // the journal never had.
+        saves.save(&mut claim, &Saved { answers: vec![7] }).unwrap();
+        let read = || saves.list::<Saved>().remove(0).saved.unwrap().answers;
+        assert_eq!(read(), [7], "the old journal does not undo the new save");
+        // A kill while the new journal is started: empty, then whole.
+        fs::write(folder.join("k1.journal"), b"").unwrap();
+        assert_eq!(read(), [7]);
+        fs::remove_file(folder.join("k1.journal")).unwrap();
+        assert_eq!(read(), [7], "no journal: the whole save alone");
+        fs::write(folder.join("k1.journal"), &old_journal).unwrap();
+        claim.journal = None;
+        saves.append(&mut claim, &vec![7u8, 8], true).unwrap();
+        assert_eq!(read(), [7, 8]);
+        // A header cut by a kill.
+        let full = fs::read(folder.join("k1.journal")).unwrap();
+        fs::write(folder.join("k1.journal"), &full[..5]).unwrap();
+        assert_eq!(read(), [7]);
+        // A temporary whole save left by a kill is not an attempt.
+        fs::write(folder.join("k1.json.tmp"), b"{\"answers\": [").unwrap();
+        assert_eq!(saves.list::<Saved>().len(), 1);
     }
 
     #[test]

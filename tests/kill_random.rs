@@ -243,6 +243,14 @@ impl Quiz {
     }
 }
 
+/// Whether thread `tid` of process `pid` still runs (not yet a zombie).
+fn task_alive(pid: u32, tid: &str) -> bool {
+    std::fs::read_to_string(format!("/proc/{pid}/task/{tid}/stat")).is_ok_and(|s| {
+        s.rsplit_once(')')
+            .is_some_and(|(_, r)| !matches!(r.trim_start().chars().next(), Some('Z' | 'X')))
+    })
+}
+
 fn kill9(pid: u32) {
     let out = std::process::Command::new("kill")
         .args(["-KILL", &pid.to_string()])
@@ -250,11 +258,20 @@ fn kill9(pid: u32) {
         .expect("kill");
     assert!(out.status.success(), "{out:?}");
     let start = Instant::now();
-    // Gone, or a zombie until tmux reaps it: either way it writes no more.
-    while std::fs::read_to_string(format!("/proc/{pid}/stat")).is_ok_and(|s| {
-        s.rsplit_once(')')
-            .is_some_and(|(_, r)| !r.trim_start().starts_with('Z'))
-    }) {
+    // Gone, or a zombie until tmux reaps it. Every thread, not only the
+    // first: the first turns zombie while another (the autosave's sync
+    // thread, inside an fsync) still holds the process's files, and with
+    // them the attempt's lock; a restart then sees the attempt as open
+    // elsewhere and offers a new one.
+    loop {
+        let alive = std::fs::read_dir(format!("/proc/{pid}/task")).is_ok_and(|tasks| {
+            tasks
+                .flatten()
+                .any(|t| task_alive(pid, &t.file_name().to_string_lossy()))
+        });
+        if !alive {
+            break;
+        }
         assert!(start.elapsed() < Duration::from_secs(10), "{pid} survived");
         std::thread::sleep(Duration::from_millis(5));
     }

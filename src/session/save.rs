@@ -170,13 +170,15 @@ impl Saver {
         if self.saved_revision.is_none() || self.problem.is_some() || attempt.is_finished() {
             self.write(attempt, now);
         } else {
-            self.append(attempt, now);
+            // Only the time used is due: written, but not worth an fsync
+            // (and a wake-up of the sync thread) of its own.
+            self.append(attempt, now, changed);
         }
     }
 
     /// Appends the change to the journal; a whole save instead once the
     /// journal is larger than one.
-    fn append(&mut self, attempt: &Attempt, now: Instant) {
+    fn append(&mut self, attempt: &Attempt, now: Instant, sync: bool) {
         if self.done {
             return;
         }
@@ -206,7 +208,7 @@ impl Saver {
             used_ms: millis(attempt.used(now)),
             finish: None,
         };
-        match self.autosaves.append(claim, &change) {
+        match self.autosaves.append(claim, &change, sync) {
             Ok(n) => {
                 self.journal_bytes += n;
                 self.saved_revision = Some(attempt.revision());
