@@ -466,3 +466,74 @@ fn an_idle_countdown_wakes_once_a_second_and_sends_only_its_changed_cells() {
     let (snap, _) = saved(&results).remove(0);
     assert!(snap.used_ms >= 45_000, "{}", snap.used_ms);
 }
+
+/// A terminal that notes, at every frame it is sent, how long the
+/// attempt's journal is then.
+struct Probe {
+    journal: std::path::PathBuf,
+    frame: Vec<u8>,
+    frames: Vec<(String, u64)>,
+}
+
+impl std::io::Write for Probe {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.frame.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        let len = std::fs::metadata(&self.journal).map_or(0, |m| m.len());
+        let frame = String::from_utf8_lossy(&std::mem::take(&mut self.frame)).into_owned();
+        self.frames.push((frame, len));
+        Ok(())
+    }
+}
+
+/// Issue 15: the screen answers a key before the disk is touched. The
+/// frame that shows the answer is sent while the journal is as it was;
+/// the change is in the journal when the key is done.
+#[test]
+fn a_key_is_on_screen_before_its_save_is_written() {
+    use union_quiz::ui::tty::Tty;
+    let dir = tempfile::tempdir().expect("dir");
+    let results = results_in(dir.path());
+    let t0 = Instant::now();
+    let app = App::new(room(&results), settings(Lang::En));
+    let probe = Probe {
+        journal: std::path::PathBuf::new(),
+        frame: Vec::new(),
+        frames: Vec::new(),
+    };
+    let mut r = Runner::new(app, Tty::with_size(probe, 100, 30), t0).expect("runner");
+    let key = |r: &mut Runner<Tty<Probe>>, code, at| {
+        let k = Input::Event(Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+        assert!(r.feed(k, at).expect("drawn").is_none());
+    };
+    for code in "Hoa\n\nSở Nội vụ\n\n".chars().map(|c| match c {
+        '\n' => KeyCode::Enter,
+        c => KeyCode::Char(c),
+    }) {
+        key(&mut r, code, t0);
+    }
+    let id = r
+        .app()
+        .attempt()
+        .expect("an attempt")
+        .attempt_id()
+        .to_owned();
+    let journal = results
+        .with_file_name("results.autosave")
+        .join(format!("{id}.journal"));
+    let probe = r.terminal_mut().backend_mut().writer_mut();
+    probe.journal = journal.clone();
+    probe.frames.clear();
+    // The first change after the start goes to the journal.
+    key(&mut r, KeyCode::Char('b'), t0 + secs(2));
+    let frames = &r.terminal().backend().writer().frames;
+    let (frame, len) = frames.first().expect("a frame");
+    assert!(frame.contains('•'), "the answer is drawn: {frame:?}");
+    assert_eq!(*len, 0, "the journal was not written yet");
+    let after = std::fs::metadata(&journal).expect("journal").len();
+    assert!(after > 0, "the change was saved when the key was done");
+    assert_eq!(saved(&results).remove(0).0.answers[0], vec![1]);
+}

@@ -128,14 +128,19 @@ impl<B: Backend> Runner<B> {
             }
         };
         if let Some(command) = command {
-            self.app.step(command, now);
+            self.app.step_unsaved(command, now);
         }
         self.now = now;
         if self.app.quit {
             self.end(now);
             return Ok(Some(Ended::Quit));
         }
+        // The key's change is on screen before its save is written (a
+        // journal line; its fsync is another thread's).
         self.draw()?;
+        if self.app.save(now) {
+            self.draw()?;
+        }
         Ok(None)
     }
 
@@ -145,9 +150,12 @@ impl<B: Backend> Runner<B> {
         if self.ended {
             return Ok(None);
         }
-        self.app.step(Command::Tick, now);
+        self.app.step_unsaved(Command::Tick, now);
         self.now = now;
         self.draw()?;
+        if self.app.save(now) {
+            self.draw()?;
+        }
         Ok(None)
     }
 
