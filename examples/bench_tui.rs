@@ -13,7 +13,7 @@
 //! - bytes written to files per key (/proc/PID/io `wchar` less the bytes
 //!   to the terminal), over the keys and the 1.5 s after them, so a save
 //!   done a little later is counted too;
-//! - idle: CPU, wake-ups (context switches of all threads), bytes to the
+//! - idle: CPU, wake-ups (voluntary context switches of all threads), bytes to the
 //!   terminal and to files, per second, on a timed question left alone;
 //! - peak RSS (VmHWM).
 //!
@@ -400,15 +400,16 @@ fn cpu_ns(pid: u32) -> u64 {
         .sum()
 }
 
-/// Context switches of every thread of `pid`: each is a wake-up (or a
-/// preemption) of that thread.
+/// Voluntary context switches of every thread of `pid`: each is the
+/// thread blocking, to be woken again. Involuntary ones are preemptions,
+/// which count the machine's load rather than the app's wake-ups.
 fn switches(pid: u32) -> u64 {
     threads(pid)
         .iter()
         .filter_map(|t| std::fs::read_to_string(t.join("status")).ok())
         .map(|s| {
             s.lines()
-                .filter(|l| l.contains("ctxt_switches:"))
+                .filter(|l| l.starts_with("voluntary_ctxt_switches:"))
                 .filter_map(|l| l.split_whitespace().nth(1)?.parse::<u64>().ok())
                 .sum::<u64>()
         })

@@ -9,12 +9,30 @@
 //! `.lock` file, so that another member at the same server is not offered the
 //! same attempt to resume; the system drops the lock when the process dies.
 //!
+//! Between two whole saves, changes go to the attempt's journal
+//! (`<id>.journal`): one line of JSON per change, appended. Reading an
+//! attempt reads its last whole save and applies the journal's lines in
+//! order ([`Journaled`]); a line cut by a crash ends the journal. Appends
+//! are not synced one by one: the [`Syncer`] syncs every journal written to
+//! within the last half second at once, so many changes and many members
+//! share one fsync.
+//!
+//! The journal's first line names the whole save it follows (a hash of its
+//! bytes). A whole save does not touch the journal: the next change starts
+//! a new one over it. So at every moment a kill can leave, the files are
+//! read right: a new whole save beside the old journal ignores it (the
+//! hash differs), a journal cut before its first change is empty, and no
+//! journal at all is the whole save alone. Nothing is removed or renamed
+//! but the whole save itself, which is replaced in one rename.
+//!
 //! The module is generic over what is saved; the quiz stores the engine's
 //! snapshot of an attempt.
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, OnceLock, mpsc};
 use std::time::{Duration, Instant};
 
 use serde::Serialize;
@@ -102,12 +120,27 @@ pub struct Found<T> {
     pub in_use: bool,
 }
 
+/// What is saved whole now and then, and changed between by journal
+/// records applied in order.
+pub trait Journaled: DeserializeOwned {
+    /// One change.
+    type Record: DeserializeOwned;
+    /// Applies one change.
+    fn apply(&mut self, record: Self::Record);
+}
+
 /// Held while this process works on an attempt; dropping it releases the
 /// attempt for others to resume.
 #[derive(Debug)]
 pub struct Claim {
     id: String,
     _lock: File,
+    /// The journal, open for appending once a change was written.
+    journal: Option<Arc<File>>,
+    /// The hash of the last whole save, which the journal follows.
+    base: Option<u64>,
+    /// Set while the journal waits for the [`Syncer`].
+    unsynced: Arc<AtomicBool>,
 }
 
 impl Claim {
@@ -174,6 +207,9 @@ impl Autosaves {
             Ok(()) => Ok(Claim {
                 id: id.to_owned(),
                 _lock: lock,
+                journal: None,
+                base: None,
+                unsynced: Arc::new(AtomicBool::new(false)),
             }),
             Err(fs::TryLockError::WouldBlock) => Err(AutosaveError::InUse { id: id.to_owned() }),
             Err(fs::TryLockError::Error(e)) => Err(io_err(&path)(e)),
@@ -186,7 +222,7 @@ impl Autosaves {
     /// If the folder was removed while the quiz ran, it is made again, and
     /// the claim is renewed on a new `.lock` file (the old one is gone with
     /// the folder, and another process could otherwise claim the attempt).
-    pub fn save<T: Serialize>(&self, claim: &mut Claim, value: &T) -> Result<(), AutosaveError> {
+    pub fn save<T: Serialize>(&self, claim: &mut Claim, value: &T) -> Result<u64, AutosaveError> {
         let path = self.file(&claim.id, "json");
         let bytes = serde_json::to_vec_pretty(value).map_err(|source| AutosaveError::Encode {
             path: path.clone(),
@@ -211,17 +247,120 @@ impl Autosaves {
         if let Ok(dir) = File::open(&self.dir) {
             let _ = dir.sync_all();
         }
-        Ok(())
+        // The whole save holds every change: the next change starts a new
+        // journal. The old one stays until then, ignored by readers (it
+        // names the save before), so no moment lacks a readable state.
+        claim.journal = None;
+        claim.base = Some(hash(&bytes));
+        Ok(bytes.len() as u64)
     }
 
-    /// Reads the claimed attempt's autosave.
-    pub fn load<T: DeserializeOwned>(&self, claim: &Claim) -> Result<T, AutosaveError> {
+    /// Appends one change to the attempt's journal, as one line in one
+    /// write, and asks the [`Syncer`] to sync it within half a second
+    /// unless `sync` is false (a change a power cut may take: the time used
+    /// while nothing else changed; a killed process loses none, the write
+    /// is done). Returns the bytes written.
+    pub fn append<R: Serialize>(
+        &self,
+        claim: &mut Claim,
+        record: &R,
+        sync: bool,
+    ) -> Result<u64, AutosaveError> {
+        // The whole save is gone (the folder was removed): only a whole
+        // save keeps the change.
+        let whole = self.file(&claim.id, "json");
+        if !whole.exists() {
+            return Err(io_err(&whole)(io::ErrorKind::NotFound.into()));
+        }
+        let path = self.file(&claim.id, "journal");
+        let mut line = serde_json::to_vec(record).map_err(|source| AutosaveError::Encode {
+            path: path.clone(),
+            source,
+        })?;
+        line.push(b'\n');
+        let file = match (&claim.journal, claim.base) {
+            (Some(f), _) => Arc::clone(f),
+            (None, Some(base)) => {
+                // A new journal over the old one; its header and first
+                // change go in one write, so a kill leaves the file empty
+                // (ignored) or with a header that names this save.
+                let f = OpenOptions::new()
+                    .create(true)
+                    .truncate(true)
+                    .write(true)
+                    .open(&path)
+                    .map_err(io_err(&path))?;
+                let mut header = serde_json::to_vec(&Header { base }).map_err(|source| {
+                    AutosaveError::Encode {
+                        path: path.clone(),
+                        source,
+                    }
+                })?;
+                header.push(b'\n');
+                line.splice(0..0, header);
+                let f = Arc::new(f);
+                claim.journal = Some(Arc::clone(&f));
+                f
+            }
+            // No whole save by this claim yet: the journal would follow
+            // nothing this process knows.
+            (None, None) => return Err(io_err(&whole)(io::ErrorKind::NotFound.into())),
+        };
+        (&*file).write_all(&line).map_err(io_err(&path))?;
+        if sync && !claim.unsynced.swap(true, Ordering::AcqRel) {
+            Syncer::shared().sync(file, Arc::clone(&claim.unsynced));
+        }
+        Ok(line.len() as u64)
+    }
+
+    /// Syncs the attempt's journal now (quit, hang-up): every change is on
+    /// the disk when this returns.
+    pub fn sync_journal(&self, claim: &Claim) -> Result<(), AutosaveError> {
+        match &claim.journal {
+            Some(f) => f
+                .sync_data()
+                .map_err(io_err(&self.file(&claim.id, "journal"))),
+            None => Ok(()),
+        }
+    }
+
+    /// Applies the journal of attempt `id` to its whole save `whole`, if
+    /// the journal follows that save; a missing journal, or one that
+    /// follows an older save, changes nothing.
+    fn replay<T: Journaled>(&self, id: &str, whole: &[u8], value: &mut T) {
+        let Ok(bytes) = fs::read(self.file(id, "journal")) else {
+            return;
+        };
+        let mut lines = bytes.split(|&b| b == b'\n');
+        let follows = lines
+            .next()
+            .and_then(|h| serde_json::from_slice::<Header>(h).ok())
+            .is_some_and(|h| h.base == hash(whole));
+        if !follows {
+            return;
+        }
+        for line in lines {
+            // A line cut by a crash (or nothing after the last newline)
+            // ends the journal.
+            match serde_json::from_slice::<T::Record>(line) {
+                Ok(record) => value.apply(record),
+                Err(_) => break,
+            }
+        }
+    }
+
+    /// Reads the claimed attempt's autosave. Changes can be journaled only
+    /// after this claim's own whole save (a journal started over the one
+    /// just read would drop its changes from the disk).
+    pub fn load<T: Journaled>(&self, claim: &Claim) -> Result<T, AutosaveError> {
         let path = self.file(&claim.id, "json");
         let bytes = fs::read(&path).map_err(io_err(&path))?;
-        serde_json::from_slice(&bytes).map_err(|e| AutosaveError::Io {
+        let mut value: T = serde_json::from_slice(&bytes).map_err(|e| AutosaveError::Io {
             path,
             source: io::Error::new(io::ErrorKind::InvalidData, e),
-        })
+        })?;
+        self.replay(&claim.id, &bytes, &mut value);
+        Ok(value)
     }
 
     /// Removes a finished attempt's autosave. Call only once its row is
@@ -233,6 +372,7 @@ impl Autosaves {
             Err(e) if e.kind() == io::ErrorKind::NotFound => {}
             Err(e) => return Err(io_err(&path)(e)),
         }
+        let _ = fs::remove_file(self.file(&claim.id, "journal"));
         let lock = self.file(&claim.id, "lock");
         drop(claim);
         let _ = fs::remove_file(lock);
@@ -253,7 +393,7 @@ impl Autosaves {
 
     /// Lists the unfinished attempts, oldest file name first. Files that
     /// cannot be read are listed with the reason, never skipped silently.
-    pub fn list<T: DeserializeOwned>(&self) -> Vec<Found<T>> {
+    pub fn list<T: Journaled>(&self) -> Vec<Found<T>> {
         let Ok(entries) = fs::read_dir(&self.dir) else {
             return Vec::new();
         };
@@ -269,9 +409,11 @@ impl Autosaves {
                 if !valid_id(&id) {
                     return None;
                 }
-                let saved = fs::read(&path)
-                    .map_err(|e| e.to_string())
-                    .and_then(|b| serde_json::from_slice(&b).map_err(|e| e.to_string()));
+                let saved = fs::read(&path).map_err(|e| e.to_string()).and_then(|b| {
+                    let mut value = serde_json::from_slice(&b).map_err(|e| e.to_string())?;
+                    self.replay(&id, &b, &mut value);
+                    Ok(value)
+                });
                 let in_use = self.is_held(&id);
                 Some(Found {
                     id,
@@ -286,6 +428,71 @@ impl Autosaves {
     }
 }
 
+/// A journal's first line: the whole save it follows.
+#[derive(Serialize, serde::Deserialize)]
+struct Header {
+    /// [`hash`] of the whole save's bytes.
+    base: u64,
+}
+
+/// FNV-1a of a whole save's bytes: tells one save from the next (not a
+/// defence against forgery; the folder is the member's own).
+fn hash(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// How long a journal write waits for its sync: the most a power cut can
+/// take of a member's changes (a killed process loses none: the write is
+/// done).
+pub const SYNC_WITHIN: Duration = Duration::from_millis(500);
+
+/// One thread per process that syncs journals: it waits for a first
+/// write, gathers every other write of the next [`SYNC_WITHIN`], and
+/// syncs each journal once. The room server's sessions all share it.
+#[derive(Debug)]
+pub struct Syncer {
+    to_thread: Mutex<mpsc::Sender<(Arc<File>, Arc<AtomicBool>)>>,
+}
+
+impl Syncer {
+    /// The process's syncer, started on first use.
+    pub fn shared() -> &'static Syncer {
+        static SHARED: OnceLock<Syncer> = OnceLock::new();
+        SHARED.get_or_init(|| {
+            let (tx, rx) = mpsc::channel::<(Arc<File>, Arc<AtomicBool>)>();
+            let spawned = std::thread::Builder::new()
+                .name("autosave-sync".to_owned())
+                .spawn(move || {
+                    while let Ok(first) = rx.recv() {
+                        std::thread::sleep(SYNC_WITHIN);
+                        let mut batch = vec![first];
+                        batch.extend(rx.try_iter());
+                        for (file, unsynced) in batch {
+                            // Cleared first: a write after this sync asks
+                            // for another.
+                            unsynced.store(false, Ordering::Release);
+                            let _ = file.sync_data();
+                        }
+                    }
+                });
+            // Without the thread, journals are synced by the whole save at
+            // the end instead: a killed process still loses nothing.
+            drop(spawned);
+            Syncer {
+                to_thread: Mutex::new(tx),
+            }
+        })
+    }
+
+    fn sync(&self, file: Arc<File>, unsynced: Arc<AtomicBool>) {
+        if let Ok(tx) = self.to_thread.lock() {
+            let _ = tx.send((file, unsynced));
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -293,6 +500,82 @@ mod tests {
     #[derive(Debug, PartialEq, Serialize, serde::Deserialize)]
     struct Saved {
         answers: Vec<u8>,
+    }
+
+    impl Journaled for Saved {
+        type Record = Vec<u8>;
+        fn apply(&mut self, record: Vec<u8>) {
+            self.answers = record;
+        }
+    }
+
+    #[test]
+    fn the_journal_is_applied_until_a_cut_line_and_started_again_after_a_whole_save() {
+        let dir = tempfile::tempdir().unwrap();
+        let saves = Autosaves::for_results(&dir.path().join("results.csv"));
+        let mut claim = saves.claim("j1").unwrap();
+        saves.save(&mut claim, &Saved { answers: vec![1] }).unwrap();
+        saves.append(&mut claim, &vec![1u8, 2], true).unwrap();
+        saves.append(&mut claim, &vec![1u8, 2, 3], true).unwrap();
+        assert_eq!(saves.load::<Saved>(&claim).unwrap().answers, [1, 2, 3]);
+        // A crash in the middle of a line: the lines before it count.
+        let journal = dir.path().join("results.autosave").join("j1.journal");
+        let mut f = OpenOptions::new().append(true).open(&journal).unwrap();
+        f.write_all(b"[9,9").unwrap();
+        assert_eq!(
+            saves.list::<Saved>()[0].saved,
+            Ok(Saved {
+                answers: vec![1, 2, 3]
+            })
+        );
+        saves.sync_journal(&claim).unwrap();
+        saves.save(&mut claim, &Saved { answers: vec![4] }).unwrap();
+        // Killed here: the old journal is still there, and ignored.
+        assert!(journal.exists());
+        assert_eq!(saves.load::<Saved>(&claim).unwrap().answers, [4]);
+        saves.append(&mut claim, &vec![4u8, 5], true).unwrap();
+        assert_eq!(saves.load::<Saved>(&claim).unwrap().answers, [4, 5]);
+        saves.remove(claim).unwrap();
+        assert!(!journal.exists());
+    }
+
+    /// Every state of the files a kill can leave, in order, reads as the
+    /// last whole save plus the changes that follow it, never as an older
+    /// state and never as nothing.
+    #[test]
+    fn every_state_a_kill_can_leave_is_read_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let saves = Autosaves::for_results(&dir.path().join("results.csv"));
+        let folder = dir.path().join("results.autosave");
+        let mut claim = saves.claim("k1").unwrap();
+        // Before the first whole save: nothing to resume, and no journal
+        // can be written (it would follow nothing).
+        assert!(saves.list::<Saved>().is_empty());
+        assert!(saves.append(&mut claim, &vec![9u8], true).is_err());
+        saves.save(&mut claim, &Saved { answers: vec![1] }).unwrap();
+        saves.append(&mut claim, &vec![1u8, 2], true).unwrap();
+        let old_journal = fs::read(folder.join("k1.journal")).unwrap();
+        // The journal outgrew the save: a new whole save, with a change
+        // the journal never had.
+        saves.save(&mut claim, &Saved { answers: vec![7] }).unwrap();
+        let read = || saves.list::<Saved>().remove(0).saved.unwrap().answers;
+        assert_eq!(read(), [7], "the old journal does not undo the new save");
+        // A kill while the new journal is started: empty, then whole.
+        fs::write(folder.join("k1.journal"), b"").unwrap();
+        assert_eq!(read(), [7]);
+        fs::remove_file(folder.join("k1.journal")).unwrap();
+        assert_eq!(read(), [7], "no journal: the whole save alone");
+        fs::write(folder.join("k1.journal"), &old_journal).unwrap();
+        claim.journal = None;
+        saves.append(&mut claim, &vec![7u8, 8], true).unwrap();
+        assert_eq!(read(), [7, 8]);
+        // A header cut by a kill.
+        let full = fs::read(folder.join("k1.journal")).unwrap();
+        fs::write(folder.join("k1.journal"), &full[..5]).unwrap();
+        assert_eq!(read(), [7]);
+        // A temporary whole save left by a kill is not an attempt.
+        fs::write(folder.join("k1.json.tmp"), b"{\"answers\": [").unwrap();
+        assert_eq!(saves.list::<Saved>().len(), 1);
     }
 
     #[test]

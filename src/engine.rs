@@ -339,6 +339,23 @@ impl Attempt {
             .unwrap_or_default()
     }
 
+    /// Whether question `i` is flagged.
+    pub fn is_flagged(&self, i: usize) -> bool {
+        self.flags.get(i).copied().unwrap_or(false)
+    }
+
+    /// Time question `i` has been current, over all its visits, as of `now`.
+    pub fn question_used_of(&self, i: usize, now: Instant) -> Duration {
+        if i == self.current {
+            self.question_used(now)
+        } else {
+            self.question_used_before
+                .get(i)
+                .copied()
+                .unwrap_or_default()
+        }
+    }
+
     /// How question `i` is locked.
     pub fn lock(&self, i: usize) -> QuestionLock {
         self.locks.get(i).copied().unwrap_or_default()

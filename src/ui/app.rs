@@ -460,11 +460,33 @@ impl App {
     /// Applies one command at time `now`, then lets the session settle:
     /// a finished attempt's row is written, a changed attempt saved.
     pub fn step(&mut self, command: Command, now: Instant) {
+        self.step_unsaved(command, now);
+        self.save(now);
+    }
+
+    /// [`App::step`] without the save of a changed attempt, so that a
+    /// front-end draws the key's change before the disk is touched, then
+    /// calls [`App::save`]. A finished attempt's row is written here all
+    /// the same: the screen that follows says whether it was.
+    pub fn step_unsaved(&mut self, command: Command, now: Instant) {
         self.now = now;
         self.apply(command, now);
-        if let Some(session) = self.session.as_mut() {
+        if let Some(session) = self.session.as_mut()
+            && session.attempt().is_finished()
+        {
             session.settle(now);
         }
+    }
+
+    /// Saves the attempt if it changed (or its time used is due). True when
+    /// the screen must be drawn again: the save failed, or works again.
+    pub fn save(&mut self, now: Instant) -> bool {
+        let Some(session) = self.session.as_mut() else {
+            return false;
+        };
+        let failed = session.save_problem().is_some();
+        session.settle(now);
+        failed != session.save_problem().is_some()
     }
 
     fn apply(&mut self, command: Command, now: Instant) {

@@ -69,7 +69,9 @@ pub fn fit(s: &str, w: usize) -> String {
     format!("{cut}…")
 }
 
-/// "Câu 3/20 · Còn lại 12:34" while an attempt runs.
+/// "Câu 3/20" while an attempt runs, and "· Còn lại 12:34" on the submit
+/// screen. The question screen shows the time left once, on its gauge: a
+/// second place would be redrawn every second too.
 fn header_right(app: &App, now: Instant) -> Line<'static> {
     let Some(attempt) = running(app) else {
         return Line::default();
@@ -82,7 +84,9 @@ fn header_right(app: &App, now: Instant) -> Line<'static> {
         ),
         app.theme.title(),
     )];
-    if let Some(left) = attempt.remaining(now) {
+    if app.screen() != Screen::Question
+        && let Some(left) = attempt.remaining(now)
+    {
         let style = if attempt.time_warning(now) {
             app.theme.warning()
         } else {
@@ -170,7 +174,7 @@ pub(crate) fn render_gauge(app: &App, area: Rect, buf: &mut Buffer, now: Instant
     // question's own limit; without either, there is nothing to count.
     let (label, ratio, warning) = match (attempt.plan().time_limit, attempt.remaining(now)) {
         (Some(limit), Some(left)) => {
-            let mut label = mm_ss(countdown_secs(left));
+            let mut label = format!("{} {}", app.t().time_left, mm_ss(countdown_secs(left)));
             if let Some(q) = &question_label {
                 label = format!("{label} · {q}");
             }

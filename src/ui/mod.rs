@@ -20,6 +20,7 @@ pub mod screens;
 pub mod signals;
 pub mod terminal;
 pub mod theme;
+pub mod tty;
 pub mod view;
 
 use std::io::{self, IsTerminal};

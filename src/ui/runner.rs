@@ -128,14 +128,19 @@ impl<B: Backend> Runner<B> {
             }
         };
         if let Some(command) = command {
-            self.app.step(command, now);
+            self.app.step_unsaved(command, now);
         }
         self.now = now;
         if self.app.quit {
             self.end(now);
             return Ok(Some(Ended::Quit));
         }
+        // The key's change is on screen before its save is written (a
+        // journal line; its fsync is another thread's).
         self.draw()?;
+        if self.app.save(now) {
+            self.draw()?;
+        }
         Ok(None)
     }
 
@@ -145,27 +150,29 @@ impl<B: Backend> Runner<B> {
         if self.ended {
             return Ok(None);
         }
-        self.app.step(Command::Tick, now);
+        self.app.step_unsaved(Command::Tick, now);
         self.now = now;
         self.draw()?;
+        if self.app.save(now) {
+            self.draw()?;
+        }
         Ok(None)
     }
 
     /// When the runner must be woken with [`Runner::wake`] even if no input
-    /// comes: the next visible change of the countdown, or the periodic
-    /// save of the time used. `None` when only input changes the screen.
+    /// comes: the next visible change of the countdown, or else the
+    /// periodic save of the time used. `None` when only input changes the
+    /// screen. While the countdown runs, the save waits for its next
+    /// wake-up (at most a second late), so an idle member costs one
+    /// wake-up a second, not one more for the save.
     pub fn next_wake(&self, now: Instant) -> Option<Instant> {
         if self.ended {
             return None;
         }
-        [
-            self.app.next_wake(now).map(|d| d + WAKE_SLACK),
-            self.app.next_autosave(now),
-        ]
-        .into_iter()
-        .flatten()
-        .min()
-        .map(|d| now + d)
+        match self.app.next_wake(now) {
+            Some(d) => Some(now + d + WAKE_SLACK),
+            None => self.app.next_autosave(now).map(|d| now + d),
+        }
     }
 
     /// Ends the session from outside (hang-up, signal, server quitting):

@@ -6,15 +6,16 @@ use std::io;
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
 };
 use ratatui::crossterm::execute;
+use ratatui::crossterm::style::{Attribute, SetAttribute};
 
 use super::app::App;
 use super::runner::{self, Ended, HangUp, Input, Inputs, Runner, SystemClock};
 use super::signals;
+use super::tty::Tty;
 
 /// Inputs that arrive on a channel: the terminal's reader thread and the
 /// signal thread both send to it.
@@ -78,13 +79,17 @@ pub fn run(app: App) -> Result<Ended, TerminalError> {
             spawn_reader(tx)
         })
         .and_then(|()| {
-            let backend = CrosstermBackend::new(io::stdout());
+            let backend = Tty::new(io::stdout());
             let mut runner = Runner::new(app, backend, Instant::now())?;
-            runner::run_loop(&mut runner, &mut Channel(rx), &SystemClock).inspect_err(|_| {
-                // The screen cannot be drawn any more: the attempt is
-                // saved all the same.
-                runner.hang_up(HangUp::Closed, Instant::now());
-            })
+            let ended =
+                runner::run_loop(&mut runner, &mut Channel(rx), &SystemClock).inspect_err(|_| {
+                    // The screen cannot be drawn any more: the attempt is
+                    // saved all the same.
+                    runner.hang_up(HangUp::Closed, Instant::now());
+                });
+            // The backend leaves the last cell's colours set.
+            let _ = runner.terminal_mut().backend_mut().reset();
+            ended
         });
     restore();
     Ok(result?)
@@ -102,7 +107,12 @@ fn restore() {
 fn install_panic_hook() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste);
+        let _ = execute!(
+            io::stdout(),
+            SetAttribute(Attribute::Reset),
+            DisableMouseCapture,
+            DisableBracketedPaste
+        );
         previous(info);
     }));
 }
