@@ -39,6 +39,7 @@ use crate::i18n::ui as ui_tr;
 use crate::roster;
 use crate::session::{Room as QuizRoom, SeedSource};
 use crate::ui::app::{App, Settings};
+use crate::ui::at_least_one;
 use auth::Access;
 use seats::Seats;
 
@@ -70,15 +71,6 @@ pub struct ServeArgs {
     /// No room password: anyone on the network may join.
     #[arg(long)]
     pub open: bool,
-}
-
-/// A count that must be 1 or more.
-fn at_least_one(s: &str) -> Result<usize, String> {
-    match s.parse::<usize>() {
-        Ok(0) => Err("must be at least 1".into()),
-        Ok(n) => Ok(n),
-        Err(e) => Err(e.to_string()),
-    }
 }
 
 /// Runs `union-quiz serve`.

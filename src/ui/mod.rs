@@ -70,8 +70,9 @@ pub struct RunArgs {
     pub kiosk: bool,
 }
 
-/// A count that must be 1 or more (`--pick 0` would make an empty quiz).
-fn at_least_one(s: &str) -> Result<usize, String> {
+/// A count that must be 1 or more (`--pick 0` would make an empty quiz);
+/// `run` and `serve` parse their counts with it.
+pub(crate) fn at_least_one(s: &str) -> Result<usize, String> {
     match s.parse::<usize>() {
         Ok(0) => Err("must be at least 1".into()),
         Ok(n) => Ok(n),
