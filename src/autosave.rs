@@ -32,7 +32,7 @@ use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex, OnceLock, mpsc};
+use std::sync::{Arc, Mutex, OnceLock, Weak, mpsc};
 use std::time::{Duration, Instant};
 
 use serde::Serialize;
@@ -308,7 +308,7 @@ impl Autosaves {
         };
         (&*file).write_all(&line).map_err(io_err(&path))?;
         if sync && !claim.unsynced.swap(true, Ordering::AcqRel) {
-            Syncer::shared().sync(file, Arc::clone(&claim.unsynced));
+            Syncer::shared().sync(&file, Arc::clone(&claim.unsynced));
         }
         Ok(line.len() as u64)
     }
@@ -365,7 +365,10 @@ impl Autosaves {
 
     /// Removes a finished attempt's autosave. Call only once its row is
     /// safely in the results file.
-    pub fn remove(&self, claim: Claim) -> Result<(), AutosaveError> {
+    pub fn remove(&self, mut claim: Claim) -> Result<(), AutosaveError> {
+        // Windows deletes an open file only when its last handle closes:
+        // let go of this claim's handle on the journal first.
+        claim.journal = None;
         let path = self.file(&claim.id, "json");
         match fs::remove_file(&path) {
             Ok(()) => {}
@@ -451,9 +454,13 @@ pub const SYNC_WITHIN: Duration = Duration::from_millis(500);
 /// One thread per process that syncs journals: it waits for a first
 /// write, gathers every other write of the next [`SYNC_WITHIN`], and
 /// syncs each journal once. The room server's sessions all share it.
+///
+/// It holds each journal weakly: an attempt removed (submitted) before its
+/// turn needs no sync, and its file must close with its claim, since
+/// Windows deletes an open file only when its last handle goes.
 #[derive(Debug)]
 pub struct Syncer {
-    to_thread: Mutex<mpsc::Sender<(Arc<File>, Arc<AtomicBool>)>>,
+    to_thread: Mutex<mpsc::Sender<(Weak<File>, Arc<AtomicBool>)>>,
 }
 
 impl Syncer {
@@ -461,7 +468,7 @@ impl Syncer {
     pub fn shared() -> &'static Syncer {
         static SHARED: OnceLock<Syncer> = OnceLock::new();
         SHARED.get_or_init(|| {
-            let (tx, rx) = mpsc::channel::<(Arc<File>, Arc<AtomicBool>)>();
+            let (tx, rx) = mpsc::channel::<(Weak<File>, Arc<AtomicBool>)>();
             let spawned = std::thread::Builder::new()
                 .name("autosave-sync".to_owned())
                 .spawn(move || {
@@ -473,7 +480,9 @@ impl Syncer {
                             // Cleared first: a write after this sync asks
                             // for another.
                             unsynced.store(false, Ordering::Release);
-                            let _ = file.sync_data();
+                            if let Some(file) = file.upgrade() {
+                                let _ = file.sync_data();
+                            }
                         }
                     }
                 });
@@ -486,9 +495,9 @@ impl Syncer {
         })
     }
 
-    fn sync(&self, file: Arc<File>, unsynced: Arc<AtomicBool>) {
+    fn sync(&self, file: &Arc<File>, unsynced: Arc<AtomicBool>) {
         if let Ok(tx) = self.to_thread.lock() {
-            let _ = tx.send((file, unsynced));
+            let _ = tx.send((Arc::downgrade(file), unsynced));
         }
     }
 }
@@ -522,6 +531,7 @@ mod tests {
         let journal = dir.path().join("results.autosave").join("j1.journal");
         let mut f = OpenOptions::new().append(true).open(&journal).unwrap();
         f.write_all(b"[9,9").unwrap();
+        drop(f);
         assert_eq!(
             saves.list::<Saved>()[0].saved,
             Ok(Saved {
