@@ -39,7 +39,7 @@ use crate::i18n::ui as ui_tr;
 use crate::roster;
 use crate::session::{Room as QuizRoom, SeedSource};
 use crate::ui::app::{App, Settings};
-use crate::ui::at_least_one;
+use crate::ui::{QuizArgs, at_least_one};
 use auth::Access;
 use seats::Seats;
 
@@ -52,19 +52,10 @@ pub struct ServeArgs {
     /// The address and port to listen on (port 0: any free port).
     #[arg(long, value_name = "ADDR:PORT", default_value = "0.0.0.0:2222")]
     pub listen: String,
-    /// The results file (folders are created); the host key and the
-    /// autosaves are kept beside it.
-    #[arg(long, value_name = "FILE", default_value = "results/results.csv")]
-    pub results: PathBuf,
-    /// The roster of units; default `roster.yaml` in the banks folder.
-    #[arg(long, value_name = "FILE")]
-    pub roster: Option<PathBuf>,
-    /// Override the bank's time limit (90s, 20m, 1h30m).
-    #[arg(long, value_name = "DUR")]
-    pub time_limit: Option<String>,
-    /// Override the number of questions drawn (at least 1).
-    #[arg(long, value_name = "N", value_parser = at_least_one)]
-    pub pick: Option<usize>,
+    /// Where rows go, the units, and the overrides of the banks' set-up,
+    /// as in `run`.
+    #[command(flatten)]
+    pub quiz: QuizArgs,
     /// Members connected at once; more get a polite message.
     #[arg(long, value_name = "N", default_value_t = 500, value_parser = at_least_one)]
     pub max_sessions: usize,
@@ -87,14 +78,14 @@ pub fn run(args: &ServeArgs, lang: Lang) -> ExitCode {
         eprintln!("{}", ui_tr::no_banks(lang, &path));
         return ExitCode::from(1);
     }
-    let roster = match roster::load_for(args.roster.as_deref(), &path) {
+    let roster = match roster::load_for(args.quiz.roster.as_deref(), &path) {
         Ok(r) => r,
         Err(e) => {
             eprintln!("{}", e.render(lang));
             return ExitCode::from(1);
         }
     };
-    let time_limit = match crate::ui::time_limit(args.time_limit.as_deref(), lang) {
+    let time_limit = match crate::ui::time_limit(args.quiz.time_limit.as_deref(), lang) {
         Ok(t) => t,
         Err(code) => return code,
     };
@@ -102,7 +93,7 @@ pub fn run(args: &ServeArgs, lang: Lang) -> ExitCode {
         eprintln!("{}", tr::bad_listen(lang, &args.listen));
         return ExitCode::from(2);
     };
-    let key = match hostkey::load_or_create(&args.results) {
+    let key = match hostkey::load_or_create(&args.quiz.results) {
         Ok(k) => k,
         Err(e) => {
             eprintln!("{}", tr::host_key_error(lang, &e.to_string()));
@@ -125,9 +116,9 @@ pub fn run(args: &ServeArgs, lang: Lang) -> ExitCode {
     let quiz_room = Arc::new(QuizRoom::new(
         banks,
         roster,
-        args.results.clone(),
+        args.quiz.results.clone(),
         Overrides {
-            pick: args.pick,
+            pick: args.quiz.pick,
             time_limit,
         },
         SeedSource::Random,
@@ -199,7 +190,7 @@ pub fn run(args: &ServeArgs, lang: Lang) -> ExitCode {
         fingerprint: key.fingerprint(),
         max_sessions: args.max_sessions,
     };
-    let result = console::run(&seats, &header, &args.results, &closing);
+    let result = console::run(&seats, &header, &args.quiz.results, &closing);
     closing.store(true, Ordering::SeqCst);
     runtime.shutdown_timeout(std::time::Duration::from_secs(2));
     match result {

@@ -41,13 +41,12 @@ use app::{App, Settings};
 use runner::{Ended, HangUp};
 use theme::Theme;
 
-/// Options of `union-quiz run`.
+/// The options `run` and `serve` share: where the rows go, the units, and
+/// the overrides of the banks' set-up.
 #[derive(Debug, Clone, Args, Default)]
-pub struct RunArgs {
-    /// A bank file or a folder of banks.
-    #[arg(value_name = "PATH")]
-    pub path: Option<PathBuf>,
-    /// The results file (folders are created).
+pub struct QuizArgs {
+    /// The results file (folders are created); the autosaves, and for
+    /// `serve` the host key, are kept beside it.
     #[arg(long, value_name = "FILE", default_value = "results/results.csv")]
     pub results: PathBuf,
     /// The roster of units; default `roster.yaml` in the banks folder.
@@ -59,6 +58,17 @@ pub struct RunArgs {
     /// Override the number of questions drawn (at least 1).
     #[arg(long, value_name = "N", value_parser = at_least_one)]
     pub pick: Option<usize>,
+}
+
+/// Options of `union-quiz run`.
+#[derive(Debug, Clone, Args, Default)]
+pub struct RunArgs {
+    /// A bank file or a folder of banks.
+    #[arg(value_name = "PATH")]
+    pub path: Option<PathBuf>,
+    /// Where rows go, the units, and the overrides of the banks' set-up.
+    #[command(flatten)]
+    pub quiz: QuizArgs,
     /// Seed for reproducible draws.
     #[arg(long, value_name = "N")]
     pub seed: Option<u64>,
@@ -112,16 +122,16 @@ pub fn run(args: RunArgs, lang: Lang) -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    let time_limit = match time_limit(args.time_limit.as_deref(), lang) {
+    let time_limit = match time_limit(args.quiz.time_limit.as_deref(), lang) {
         Ok(t) => t,
         Err(code) => return code,
     };
     let room = Arc::new(Room::new(
         banks,
         roster,
-        args.results.clone(),
+        args.quiz.results.clone(),
         Overrides {
-            pick: args.pick,
+            pick: args.quiz.pick,
             time_limit,
         },
         args.seed.map_or(SeedSource::Random, SeedSource::Fixed),
@@ -193,5 +203,5 @@ pub fn time_limit(arg: Option<&str>, lang: Lang) -> Result<Option<std::time::Dur
 }
 
 fn load_roster(args: &RunArgs, banks: &Path) -> Result<Option<Roster>, bank::BankError> {
-    roster::load_for(args.roster.as_deref(), banks)
+    roster::load_for(args.quiz.roster.as_deref(), banks)
 }
