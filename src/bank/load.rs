@@ -10,7 +10,7 @@ use sha2::{Digest, Sha256};
 use super::Bank;
 use super::diag::{Diagnostic, Hint, Problem, Utf16};
 use super::roster::Roster;
-use super::validate::{self, Checker, file_diag, hex};
+use super::validate::{self, Checker, QuestionsCheck, file_diag, hex};
 use super::yaml::{self, Node, ParseError, Pos, Value};
 
 /// Files over 10 MiB are refused before they are read: no bank comes near
@@ -153,18 +153,32 @@ fn check_bytes_as(path: &Path, bytes: &[u8], roster: Option<bool>) -> (Parsed, V
 }
 
 /// Most files are read once, values and positions together
-/// ([`yaml::parse_quick`]). `None` when the file needs the two-parse path
-/// (anchors, tags, repeated keys, syntax errors …); then [`check_full`]
-/// reads it. The result is the same either way (a test checks it).
+/// ([`yaml::parse_quick_streaming`]). `None` when the file needs the
+/// two-parse path (anchors, tags, repeated keys, syntax errors …); then
+/// [`check_full`] reads it. The result is the same either way (a test
+/// checks it).
+///
+/// A bank's questions are checked one by one as the file is read, each
+/// question's tree dropped once it is a [`super::Question`]: memory holds
+/// the file, the questions and one question's tree, never the tree of the
+/// whole file.
 fn check_quick(
     path: &Path,
     src: &str,
     bytes: &[u8],
     roster: Option<bool>,
 ) -> Option<(Parsed, Vec<Diagnostic>)> {
-    let mut root = yaml::parse_quick(src)?;
+    // A file named as a roster is never a bank; any other file with a
+    // top-level `questions` is one.
+    let bank = roster != Some(true) && !is_roster_file(path);
+    let mut questions = QuestionsCheck::new(path, src);
+    let (mut root, streamed) =
+        yaml::parse_quick_streaming(src, bank.then_some("questions"), &mut |mut item| {
+            questions.item(&mut item)
+        })?;
+    let streamed = (streamed > 0).then_some(questions);
     let sha = || hex(&Sha256::digest(bytes));
-    let (parsed, diags, complete) = validate(path, src, &mut root, roster, &sha, &[]);
+    let (parsed, diags, complete) = validate(path, src, &mut root, roster, &sha, &[], streamed);
     complete.then_some((parsed, diags))
 }
 
@@ -178,8 +192,15 @@ fn check_full(
     let sha = || hex(&Sha256::digest(bytes));
     match yaml::parse(src) {
         Ok(mut doc) => {
-            let (parsed, diags, _) =
-                validate(path, src, &mut doc.root, roster, &sha, &doc.repeated_keys);
+            let (parsed, diags, _) = validate(
+                path,
+                src,
+                &mut doc.root,
+                roster,
+                &sha,
+                &doc.repeated_keys,
+                None,
+            );
             (parsed, diags)
         }
         Err(e) => (Parsed::Unreadable, vec![parse_diag(path, src, e)]),
@@ -195,6 +216,7 @@ fn validate(
     roster: Option<bool>,
     sha: &dyn Fn() -> String,
     repeated_keys: &[(String, Pos)],
+    streamed: Option<QuestionsCheck<'_>>,
 ) -> (Parsed, Vec<Diagnostic>, bool) {
     let is_roster = roster.unwrap_or_else(|| {
         is_roster_file(path)
@@ -208,7 +230,7 @@ fn validate(
     let parsed = if is_roster {
         Parsed::Roster(checker.roster(root))
     } else {
-        Parsed::Bank(checker.bank(root, sha()).map(Box::new))
+        Parsed::Bank(checker.bank(root, sha(), streamed).map(Box::new))
     };
     let complete = checker.complete();
     let mut diags = checker.diags;

@@ -16,6 +16,8 @@ use super::yaml::{Entry, Node, Pos, Value};
 mod bank;
 mod roster;
 
+pub(crate) use bank::QuestionsCheck;
+
 /// The keys of a bank, in the documented order.
 pub const BANK_KEYS: &[&str] = &[
     "title",
@@ -125,14 +127,35 @@ impl<'a> Checker<'a> {
             self.errors += 1;
         }
         // A garbage file could give millions; the first ones say enough.
-        match self.diags.len().cmp(&MAX_DIAGNOSTICS) {
-            std::cmp::Ordering::Less => self.diags.push(
+        if self.diags.len() <= MAX_DIAGNOSTICS {
+            self.push(
                 Diagnostic::new(self.path.to_path_buf(), at.line, at.col, problem).with_hint(hint),
-            ),
+            );
+        }
+    }
+
+    /// Takes in the diagnostics of `other` (a part of the same file
+    /// checked apart) as if they had been reported here, now: the same
+    /// limit, the same note when it is passed.
+    fn absorb(&mut self, other: Checker<'_>) {
+        self.errors += other.errors;
+        self.needed_raw |= other.needed_raw;
+        for d in other.diags {
+            // `other` notes its own overflow once, after its first
+            // MAX_DIAGNOSTICS: here it is one more diagnostic past them.
+            self.push(d);
+        }
+    }
+
+    /// Keeps a diagnostic within the limit (its error, if it is one, is
+    /// already counted).
+    fn push(&mut self, d: Diagnostic) {
+        match self.diags.len().cmp(&MAX_DIAGNOSTICS) {
+            std::cmp::Ordering::Less => self.diags.push(d),
             std::cmp::Ordering::Equal => self.diags.push(Diagnostic::new(
                 self.path.to_path_buf(),
-                at.line,
-                at.col,
+                d.line,
+                d.col,
                 Problem::TooManyProblems {
                     shown: MAX_DIAGNOSTICS,
                 },

@@ -150,6 +150,23 @@ const MAX_DEPTH: usize = 128;
 /// text, several documents or none, too deep or too many nodes, or any
 /// syntax error (whose message is libyaml's, from [`parse`]).
 pub fn parse_quick(src: &str) -> Option<Node> {
+    parse_quick_streaming(src, None, &mut |_| {}).map(|(root, _)| root)
+}
+
+/// Reads `src` as [`parse_quick`] does, but hands each item of the list
+/// under the top-level key `list` to `item` as soon as the item is read,
+/// in file order, instead of keeping it: a bank's questions are checked
+/// and turned into the bank's own values one by one, and the tree of the
+/// whole file never exists. In the tree returned that list is empty; the
+/// number of items handed over comes with it.
+///
+/// When the result is `None` (the file needs [`parse`]), the items already
+/// handed over must be forgotten.
+pub fn parse_quick_streaming(
+    src: &str,
+    list: Option<&str>,
+    item: &mut dyn FnMut(Node),
+) -> Option<(Node, usize)> {
     if too_deep(src).is_some() {
         return None;
     }
@@ -157,6 +174,7 @@ pub fn parse_quick(src: &str) -> Option<Node> {
         src,
         ..IndexBuilder::default()
     };
+    let mut items = 0;
     let mut parser = Parser::new_from_str(src);
     while let Some(event) = parser.next_event() {
         let (ev, span) = event.ok()?;
@@ -164,13 +182,19 @@ pub fn parse_quick(src: &str) -> Option<Node> {
         if index.refused.is_some() || index.unusual {
             return None;
         }
+        // At most one item ends per event.
+        if let Some(p) = list.and_then(|key| index.take_item_of(key)) {
+            items += 1;
+            let at = p.at;
+            item(from_positions(p, at)?);
+        }
     }
     if index.documents != 1 || !index.stack.is_empty() {
         return None;
     }
     let root = index.root.take()?;
     let at = root.at;
-    from_positions(root, at)
+    Some((from_positions(root, at)?, items))
 }
 
 /// The tree of one `parse_quick` pass: each scalar resolved as

@@ -22,9 +22,18 @@ struct QuestionParts {
     text: Option<String>,
 }
 
-impl Checker<'_> {
-    /// Validates a bank file's tree; `None` when it has errors.
-    pub(crate) fn bank(&mut self, root: &mut Node, sha256: String) -> Option<Bank> {
+impl<'a> Checker<'a> {
+    /// Validates a bank file's tree; `None` when it has errors. `streamed`
+    /// holds the questions already checked one by one while the file was
+    /// read (the tree's list of questions is then empty): their
+    /// diagnostics take their place among the bank's as if the list had
+    /// been checked here.
+    pub(crate) fn bank(
+        &mut self,
+        root: &mut Node,
+        sha256: String,
+        streamed: Option<QuestionsCheck<'a>>,
+    ) -> Option<Bank> {
         let root_at = root.at;
         let Value::Map(map) = &mut root.value else {
             self.report(root_at, Problem::NotAMapping, None);
@@ -101,19 +110,33 @@ impl Checker<'_> {
 
         let mut questions = Vec::new();
         let mut question_count = 0;
+        let mut streamed = streamed;
         match get(map, "questions") {
             None => self.missing(root.at, "questions", &suggested),
             Some(node) => match &mut node.value {
-                Value::Seq(items) if items.is_empty() => self.report(
-                    node.at,
-                    Problem::Empty {
-                        key: "questions".to_owned(),
-                    },
-                    None,
-                ),
                 Value::Seq(items) => {
-                    question_count = items.len();
-                    questions = self.questions(items);
+                    let mut check = streamed
+                        .take()
+                        .unwrap_or_else(|| QuestionsCheck::new(self.path, self.src));
+                    for item in items.iter_mut() {
+                        check.item(item);
+                    }
+                    if check.count == 0 {
+                        self.report(
+                            node.at,
+                            Problem::Empty {
+                                key: "questions".to_owned(),
+                            },
+                            None,
+                        );
+                    } else {
+                        question_count = check.count;
+                        self.absorb(check.checker);
+                        questions = check.out;
+                        // Grown one question at a time: up to twice the
+                        // room, kept as long as the bank.
+                        questions.shrink_to_fit();
+                    }
                 }
                 Value::Null => self.report(
                     node.at,
@@ -186,64 +209,6 @@ impl Checker<'_> {
             path: self.path.to_path_buf(),
             sha256,
         })
-    }
-
-    fn questions(&mut self, items: &mut [Node]) -> Vec<Question> {
-        let mut out = Vec::with_capacity(items.len());
-        let mut ids: HashMap<String, usize> = HashMap::new();
-        let mut texts: HashMap<String, usize> = HashMap::new();
-        for item in items {
-            let item_at = item.at;
-            let Some(map) = self.item_map(item, "questions") else {
-                continue;
-            };
-            // The checks across questions run on every question that has
-            // the field, whatever else is wrong with it: one error must not
-            // hide another.
-            let parts = self.question(item_at, map);
-            let id_at = get(map, "id").map_or(item_at, |n| n.at);
-            let mut id = parts.id;
-            if get(map, "id").is_none()
-                && let Some(base) = id.clone()
-            {
-                // Two questions with the same text (a warning, below) would
-                // get the same derived id; number the later ones so the
-                // results file can still tell them apart.
-                let mut n = 2;
-                let mut numbered = base.clone();
-                while ids.contains_key(&numbered) {
-                    numbered = format!("{base}-{n}");
-                    n += 1;
-                }
-                id = Some(numbered);
-            }
-            if let Some(id) = &id
-                && let Some(first_line) = first_seen(&mut ids, id.clone(), id_at.line)
-            {
-                self.report(
-                    id_at,
-                    Problem::DuplicateQuestionId {
-                        id: id.clone(),
-                        first_line,
-                    },
-                    None,
-                );
-            }
-            if let Some(text) = &parts.text {
-                let text_at = get(map, "text").map_or(item_at, |n| n.at);
-                if let Some(first_line) = first_seen(&mut texts, text.clone(), text_at.line) {
-                    self.report(text_at, Problem::DuplicateQuestionText { first_line }, None);
-                }
-            }
-            let Some(mut q) = parts.question else {
-                continue;
-            };
-            if let Some(id) = id {
-                q.id = id;
-            }
-            out.push(q);
-        }
-        out
     }
 
     fn question(&mut self, item_at: Pos, map: &mut [Entry]) -> QuestionParts {
@@ -518,6 +483,92 @@ impl Checker<'_> {
         }
         out.sort_unstable();
         ok.then_some(out)
+    }
+}
+
+/// The checks of a bank's questions, one question at a time, with what the
+/// checks across questions need (the ids and texts seen so far). Its
+/// diagnostics are kept apart, then merged into the bank's where the list
+/// of questions is checked ([`Checker::bank`]), so that a list checked
+/// while the file is read gives the diagnostics, in the order and within
+/// the limit, of one checked after.
+pub(crate) struct QuestionsCheck<'a> {
+    checker: Checker<'a>,
+    /// The questions without errors, in the bank's order.
+    out: Vec<Question>,
+    /// Each id (given or derived) and the line it was first written on.
+    ids: HashMap<String, usize>,
+    /// Each text and the line it was first written on.
+    texts: HashMap<String, usize>,
+    /// Items seen, good or bad.
+    count: usize,
+}
+
+impl<'a> QuestionsCheck<'a> {
+    pub(crate) fn new(path: &'a std::path::Path, src: &'a str) -> Self {
+        QuestionsCheck {
+            checker: Checker::new(path, src),
+            out: Vec::new(),
+            ids: HashMap::new(),
+            texts: HashMap::new(),
+            count: 0,
+        }
+    }
+
+    /// Checks the next item of the list of questions; the item's strings
+    /// are moved into the question, not copied.
+    pub(crate) fn item(&mut self, item: &mut Node) {
+        self.count += 1;
+        let checker = &mut self.checker;
+        let item_at = item.at;
+        let Some(map) = checker.item_map(item, "questions") else {
+            return;
+        };
+        // The checks across questions run on every question that has the
+        // field, whatever else is wrong with it: one error must not hide
+        // another.
+        let parts = checker.question(item_at, map);
+        let id_at = get(map, "id").map_or(item_at, |n| n.at);
+        let mut id = parts.id;
+        if get(map, "id").is_none()
+            && let Some(base) = id.clone()
+        {
+            // Two questions with the same text (a warning, below) would get
+            // the same derived id; number the later ones so the results
+            // file can still tell them apart.
+            let mut n = 2;
+            let mut numbered = base.clone();
+            while self.ids.contains_key(&numbered) {
+                numbered = format!("{base}-{n}");
+                n += 1;
+            }
+            id = Some(numbered);
+        }
+        if let Some(id) = &id
+            && let Some(first_line) = first_seen(&mut self.ids, id.clone(), id_at.line)
+        {
+            checker.report(
+                id_at,
+                Problem::DuplicateQuestionId {
+                    id: id.clone(),
+                    first_line,
+                },
+                None,
+            );
+        }
+        if let Some(text) = parts.text {
+            let text_at = get(map, "text").map_or(item_at, |n| n.at);
+            if let Some(first_line) = first_seen(&mut self.texts, text, text_at.line) {
+                checker.report(text_at, Problem::DuplicateQuestionText { first_line }, None);
+            }
+        }
+        let Some(mut q) = parts.question else {
+            return;
+        };
+        if let Some(id) = id {
+            q.id = id;
+        }
+        self.out.push(q);
     }
 }
 

@@ -165,6 +165,22 @@ impl<'s> IndexBuilder<'s> {
         });
     }
 
+    /// The item just read of the list under the top-level key `key`, if
+    /// one was: taken out of the tree, which then never holds more than
+    /// one item of that list.
+    pub(super) fn take_item_of(&mut self, key: &str) -> Option<PosNode<'s>> {
+        if self.documents != 1 {
+            return None;
+        }
+        let [root, list] = self.stack.as_mut_slice() else {
+            return None;
+        };
+        match (&root.node.kind, &root.pending_key, &mut list.node.kind) {
+            (PosKind::Map(_), Some((name, _)), PosKind::Seq(items)) if name == key => items.pop(),
+            _ => None,
+        }
+    }
+
     /// Closes every open container, after an error stopped the events.
     pub(super) fn close_all(&mut self) {
         while let Some(frame) = self.stack.pop() {
