@@ -591,6 +591,7 @@ fn id_position(path: &Path) -> Option<Option<Pos>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::bank::validate::MAX_DIAGNOSTICS;
     use proptest::prelude::*;
 
     const GOOD: &[&str] = &[
@@ -651,6 +652,69 @@ mod tests {
         assert!(same(
             "title: x #1\nquestions:\n  - text: a\n    choices: [a, b]\n    answer: A\n"
         ));
+    }
+
+    /// Each diagnostic of a file as (line, code), in the order given.
+    fn codes(diags: &[Diagnostic]) -> Vec<(usize, &'static str)> {
+        diags.iter().map(|d| (d.line, d.problem.code())).collect()
+    }
+
+    #[test]
+    fn questions_checked_as_they_are_read_report_every_problem_in_file_order() {
+        // The bank's own keys come after the questions, so the questions
+        // are checked before them; the diagnostics still come in file
+        // order, the bank's first.
+        let src = "questions:\n  - text: Một\n    choices: [a, b]\n    answer: C\n  - text: Một\n    choices: [a, a]\n    answer: A\n  - text: Hai\n    choice: [a, b]\n    answer: A\n  - Ba\npick: 9\ntittle: Bộ đề\n";
+        assert!(same(src), "not read in one pass");
+        let (parsed, diags) = check_quick(Path::new("q.yaml"), src, src.as_bytes(), None)
+            .unwrap_or_else(|| panic!("not read in one pass"));
+        assert_eq!(parsed, Parsed::Bank(None));
+        assert_eq!(
+            codes(&diags),
+            [
+                (4, "answer-out-of-range"),
+                (5, "duplicate-question-text"),
+                (6, "duplicate-choice"),
+                (9, "unknown-key"),
+                (11, "wrong-type"),
+                (12, "bad-pick"),
+                (13, "unknown-key"),
+            ]
+        );
+    }
+
+    #[test]
+    fn questions_checked_as_they_are_read_keep_the_same_first_problems() {
+        // More problems than are shown: the ones kept are those found
+        // first, the bank's keys before its questions and `pick` (which
+        // needs the count of questions) after them, wherever they are
+        // written; the note that some were left out comes last.
+        let mut src = String::from("tittle: x\npick: 0\nquestions:\n");
+        for i in 0..MAX_DIAGNOSTICS + 100 {
+            src.push_str(&format!(
+                "  - text: Câu {i}\n    choices: [a, b]\n    answer: Z\n"
+            ));
+        }
+        assert!(same(&src), "not read in one pass");
+        let (_, diags) = check_quick(Path::new("q.yaml"), &src, src.as_bytes(), None)
+            .unwrap_or_else(|| panic!("not read in one pass"));
+        let codes = codes(&diags);
+        assert_eq!(codes.len(), MAX_DIAGNOSTICS + 1);
+        // The unknown key (`title`'s misspelling, so no missing title),
+        // then the first 999 questions; question i (from 0) answers on
+        // line 6 + 3i.
+        assert_eq!(codes[0], (1, "unknown-key"));
+        assert!(
+            codes[1..MAX_DIAGNOSTICS]
+                .iter()
+                .all(|c| c.1 == "answer-out-of-range")
+        );
+        assert_eq!(
+            codes[MAX_DIAGNOSTICS - 1],
+            (6 + 3 * 998, "answer-out-of-range")
+        );
+        assert_eq!(codes[MAX_DIAGNOSTICS], (6 + 3 * 999, "too-many-problems"));
+        assert!(!codes.iter().any(|c| c.1 == "bad-pick"));
     }
 
     proptest! {
