@@ -267,9 +267,11 @@ impl<'a> Checker<'a> {
                 None
             }
         };
-        let question = (self.errors == before && id_ok).then(|| {
+        let question = (self.errors == before && id_ok && id.is_some()).then(|| {
             Some(Question {
-                id: id.clone()?,
+                // Set by the caller, which numbers a derived id that
+                // repeats: not copied here for nothing.
+                id: String::new(),
                 topic,
                 text: text.clone()?,
                 choices: choices?,
