@@ -3,6 +3,11 @@
 //! Every rule runs on every part of the file it can reach, so that a trainer
 //! sees all the problems of a file at once; a part that is broken (say a
 //! question without `choices`) only skips the rules that need it.
+//!
+//! The rules of a value (text, numbers, durations, ids) are here; those of
+//! a bank and its questions in `bank` (where [`QuestionsCheck`] checks the
+//! questions one at a time, as the file is read), those of a roster in
+//! `roster`.
 
 use std::collections::{HashMap, hash_map};
 use std::path::{Path, PathBuf};

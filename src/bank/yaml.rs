@@ -18,6 +18,15 @@
 //! the same way as before (anchors, aliases, tags, repeated or non-text
 //! keys, several documents, anything saphyr refuses: libyaml's messages
 //! are the ones shown), and the caller then uses [`parse`].
+//!
+//! [`parse_quick_streaming`] is that pass handing each item of one
+//! top-level list (a bank's questions) to the caller as soon as it is read,
+//! so that a bank is checked question by question and the tree of the whole
+//! file never exists.
+//!
+//! Submodules: `events` turns saphyr's events into a tree of positions,
+//! `scalar` resolves plain scalars as `serde_yaml` does, and `libyaml` is
+//! the two-parse path.
 
 use std::borrow::Cow;
 
@@ -538,6 +547,33 @@ mod tests {
             }
         }
         assert!(quick > files.len() / 2, "{quick} of {}", files.len());
+    }
+
+    #[test]
+    fn items_of_a_list_are_handed_over_in_order_and_not_kept() {
+        let src = "title: x\nquestions:\n  - text: một\n    choices: [a, b]\n  - hai\n  - [c]\nother:\n  - d\n";
+        let mut seen = Vec::new();
+        let (root, count) = parse_quick_streaming(src, Some("questions"), &mut |item| {
+            seen.push((item.at.line, item.value));
+        })
+        .unwrap_or_else(|| panic!("not read in one pass"));
+        assert_eq!(count, 3);
+        assert_eq!(seen.len(), 3);
+        assert_eq!(seen[0].0, 3);
+        assert!(matches!(&seen[0].1, Value::Map(m) if m.len() == 2));
+        assert_eq!(seen[1], (5, Value::Str("hai".to_owned())));
+        assert!(matches!(&seen[2].1, Value::Seq(items) if items.len() == 1));
+        // The list is left empty; a list under another key is kept.
+        assert_eq!(get(&root, "questions").value, Value::Seq(Vec::new()));
+        assert!(matches!(&get(&root, "other").value, Value::Seq(items) if items.len() == 1));
+        // The same file read whole gives the items in the tree.
+        let whole = parse_quick(src).unwrap_or_else(|| panic!("not read in one pass"));
+        assert!(matches!(&get(&whole, "questions").value, Value::Seq(items) if items.len() == 3));
+        // A file that needs two parses hands over nothing that counts.
+        assert!(
+            parse_quick_streaming("questions:\n  - &a x\n", Some("questions"), &mut |_| {})
+                .is_none()
+        );
     }
 
     #[test]

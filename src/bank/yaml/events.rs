@@ -61,7 +61,7 @@ pub(super) struct IndexBuilder<'s> {
     pub(super) anchor_sizes: std::collections::HashMap<usize, u64>,
     pub(super) first_alias: Option<Pos>,
     /// An anchor, alias, tag, or a key that is not text was seen: only
-    /// [`parse`] reads the file as `serde_yaml` does.
+    /// [`super::parse`] reads the file as `serde_yaml` does.
     pub(super) unusual: bool,
 }
 

@@ -91,7 +91,7 @@ impl<'de> serde::de::Visitor<'de> for FirstKeyVisitor {
 
 /// Keeps the first of each key in every mapping of the position tree, as
 /// [`FirstKeyWins`] does, and collects the others. The tree is at most
-/// [`MAX_DEPTH`] deep, so recursion is bounded.
+/// [`super::MAX_DEPTH`] deep, so recursion is bounded.
 pub(super) fn drop_repeated_keys(node: &mut PosNode<'_>, found: &mut Vec<(String, Pos)>) {
     match &mut node.kind {
         PosKind::Leaf => {}
