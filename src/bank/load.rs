@@ -10,7 +10,7 @@ use sha2::{Digest, Sha256};
 use super::Bank;
 use super::diag::{Diagnostic, Hint, Problem, Utf16};
 use super::roster::Roster;
-use super::validate::{self, Checker, file_diag, hex};
+use super::validate::{self, Checker, QuestionsCheck, file_diag, hex};
 use super::yaml::{self, Node, ParseError, Pos, Value};
 
 /// Files over 10 MiB are refused before they are read: no bank comes near
@@ -153,18 +153,32 @@ fn check_bytes_as(path: &Path, bytes: &[u8], roster: Option<bool>) -> (Parsed, V
 }
 
 /// Most files are read once, values and positions together
-/// ([`yaml::parse_quick`]). `None` when the file needs the two-parse path
-/// (anchors, tags, repeated keys, syntax errors …); then [`check_full`]
-/// reads it. The result is the same either way (a test checks it).
+/// ([`yaml::parse_quick_streaming`]). `None` when the file needs the
+/// two-parse path (anchors, tags, repeated keys, syntax errors …); then
+/// [`check_full`] reads it. The result is the same either way (a test
+/// checks it).
+///
+/// A bank's questions are checked one by one as the file is read, each
+/// question's tree dropped once it is a [`super::Question`]: memory holds
+/// the file, the questions and one question's tree, never the tree of the
+/// whole file.
 fn check_quick(
     path: &Path,
     src: &str,
     bytes: &[u8],
     roster: Option<bool>,
 ) -> Option<(Parsed, Vec<Diagnostic>)> {
-    let mut root = yaml::parse_quick(src)?;
+    // A file named as a roster is never a bank; any other file with a
+    // top-level `questions` is one.
+    let bank = roster != Some(true) && !is_roster_file(path);
+    let mut questions = QuestionsCheck::new(path, src);
+    let (mut root, streamed) =
+        yaml::parse_quick_streaming(src, bank.then_some("questions"), &mut |mut item| {
+            questions.item(&mut item)
+        })?;
+    let streamed = (streamed > 0).then_some(questions);
     let sha = || hex(&Sha256::digest(bytes));
-    let (parsed, diags, complete) = validate(path, src, &mut root, roster, &sha, &[]);
+    let (parsed, diags, complete) = validate(path, src, &mut root, roster, &sha, &[], streamed);
     complete.then_some((parsed, diags))
 }
 
@@ -178,8 +192,15 @@ fn check_full(
     let sha = || hex(&Sha256::digest(bytes));
     match yaml::parse(src) {
         Ok(mut doc) => {
-            let (parsed, diags, _) =
-                validate(path, src, &mut doc.root, roster, &sha, &doc.repeated_keys);
+            let (parsed, diags, _) = validate(
+                path,
+                src,
+                &mut doc.root,
+                roster,
+                &sha,
+                &doc.repeated_keys,
+                None,
+            );
             (parsed, diags)
         }
         Err(e) => (Parsed::Unreadable, vec![parse_diag(path, src, e)]),
@@ -195,6 +216,7 @@ fn validate(
     roster: Option<bool>,
     sha: &dyn Fn() -> String,
     repeated_keys: &[(String, Pos)],
+    streamed: Option<QuestionsCheck<'_>>,
 ) -> (Parsed, Vec<Diagnostic>, bool) {
     let is_roster = roster.unwrap_or_else(|| {
         is_roster_file(path)
@@ -208,7 +230,7 @@ fn validate(
     let parsed = if is_roster {
         Parsed::Roster(checker.roster(root))
     } else {
-        Parsed::Bank(checker.bank(root, sha()).map(Box::new))
+        Parsed::Bank(checker.bank(root, sha(), streamed).map(Box::new))
     };
     let complete = checker.complete();
     let mut diags = checker.diags;
@@ -569,6 +591,7 @@ fn id_position(path: &Path) -> Option<Option<Pos>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::bank::validate::MAX_DIAGNOSTICS;
     use proptest::prelude::*;
 
     const GOOD: &[&str] = &[
@@ -629,6 +652,69 @@ mod tests {
         assert!(same(
             "title: x #1\nquestions:\n  - text: a\n    choices: [a, b]\n    answer: A\n"
         ));
+    }
+
+    /// Each diagnostic of a file as (line, code), in the order given.
+    fn codes(diags: &[Diagnostic]) -> Vec<(usize, &'static str)> {
+        diags.iter().map(|d| (d.line, d.problem.code())).collect()
+    }
+
+    #[test]
+    fn questions_checked_as_they_are_read_report_every_problem_in_file_order() {
+        // The bank's own keys come after the questions, so the questions
+        // are checked before them; the diagnostics still come in file
+        // order, the bank's first.
+        let src = "questions:\n  - text: Một\n    choices: [a, b]\n    answer: C\n  - text: Một\n    choices: [a, a]\n    answer: A\n  - text: Hai\n    choice: [a, b]\n    answer: A\n  - Ba\npick: 9\ntittle: Bộ đề\n";
+        assert!(same(src), "not read in one pass");
+        let (parsed, diags) = check_quick(Path::new("q.yaml"), src, src.as_bytes(), None)
+            .unwrap_or_else(|| panic!("not read in one pass"));
+        assert_eq!(parsed, Parsed::Bank(None));
+        assert_eq!(
+            codes(&diags),
+            [
+                (4, "answer-out-of-range"),
+                (5, "duplicate-question-text"),
+                (6, "duplicate-choice"),
+                (9, "unknown-key"),
+                (11, "wrong-type"),
+                (12, "bad-pick"),
+                (13, "unknown-key"),
+            ]
+        );
+    }
+
+    #[test]
+    fn questions_checked_as_they_are_read_keep_the_same_first_problems() {
+        // More problems than are shown: the ones kept are those found
+        // first, the bank's keys before its questions and `pick` (which
+        // needs the count of questions) after them, wherever they are
+        // written; the note that some were left out comes last.
+        let mut src = String::from("tittle: x\npick: 0\nquestions:\n");
+        for i in 0..MAX_DIAGNOSTICS + 100 {
+            src.push_str(&format!(
+                "  - text: Câu {i}\n    choices: [a, b]\n    answer: Z\n"
+            ));
+        }
+        assert!(same(&src), "not read in one pass");
+        let (_, diags) = check_quick(Path::new("q.yaml"), &src, src.as_bytes(), None)
+            .unwrap_or_else(|| panic!("not read in one pass"));
+        let codes = codes(&diags);
+        assert_eq!(codes.len(), MAX_DIAGNOSTICS + 1);
+        // The unknown key (`title`'s misspelling, so no missing title),
+        // then the first 999 questions; question i (from 0) answers on
+        // line 6 + 3i.
+        assert_eq!(codes[0], (1, "unknown-key"));
+        assert!(
+            codes[1..MAX_DIAGNOSTICS]
+                .iter()
+                .all(|c| c.1 == "answer-out-of-range")
+        );
+        assert_eq!(
+            codes[MAX_DIAGNOSTICS - 1],
+            (6 + 3 * 998, "answer-out-of-range")
+        );
+        assert_eq!(codes[MAX_DIAGNOSTICS], (6 + 3 * 999, "too-many-problems"));
+        assert!(!codes.iter().any(|c| c.1 == "bad-pick"));
     }
 
     proptest! {

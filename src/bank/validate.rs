@@ -3,6 +3,11 @@
 //! Every rule runs on every part of the file it can reach, so that a trainer
 //! sees all the problems of a file at once; a part that is broken (say a
 //! question without `choices`) only skips the rules that need it.
+//!
+//! The rules of a value (text, numbers, durations, ids) are here; those of
+//! a bank and its questions in `bank` (where [`QuestionsCheck`] checks the
+//! questions one at a time, as the file is read), those of a roster in
+//! `roster`.
 
 use std::collections::{HashMap, hash_map};
 use std::path::{Path, PathBuf};
@@ -11,9 +16,12 @@ use std::time::Duration;
 use sha2::{Digest, Sha256};
 
 use super::diag::{Diagnostic, Expected, Hint, Problem};
-use super::roster::{Roster, Unit};
 use super::yaml::{Entry, Node, Pos, Value};
-use super::{Bank, Question, Review, Scoring};
+
+mod bank;
+mod roster;
+
+pub(crate) use bank::QuestionsCheck;
 
 /// The keys of a bank, in the documented order.
 pub const BANK_KEYS: &[&str] = &[
@@ -75,9 +83,6 @@ pub(crate) fn known_key(key: &str) -> Option<&'static str> {
         .copied()
 }
 
-const REVIEW_VALUES: &[&str] = &["after_submit", "none", "each_question"];
-const SCORING_VALUES: &[&str] = &["all_or_nothing", "partial"];
-
 /// The most choices a question may have (A to J).
 pub const MAX_CHOICES: usize = 10;
 
@@ -89,15 +94,6 @@ pub const MAX_DIAGNOSTICS: usize = 1000;
 /// file.
 const LINE_SCAN: usize = 4096;
 const LINES_SCAN: usize = 200;
-
-/// What one question's checks found: the question when it has no error,
-/// and its id and text whenever they could be read, for the checks across
-/// questions.
-struct QuestionParts {
-    question: Option<Question>,
-    id: Option<String>,
-    text: Option<String>,
-}
 
 /// Collects the diagnostics of one file.
 pub(crate) struct Checker<'a> {
@@ -136,14 +132,35 @@ impl<'a> Checker<'a> {
             self.errors += 1;
         }
         // A garbage file could give millions; the first ones say enough.
-        match self.diags.len().cmp(&MAX_DIAGNOSTICS) {
-            std::cmp::Ordering::Less => self.diags.push(
+        if self.diags.len() <= MAX_DIAGNOSTICS {
+            self.push(
                 Diagnostic::new(self.path.to_path_buf(), at.line, at.col, problem).with_hint(hint),
-            ),
+            );
+        }
+    }
+
+    /// Takes in the diagnostics of `other` (a part of the same file
+    /// checked apart) as if they had been reported here, now: the same
+    /// limit, the same note when it is passed.
+    fn absorb(&mut self, other: Checker<'_>) {
+        self.errors += other.errors;
+        self.needed_raw |= other.needed_raw;
+        for d in other.diags {
+            // `other` notes its own overflow once, after its first
+            // MAX_DIAGNOSTICS: here it is one more diagnostic past them.
+            self.push(d);
+        }
+    }
+
+    /// Keeps a diagnostic within the limit (its error, if it is one, is
+    /// already counted).
+    fn push(&mut self, d: Diagnostic) {
+        match self.diags.len().cmp(&MAX_DIAGNOSTICS) {
+            std::cmp::Ordering::Less => self.diags.push(d),
             std::cmp::Ordering::Equal => self.diags.push(Diagnostic::new(
                 self.path.to_path_buf(),
-                at.line,
-                at.col,
+                d.line,
+                d.col,
                 Problem::TooManyProblems {
                     shown: MAX_DIAGNOSTICS,
                 },
@@ -489,539 +506,6 @@ impl<'a> Checker<'a> {
         Some((id, ok))
     }
 
-    /// Validates a bank file's tree; `None` when it has errors.
-    pub(crate) fn bank(&mut self, root: &mut Node, sha256: String) -> Option<Bank> {
-        let root_at = root.at;
-        let Value::Map(map) = &mut root.value else {
-            self.report(root_at, Problem::NotAMapping, None);
-            return None;
-        };
-        let suggested = self.unknown_keys(map, BANK_KEYS, QUESTION_KEYS);
-        let title = match get(map, "title") {
-            Some(n) => self.text(n, "title", false),
-            None => {
-                self.missing(root.at, "title", &suggested);
-                None
-            }
-        };
-        let stem = self
-            .path
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let id = match get(map, "id") {
-            Some(n) => self.id(n, "id"),
-            None if is_valid_id(&stem) => Some(stem),
-            None => {
-                self.report(
-                    root.at,
-                    Problem::BadId { id: stem },
-                    Some(Hint::IdFromFileName),
-                );
-                None
-            }
-        };
-        let course = self.optional_text(map, "course", false);
-        let description = self.optional_text(map, "description", true);
-        let time_limit = get(map, "time_limit").and_then(|n| self.duration(n, "time_limit"));
-        let question_time_limit =
-            get(map, "question_time_limit").and_then(|n| self.duration(n, "question_time_limit"));
-        let shuffle_questions = get(map, "shuffle_questions")
-            .and_then(|n| self.bool(n, "shuffle_questions"))
-            .unwrap_or(true);
-        let shuffle_choices = get(map, "shuffle_choices")
-            .and_then(|n| self.bool(n, "shuffle_choices"))
-            .unwrap_or(true);
-        let pass_percent = match get(map, "pass_percent") {
-            Some(n) => match self.number(n, "pass_percent") {
-                Some(p) if (0.0..=100.0).contains(&p) => p,
-                Some(_) => {
-                    let value = n.raw.clone().unwrap_or_else(|| scalar_text(&n.value));
-                    self.report(n.at, Problem::BadPassPercent { value }, None);
-                    50.0
-                }
-                None => 50.0,
-            },
-            None => 50.0,
-        };
-        let review = get(map, "review")
-            .and_then(|n| {
-                self.choice_enum(
-                    n,
-                    "review",
-                    REVIEW_VALUES,
-                    &[Review::AfterSubmit, Review::None, Review::EachQuestion],
-                )
-            })
-            .unwrap_or_default();
-        let scoring = get(map, "scoring")
-            .and_then(|n| {
-                self.choice_enum(
-                    n,
-                    "scoring",
-                    SCORING_VALUES,
-                    &[Scoring::AllOrNothing, Scoring::Partial],
-                )
-            })
-            .unwrap_or_default();
-
-        let mut questions = Vec::new();
-        let mut question_count = 0;
-        match get(map, "questions") {
-            None => self.missing(root.at, "questions", &suggested),
-            Some(node) => match &mut node.value {
-                Value::Seq(items) if items.is_empty() => self.report(
-                    node.at,
-                    Problem::Empty {
-                        key: "questions".to_owned(),
-                    },
-                    None,
-                ),
-                Value::Seq(items) => {
-                    question_count = items.len();
-                    questions = self.questions(items);
-                }
-                Value::Null => self.report(
-                    node.at,
-                    Problem::Empty {
-                        key: "questions".to_owned(),
-                    },
-                    None,
-                ),
-                _ => self.report(
-                    node.at,
-                    Problem::WrongType {
-                        key: "questions".to_owned(),
-                        expected: Expected::List,
-                    },
-                    None,
-                ),
-            },
-        }
-
-        let pick = match get(map, "pick") {
-            None => None,
-            Some(n) => match n.value {
-                Value::Int(p)
-                    if p >= 1 && (question_count == 0 || p as usize <= question_count) =>
-                {
-                    Some(p as usize)
-                }
-                Value::Int(p) => {
-                    self.report(
-                        n.at,
-                        Problem::BadPick {
-                            pick: p,
-                            questions: question_count,
-                        },
-                        None,
-                    );
-                    None
-                }
-                _ => {
-                    self.report(
-                        n.at,
-                        Problem::WrongType {
-                            key: "pick".to_owned(),
-                            expected: Expected::WholeNumber,
-                        },
-                        None,
-                    );
-                    None
-                }
-            },
-        };
-
-        if self.has_errors() {
-            return None;
-        }
-        Some(Bank {
-            id: id?,
-            title: title?,
-            course,
-            description,
-            time_limit,
-            question_time_limit,
-            pick,
-            shuffle_questions,
-            shuffle_choices,
-            pass_percent,
-            review,
-            scoring,
-            questions,
-            path: self.path.to_path_buf(),
-            sha256,
-        })
-    }
-
-    fn questions(&mut self, items: &mut [Node]) -> Vec<Question> {
-        let mut out = Vec::with_capacity(items.len());
-        let mut ids: HashMap<String, usize> = HashMap::new();
-        let mut texts: HashMap<String, usize> = HashMap::new();
-        for item in items {
-            let item_at = item.at;
-            let Some(map) = self.item_map(item, "questions") else {
-                continue;
-            };
-            // The checks across questions run on every question that has
-            // the field, whatever else is wrong with it: one error must not
-            // hide another.
-            let parts = self.question(item_at, map);
-            let id_at = get(map, "id").map_or(item_at, |n| n.at);
-            let mut id = parts.id;
-            if get(map, "id").is_none()
-                && let Some(base) = id.clone()
-            {
-                // Two questions with the same text (a warning, below) would
-                // get the same derived id; number the later ones so the
-                // results file can still tell them apart.
-                let mut n = 2;
-                let mut numbered = base.clone();
-                while ids.contains_key(&numbered) {
-                    numbered = format!("{base}-{n}");
-                    n += 1;
-                }
-                id = Some(numbered);
-            }
-            if let Some(id) = &id
-                && let Some(first_line) = first_seen(&mut ids, id.clone(), id_at.line)
-            {
-                self.report(
-                    id_at,
-                    Problem::DuplicateQuestionId {
-                        id: id.clone(),
-                        first_line,
-                    },
-                    None,
-                );
-            }
-            if let Some(text) = &parts.text {
-                let text_at = get(map, "text").map_or(item_at, |n| n.at);
-                if let Some(first_line) = first_seen(&mut texts, text.clone(), text_at.line) {
-                    self.report(text_at, Problem::DuplicateQuestionText { first_line }, None);
-                }
-            }
-            let Some(mut q) = parts.question else {
-                continue;
-            };
-            if let Some(id) = id {
-                q.id = id;
-            }
-            out.push(q);
-        }
-        out
-    }
-
-    fn question(&mut self, item_at: Pos, map: &mut [Entry]) -> QuestionParts {
-        let suggested = self.unknown_keys(map, QUESTION_KEYS, BANK_KEYS);
-        let before = self.errors;
-        let text = match get(map, "text") {
-            Some(n) => self.text(n, "text", true),
-            None => {
-                self.missing(item_at, "text", &suggested);
-                None
-            }
-        };
-        // An id of the wrong form is still compared with the others.
-        let (id, id_ok) = match get(map, "id") {
-            Some(n) => match self.id_written(n, "id") {
-                Some((id, ok)) => (Some(id), ok),
-                None => (None, false),
-            },
-            None => (text.as_deref().map(derived_id), true),
-        };
-
-        let topic = self.optional_text(map, "topic", false);
-        let explanation = self.optional_text(map, "explanation", true);
-        let source = self.optional_text(map, "source", false);
-        let shuffle_choices =
-            get(map, "shuffle_choices").and_then(|n| self.bool(n, "shuffle_choices"));
-        let points = match get(map, "points") {
-            None => Some(1.0),
-            Some(n) => match self.number(n, "points") {
-                Some(p) if p > 0.0 => Some(p),
-                Some(_) => {
-                    let value = n.raw.clone().unwrap_or_else(|| scalar_text(&n.value));
-                    self.report(n.at, Problem::BadPoints { value }, None);
-                    None
-                }
-                None => None,
-            },
-        };
-        let choices = match get(map, "choices") {
-            Some(n) => self.choices(n),
-            None => {
-                self.missing(item_at, "choices", &suggested);
-                None
-            }
-        };
-        // The answer is checked against the choices written, even when
-        // they have problems of their own.
-        let choice_count = match get(map, "choices").map(|n| &n.value) {
-            Some(Value::Seq(items)) => Some(items.len()),
-            _ => None,
-        };
-        let answer = match get(map, "answer") {
-            Some(n) => self.answer(n, choice_count),
-            None => {
-                self.missing(item_at, "answer", &suggested);
-                None
-            }
-        };
-        let question = (self.errors == before && id_ok).then(|| {
-            Some(Question {
-                id: id.clone()?,
-                topic,
-                text: text.clone()?,
-                choices: choices?,
-                answer: answer?,
-                shuffle_choices,
-                points: points?,
-                explanation,
-                source,
-            })
-        });
-        QuestionParts {
-            question: question.flatten(),
-            id,
-            text,
-        }
-    }
-
-    fn choices(&mut self, node: &mut Node) -> Option<Vec<String>> {
-        let at = node.at;
-        let items = match &mut node.value {
-            Value::Seq(items) => items,
-            Value::Null => {
-                self.report(
-                    at,
-                    Problem::Empty {
-                        key: "choices".to_owned(),
-                    },
-                    Some(Hint::ChoicesAsList),
-                );
-                return None;
-            }
-            Value::Str(s) => {
-                let (hint, at) = if s.trim_start().starts_with('-') {
-                    (
-                        Hint::SpaceAfterDash,
-                        self.dash_without_space(node.at, node.end_line),
-                    )
-                } else {
-                    (Hint::ChoicesAsList, at)
-                };
-                self.report(
-                    at,
-                    Problem::WrongType {
-                        key: "choices".to_owned(),
-                        expected: Expected::List,
-                    },
-                    Some(hint),
-                );
-                return None;
-            }
-            _ => {
-                self.report(
-                    at,
-                    Problem::WrongType {
-                        key: "choices".to_owned(),
-                        expected: Expected::List,
-                    },
-                    Some(Hint::ChoicesAsList),
-                );
-                return None;
-            }
-        };
-        let mut ok = true;
-        if items.len() < 2 {
-            self.report(at, Problem::TooFewChoices { count: items.len() }, None);
-            ok = false;
-        } else if items.len() > MAX_CHOICES {
-            self.report(at, Problem::TooManyChoices { count: items.len() }, None);
-            ok = false;
-        }
-        let mut out: Vec<String> = Vec::with_capacity(items.len());
-        // At most 10 choices: comparing pairs is cheaper than hashing.
-        let mut letters: Vec<usize> = Vec::with_capacity(items.len());
-        for (i, item) in items.iter_mut().enumerate() {
-            let empty = match &item.value {
-                Value::Null => true,
-                Value::Str(s) => s.trim().is_empty(),
-                _ => false,
-            };
-            if empty {
-                // Named by its letter: "choices is empty" read as if the
-                // whole list were.
-                let hint = self.hash_hint(item.at);
-                let letter = super::letter(i);
-                self.report(item.at, Problem::EmptyChoice { letter }, hint);
-                ok = false;
-                continue;
-            }
-            let text = if let Value::Map(_) = item.value {
-                self.report(
-                    item.at,
-                    Problem::WrongType {
-                        key: "choices".to_owned(),
-                        expected: Expected::Text,
-                    },
-                    Some(Hint::ChoiceNoLetter),
-                );
-                None
-            } else {
-                self.text(item, "choices", false)
-            };
-            let Some(text) = text else {
-                ok = false;
-                continue;
-            };
-            let letter = super::letter(i);
-            let earlier = || out.iter().zip(&letters);
-            if let Some((_, &first)) = earlier().find(|(t, _)| **t == text) {
-                self.report(
-                    item.at,
-                    Problem::DuplicateChoice {
-                        letter,
-                        same_as: super::letter(first),
-                    },
-                    None,
-                );
-                ok = false;
-            } else if let Some((_, &first)) = earlier().find(|(t, _)| loose_eq(t, &text)) {
-                self.report(
-                    item.at,
-                    Problem::SimilarChoices {
-                        letter,
-                        same_as: super::letter(first),
-                    },
-                    None,
-                );
-            }
-            out.push(text);
-            letters.push(i);
-        }
-        ok.then_some(out)
-    }
-
-    /// `answer`: one letter or a list of letters; lower case accepted.
-    fn answer(&mut self, node: &Node, choices: Option<usize>) -> Option<Vec<usize>> {
-        let letters: Vec<&Node> = match &node.value {
-            Value::Seq(items) if items.is_empty() => {
-                self.report(
-                    node.at,
-                    Problem::Empty {
-                        key: "answer".to_owned(),
-                    },
-                    None,
-                );
-                return None;
-            }
-            Value::Seq(items) => items.iter().collect(),
-            Value::Map(_) => {
-                self.report(
-                    node.at,
-                    Problem::AnswerNotLetter {
-                        value: "{…}".to_owned(),
-                    },
-                    Some(Hint::AnswerList),
-                );
-                return None;
-            }
-            _ => vec![node],
-        };
-        let mut out: Vec<usize> = Vec::with_capacity(letters.len());
-        let mut ok = true;
-        for l in letters {
-            let written = match &l.value {
-                Value::Str(s) => s.trim().to_owned(),
-                Value::Null => {
-                    let hint = self.hash_hint(l.at);
-                    self.report(
-                        l.at,
-                        Problem::Empty {
-                            key: "answer".to_owned(),
-                        },
-                        hint,
-                    );
-                    ok = false;
-                    continue;
-                }
-                Value::Seq(_) | Value::Map(_) => "[…]".to_owned(),
-                other => l.raw.clone().unwrap_or_else(|| scalar_text(other)),
-            };
-            let mut chars = written.chars();
-            let index = match (chars.next(), chars.next()) {
-                (Some(c), None) if c.is_ascii_alphabetic() => super::letter_index(c),
-                _ => None,
-            };
-            let Some(index) = index else {
-                let several = written.chars().filter(|c| c.is_ascii_alphabetic()).count() > 1;
-                self.report(
-                    l.at,
-                    Problem::AnswerNotLetter { value: written },
-                    several.then_some(Hint::AnswerList),
-                );
-                ok = false;
-                continue;
-            };
-            let letter = super::letter(index.min(25));
-            if out.contains(&index) {
-                self.report(l.at, Problem::AnswerRepeated { letter }, None);
-                ok = false;
-                continue;
-            }
-            // An empty list of choices is reported as such; no letter
-            // could fit it.
-            if let Some(n) = choices
-                && n > 0
-                && index >= n
-            {
-                self.report(l.at, Problem::AnswerOutOfRange { letter, choices: n }, None);
-                ok = false;
-            }
-            out.push(index);
-        }
-        out.sort_unstable();
-        ok.then_some(out)
-    }
-
-    /// Validates a roster file's tree; `None` when it has errors.
-    pub(crate) fn roster(&mut self, root: &mut Node) -> Option<Roster> {
-        let root_at = root.at;
-        let Value::Map(map) = &mut root.value else {
-            self.report(root_at, Problem::NotAMapping, None);
-            return None;
-        };
-        let suggested = self.unknown_keys(map, ROSTER_KEYS, UNIT_KEYS);
-        let mut units = Vec::new();
-        match get(map, "units") {
-            None => self.missing(root_at, "units", &suggested),
-            Some(node) => match &mut node.value {
-                Value::Seq(items) if !items.is_empty() => units = self.units(items),
-                Value::Seq(_) | Value::Null => self.report(
-                    node.at,
-                    Problem::Empty {
-                        key: "units".to_owned(),
-                    },
-                    None,
-                ),
-                _ => self.report(
-                    node.at,
-                    Problem::WrongType {
-                        key: "units".to_owned(),
-                        expected: Expected::List,
-                    },
-                    None,
-                ),
-            },
-        }
-        if self.has_errors() {
-            return None;
-        }
-        Some(Roster { units })
-    }
-
     /// The mapping of one item of the list under `key`; anything else is
     /// reported (most often a line indented wrongly) and the item skipped.
     fn item_map<'n>(&mut self, item: &'n mut Node, key: &str) -> Option<&'n mut [Entry]> {
@@ -1037,79 +521,6 @@ impl<'a> Checker<'a> {
             return None;
         };
         Some(map)
-    }
-
-    fn units(&mut self, items: &mut [Node]) -> Vec<Unit> {
-        let mut out = Vec::with_capacity(items.len());
-        let mut names: HashMap<String, usize> = HashMap::new();
-        let mut codes: HashMap<String, usize> = HashMap::new();
-        for item in items {
-            let item_at = item.at;
-            let Some(map) = self.item_map(item, "units") else {
-                continue;
-            };
-            let suggested = self.unknown_keys(map, UNIT_KEYS, ROSTER_KEYS);
-            let name = match get(map, "name") {
-                Some(n) => self.text(n, "name", false),
-                None => {
-                    self.missing(item_at, "name", &suggested);
-                    None
-                }
-            };
-            if let (Some(name), Some(n)) = (&name, get(map, "name"))
-                && let Some(first_line) = first_seen(&mut names, crate::text::fold(name), n.at.line)
-            {
-                self.report(
-                    n.at,
-                    Problem::DuplicateUnitName {
-                        name: name.clone(),
-                        first_line,
-                    },
-                    None,
-                );
-            }
-            let code = self.optional_text(map, "code", false);
-            if let (Some(code), Some(n)) = (&code, get(map, "code"))
-                && let Some(first_line) = first_seen(&mut codes, code.to_lowercase(), n.at.line)
-            {
-                self.report(
-                    n.at,
-                    Problem::DuplicateUnitCode {
-                        code: code.clone(),
-                        first_line,
-                    },
-                    None,
-                );
-            }
-            let members = match get(map, "members") {
-                None => None,
-                Some(n) => match n.value {
-                    Value::Int(m) if m > 0 => u32::try_from(m).ok().or_else(|| {
-                        self.report(
-                            n.at,
-                            Problem::BadMembers {
-                                value: m.to_string(),
-                            },
-                            None,
-                        );
-                        None
-                    }),
-                    _ => {
-                        let value = n.raw.clone().unwrap_or_else(|| scalar_text(&n.value));
-                        self.report(n.at, Problem::BadMembers { value }, None);
-                        None
-                    }
-                },
-            };
-            if let Some(name) = name {
-                out.push(Unit {
-                    name,
-                    code,
-                    members,
-                });
-            }
-        }
-        out
     }
 }
 
@@ -1170,17 +581,6 @@ pub fn hex(bytes: &[u8]) -> String {
         s.push(char::from(DIGITS[usize::from(b & 0xf)]));
     }
     s
-}
-
-/// Equal but for case and runs of spaces: "differ only by case or
-/// spacing".
-fn loose_eq(a: &str, b: &str) -> bool {
-    // Compared lazily: most choices differ within a few characters.
-    fn folded(s: &str) -> impl Iterator<Item = char> + '_ {
-        s.split_whitespace()
-            .flat_map(|w| std::iter::once(' ').chain(w.chars().flat_map(char::to_lowercase)))
-    }
-    folded(a).eq(folded(b))
 }
 
 /// The known word closest to `word`, when it is a likely misspelling: at
