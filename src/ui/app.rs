@@ -181,6 +181,9 @@ pub enum Command {
     Resize(u16, u16),
     /// The timer woke the loop.
     Tick,
+    /// The room's banks are read (they load while the first screen is
+    /// shown).
+    BanksLoaded,
 }
 
 /// How the screens of one member are set up (what the attempts share is
@@ -230,6 +233,9 @@ pub struct App {
     /// Bank files left out for their errors (said on the start screen, so
     /// the trainer runs `union-quiz check`).
     pub skipped_banks: usize,
+    /// No bank could be read: the app ends so the front-end can say why
+    /// (the diagnostics are the room's).
+    pub no_banks: bool,
     /// The terminal size, for scrolling and mouse hit areas.
     pub size: (u16, u16),
     /// Set when the app should end.
@@ -258,6 +264,7 @@ impl App {
             .err()
             .map(|e| tr::results_error(settings.lang, &tr::results_detail(&e, settings.lang)));
         let theme = Theme::new(settings.color);
+        let room_skipped = room.skipped_banks();
         let mut app = App {
             room,
             settings,
@@ -266,7 +273,8 @@ impl App {
             session: None,
             rng: rand::make_rng(),
             results_problem,
-            skipped_banks: 0,
+            skipped_banks: room_skipped,
+            no_banks: false,
             size: (80, 24),
             quit: false,
             kiosk: Kiosk::Off,
@@ -407,8 +415,14 @@ impl App {
         self.page = Page::new(state);
     }
 
+    /// Whether the banks are still being read (the screens that need one
+    /// say "đang tải…" and wait).
+    pub fn loading(&self) -> bool {
+        !self.room.is_loaded()
+    }
+
     pub(crate) fn start_screen(&self) -> State {
-        if self.banks().len() > 1 {
+        if self.room.bank_count() > 1 {
             State::ChooseBank(0)
         } else {
             State::Identity(0, IdentityForm::default())
@@ -509,6 +523,10 @@ impl App {
                 self.keep_cursor_visible();
                 return;
             }
+            Command::BanksLoaded => {
+                self.banks_loaded();
+                return;
+            }
             _ => {}
         }
         if self.clock(now) {
@@ -548,6 +566,29 @@ impl App {
             self.keep_cursor_visible();
         }
         self.page.scroll = self.page.scroll.min(view::max_scroll(self));
+    }
+
+    /// The banks are read: the start screen's note of banks left out, and
+    /// the end of the app when there is no bank at all (kiosk mode too:
+    /// there is no quiz to keep members in).
+    fn banks_loaded(&mut self) {
+        self.skipped_banks = self.room.skipped_banks();
+        if self.banks().is_empty() {
+            self.no_banks = true;
+            self.quit = true;
+            return;
+        }
+        // A folder whose bank files turned out fewer than found (a roster
+        // by its content, a broken bank): one bank left goes straight to
+        // its form, as when it was alone; else the cursor stays on a bank.
+        if let State::ChooseBank(cursor) = &mut self.page.state {
+            let n = self.room.banks().len();
+            *cursor = (*cursor).min(n.saturating_sub(1));
+            if n == 1 {
+                let start = self.start_screen();
+                self.show(start);
+            }
+        }
     }
 
     /// Whether the terminal is smaller than the screens are laid out for,

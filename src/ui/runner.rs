@@ -43,6 +43,10 @@ pub enum Input {
     HangUp(HangUp),
     /// The input could not be read any more (the terminal is gone).
     Failed(io::Error),
+    /// The room's banks, read on another thread, are ready (see
+    /// [`crate::session::Room::pending`]): the screens that waited for
+    /// them are drawn again.
+    BanksLoaded,
 }
 
 /// Why a front-end ends a session.
@@ -121,6 +125,7 @@ impl<B: Backend> Runner<B> {
             Input::Event(Event::Paste(text)) => Some(Command::Paste(text)),
             Input::Event(Event::Resize(w, h)) => Some(Command::Resize(w, h)),
             Input::Event(_) => None,
+            Input::BanksLoaded => Some(Command::BanksLoaded),
             Input::HangUp(why) => return Ok(Some(self.hang_up(why, now))),
             Input::Failed(e) => {
                 self.end(now);

@@ -7,6 +7,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::Line;
 
 use crate::engine::Member;
+use crate::i18n::start;
 use crate::i18n::ui as tr;
 use crate::session::Session;
 use crate::ui::app::{App, Command, State};
@@ -60,6 +61,12 @@ pub fn lines(app: &App, w: usize) -> Body {
     let t = app.t();
     let mut body = Body::default();
     let Some(bank) = app.current_bank() else {
+        // Enter starts nothing until the bank is read (see
+        // `Session::start`); the screen is drawn again when it is.
+        if app.loading() {
+            body.lines
+                .extend(wrapped(start::loading_bank(app.lang()), w, app.theme.dim()));
+        }
         return body;
     };
     let lines = &mut body.lines;
