@@ -128,30 +128,39 @@ fn the_identity_form_is_drawn_before_the_only_bank_is_read_and_the_quiz_follows(
 fn the_first_screen_is_drawn_while_a_slow_loader_is_held_by_a_gate() {
     let dir = tempfile::tempdir().expect("dir");
     let room = pending_room(dir.path(), 1);
+    // The loader is held until the front-end, on its own thread, has
+    // drawn its first screen and opens the gate; `BanksLoaded` reaches the
+    // front-end the way the terminal's loop gets it, on a channel.
     let (open, gate) = mpsc::channel::<()>();
-    let (done_tx, done) = mpsc::channel::<()>();
-    session::load_banks_in_background(
-        Arc::clone(&room),
+    let (wake, woken) = mpsc::channel::<Input>();
+    let front_room = Arc::clone(&room);
+    let front = move || {
+        let mut s = Screen80::new(&front_room);
+        let first = s.text();
+        let was_loaded = front_room.is_loaded();
+        open.send(()).expect("open the gate");
+        let input = woken
+            .recv_timeout(Duration::from_secs(30))
+            .expect("the banks were read");
+        s.feed(input);
+        (first, was_loaded, s.text())
+    };
+    let (first, was_loaded, ready) = session::load_banks_beside(
+        &room,
         move || {
-            // The bank is "read" only when the test opens the gate.
             gate.recv().expect("gate");
             (vec![plain_bank()], Vec::new())
         },
         move || {
-            let _ = done_tx.send(());
+            let _ = wake.send(Input::BanksLoaded);
         },
-    );
-    let mut s = Screen80::new(&room);
-    let first = s.text();
+        front,
+    )
+    .expect("a thread for the front-end");
+    assert!(!was_loaded);
     assert!(first.contains("Họ và tên"), "{first}");
     assert!(first.contains("Đang tải bộ đề…"), "{first}");
-    assert!(!room.is_loaded());
-    open.send(()).expect("open the gate");
-    done.recv_timeout(Duration::from_secs(30))
-        .expect("the loader finished");
     assert!(room.is_loaded());
-    s.feed(Input::BanksLoaded);
-    let ready = s.text();
     assert!(ready.contains(&plain_bank().title), "{ready}");
     assert!(!ready.contains("Đang tải"), "{ready}");
 }
@@ -160,19 +169,25 @@ fn the_first_screen_is_drawn_while_a_slow_loader_is_held_by_a_gate() {
 fn a_loader_that_panics_leaves_no_bank_rather_than_a_wait_for_ever() {
     let dir = tempfile::tempdir().expect("dir");
     let room = pending_room(dir.path(), 1);
-    let (done_tx, done) = mpsc::channel::<()>();
-    session::load_banks_in_background(
-        Arc::clone(&room),
+    let (wake, woken) = mpsc::channel::<Input>();
+    let front_room = Arc::clone(&room);
+    let ended = session::load_banks_beside(
+        &room,
         || panic!("a loader bug"),
         move || {
-            let _ = done_tx.send(());
+            let _ = wake.send(Input::BanksLoaded);
         },
-    );
-    done.recv_timeout(Duration::from_secs(30))
-        .expect("the loader finished");
-    let mut s = Screen80::new(&room);
-    assert!(matches!(s.feed(Input::BanksLoaded), Some(Ended::Quit)));
-    assert!(s.runner.app().no_banks);
+        move || {
+            let mut s = Screen80::new(&front_room);
+            let input = woken
+                .recv_timeout(Duration::from_secs(30))
+                .expect("the loader finished");
+            let ended = s.feed(input);
+            (matches!(ended, Some(Ended::Quit)), s.runner.app().no_banks)
+        },
+    )
+    .expect("a thread for the front-end");
+    assert_eq!(ended, (true, true));
 }
 
 #[test]

@@ -301,37 +301,34 @@ impl Room {
     }
 }
 
-/// Reads a room's banks on a thread of its own: `load` gives them with
-/// their diagnostics (as [`crate::bank::load_all`] does), the room keeps
-/// them, then `done` is called (a front-end's wake-up, to redraw). A
-/// loader that panics leaves the room with no bank rather than loading for
-/// ever. When no thread can be started, the banks are read here.
-pub fn load_banks_in_background(
-    room: Arc<Room>,
-    load: impl FnOnce() -> (Vec<Bank>, Vec<Diagnostic>) + Send + 'static,
-    done: impl FnOnce() + Send + 'static,
-) {
-    let work = move || {
-        let (banks, diagnostics) =
-            std::panic::catch_unwind(std::panic::AssertUnwindSafe(load)).unwrap_or_default();
-        room.set_banks(banks, diagnostics);
-        done();
-    };
-    // The closure is moved into the thread only if it starts; otherwise it
-    // comes back and runs here.
-    let (tx, rx) = std::sync::mpsc::sync_channel::<Box<dyn FnOnce() + Send>>(1);
-    let started = std::thread::Builder::new()
-        .name("bank-loader".to_owned())
-        .spawn(move || {
-            if let Ok(work) = rx.recv() {
-                work();
-            }
-        });
-    match started {
-        Ok(_) => {
-            let _ = tx.send(Box::new(work));
-        }
-        Err(_) => work(),
+/// Runs `front` (a front-end's loop) on a thread of its own while this
+/// thread reads the room's banks with `load` (as [`crate::bank::load_all`]
+/// gives them); the room keeps them, then `loaded` is called (the
+/// front-end's wake-up, to redraw). Returns what `front` returns, once
+/// both are done; an error when no thread can be started.
+///
+/// The banks are read here rather than on the new thread because of the
+/// allocator: glibc gives a new thread an arena of its own, which grows a
+/// page at a time with an `mprotect` each, and reading a 1,000-question
+/// bank there took twice as long (1,100 calls). A loader that panics
+/// leaves the room with no bank rather than loading for ever; a front-end
+/// that panics goes on panicking here.
+pub fn load_banks_beside<T: Send + 'static>(
+    room: &Room,
+    load: impl FnOnce() -> (Vec<Bank>, Vec<Diagnostic>),
+    loaded: impl FnOnce(),
+    front: impl FnOnce() -> T + Send + 'static,
+) -> std::io::Result<T> {
+    let handle = std::thread::Builder::new()
+        .name("front-end".to_owned())
+        .spawn(front)?;
+    let (banks, diagnostics) =
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(load)).unwrap_or_default();
+    room.set_banks(banks, diagnostics);
+    loaded();
+    match handle.join() {
+        Ok(out) => Ok(out),
+        Err(panic) => std::panic::resume_unwind(panic),
     }
 }
 

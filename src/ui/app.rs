@@ -565,7 +565,11 @@ impl App {
         if moves_cursor {
             self.keep_cursor_visible();
         }
-        self.page.scroll = self.page.scroll.min(view::max_scroll(self));
+        // Only a scrolled page can be past its end (the body is laid out
+        // again to know, which on a question costs as much as drawing it).
+        if self.page.scroll > 0 {
+            self.page.scroll = self.page.scroll.min(view::max_scroll(self));
+        }
     }
 
     /// The banks are read: the start screen's note of banks left out, and

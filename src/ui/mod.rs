@@ -152,18 +152,6 @@ pub fn run(args: RunArgs, lang: Lang) -> ExitCode {
         eprintln!("{}", tr::no_terminal(lang, tr::stdout_not_terminal(lang)));
         return ExitCode::from(1);
     }
-    let (tx, rx) = std::sync::mpsc::channel();
-    if background {
-        let to_loop = tx.clone();
-        let from = path.clone();
-        session::load_banks_in_background(
-            Arc::clone(&room),
-            move || bank::load_all(&from),
-            move || {
-                let _ = to_loop.send(runner::Input::BanksLoaded);
-            },
-        );
-    }
     let settings = Settings {
         lang,
         color: Theme::color_from_env(),
@@ -173,7 +161,25 @@ pub fn run(args: RunArgs, lang: Lang) -> ExitCode {
     if args.kiosk {
         app = app.into_kiosk();
     }
-    let ended = terminal::run(app, tx, rx);
+    let (tx, rx) = std::sync::mpsc::channel();
+    let ended = if background {
+        let to_loop = tx.clone();
+        let from = path.clone();
+        let front = move || terminal::run(app, tx, rx);
+        match session::load_banks_beside(
+            &room,
+            || bank::load_all(&from),
+            move || {
+                let _ = to_loop.send(runner::Input::BanksLoaded);
+            },
+            front,
+        ) {
+            Ok(ended) => ended,
+            Err(e) => Err(terminal::TerminalError(e)),
+        }
+    } else {
+        terminal::run(app, tx, rx)
+    };
     // The banks read while the app ran: their problems, now that the
     // terminal is back.
     if background && room.is_loaded() {
