@@ -299,6 +299,14 @@ pub(crate) fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
         Screen::Result if app.settings.once && !app.is_kiosk() => t.keys_result_once,
         Screen::Result => t.keys_result,
     };
+    if width(keys) <= usize::from(area.width) {
+        // What the wrapping paragraph draws when the keys fit on a line,
+        // without word-wrapping them again at every key (a tenth of a
+        // key's drawing).
+        buf.set_style(area, app.theme.footer());
+        Line::raw(keys.trim_start()).render(Rect { height: 1, ..area }, buf);
+        return;
+    }
     Paragraph::new(keys)
         .style(app.theme.footer())
         .wrap(Wrap { trim: true })
