@@ -97,18 +97,14 @@ fn the_identity_form_is_drawn_before_the_only_bank_is_read_and_the_quiz_follows(
     assert_eq!(s.screen(), Screen::Instructions);
     let waiting = s.text();
     assert!(waiting.contains("Đang tải bộ đề…"), "{waiting}");
-    // Enter cannot start a quiz whose questions are not there yet.
+    // Enter cannot start a quiz whose questions are not there yet: the
+    // member waits on the line, and the quiz starts once they are.
     s.key(KeyCode::Enter);
     assert_eq!(s.screen(), Screen::Instructions);
     assert!(s.runner.app().attempt().is_none());
 
     room.set_banks(vec![plain_bank()], Vec::new());
     assert!(s.feed(Input::BanksLoaded).is_none());
-    let ready = s.text();
-    assert!(!ready.contains("Đang tải"), "{ready}");
-    assert!(ready.contains(&plain_bank().title), "{ready}");
-    assert!(ready.contains("Số câu hỏi: 3"), "{ready}");
-    s.key(KeyCode::Enter);
     assert_eq!(s.screen(), Screen::Question);
     let question = s.text();
     assert!(question.contains("Câu 1/3"), "{question}");
@@ -263,4 +259,59 @@ fn the_bank_list_shows_the_banks_once_read() {
     s.key(KeyCode::Enter);
     assert_eq!(s.screen(), Screen::Identity);
     assert_eq!(s.runner.app().bank(), 1);
+}
+
+#[test]
+fn the_instructions_show_the_bank_once_read_when_no_enter_was_pressed() {
+    let dir = tempfile::tempdir().expect("dir");
+    let room = pending_room(dir.path(), 1);
+    let mut s = Screen80::new(&room);
+    s.typed("Nguyễn Văn An");
+    s.key(KeyCode::Enter);
+    s.key(KeyCode::Enter);
+    s.typed("Sở Tư pháp");
+    s.key(KeyCode::Enter);
+    assert!(s.text().contains("Đang tải bộ đề…"));
+    // Enter, then Esc back to the form and in again: the Enter is
+    // forgotten once the member has left the screen.
+    s.key(KeyCode::Enter);
+    s.key(KeyCode::Esc);
+    assert_eq!(s.screen(), Screen::Identity);
+    s.key(KeyCode::Enter);
+    assert_eq!(s.screen(), Screen::Instructions);
+    room.set_banks(vec![plain_bank()], Vec::new());
+    s.feed(Input::BanksLoaded);
+    // Read, not started: the member starts the clock.
+    assert_eq!(s.screen(), Screen::Instructions);
+    let ready = s.text();
+    assert!(ready.contains("Số câu hỏi: 3"), "{ready}");
+    assert!(!ready.contains("Đang tải"), "{ready}");
+    s.key(KeyCode::Enter);
+    assert_eq!(s.screen(), Screen::Question);
+}
+
+#[test]
+fn an_unfinished_attempt_is_offered_while_the_banks_load_and_resumed_once_read() {
+    let dir = tempfile::tempdir().expect("dir");
+    let results = dir.path().join("results").join("results.csv");
+    // An attempt left unfinished by an earlier run, with one answer.
+    let mut before =
+        resilience_support::Harness::new(vec![plain_bank()], &results, Lang::Vi, Instant::now());
+    before.start_quiz_as("Trần Thị Bình").typed("b");
+    drop(before);
+
+    let room = pending_room(dir.path(), 1);
+    let mut s = Screen80::new(&room);
+    assert_eq!(s.screen(), Screen::Resume);
+    let first = s.text();
+    assert!(first.contains("Trần Thị Bình"), "{first}");
+    assert!(first.contains("Đang tải bộ đề…"), "{first}");
+    // Enter waits for the bank (the attempt is checked against it).
+    s.key(KeyCode::Enter);
+    assert_eq!(s.screen(), Screen::Resume);
+    room.set_banks(vec![plain_bank()], Vec::new());
+    s.feed(Input::BanksLoaded);
+    assert_eq!(s.screen(), Screen::Question);
+    let attempt = s.runner.app().attempt().expect("resumed");
+    assert_eq!(attempt.chosen(0), vec![1]);
 }

@@ -236,6 +236,10 @@ pub struct App {
     /// No bank could be read: the app ends so the front-end can say why
     /// (the diagnostics are the room's).
     pub no_banks: bool,
+    /// Enter was pressed where a bank is needed (resume, instructions)
+    /// while the banks were being read: it is done once they are, unless
+    /// the member has left that screen.
+    pub(crate) enter_when_loaded: bool,
     /// The terminal size, for scrolling and mouse hit areas.
     pub size: (u16, u16),
     /// Set when the app should end.
@@ -275,6 +279,7 @@ impl App {
             results_problem,
             skipped_banks: room_skipped,
             no_banks: false,
+            enter_when_loaded: false,
             size: (80, 24),
             quit: false,
             kiosk: Kiosk::Off,
@@ -413,6 +418,7 @@ impl App {
     /// Shows a screen with a fresh page (scroll at the top, no help).
     pub(crate) fn show(&mut self, state: State) {
         self.page = Page::new(state);
+        self.enter_when_loaded = false;
     }
 
     /// Whether the banks are still being read (the screens that need one
@@ -524,7 +530,7 @@ impl App {
                 return;
             }
             Command::BanksLoaded => {
-                self.banks_loaded();
+                self.banks_loaded(now);
                 return;
             }
             _ => {}
@@ -575,11 +581,16 @@ impl App {
     /// The banks are read: the start screen's note of banks left out, and
     /// the end of the app when there is no bank at all (kiosk mode too:
     /// there is no quiz to keep members in).
-    fn banks_loaded(&mut self) {
+    fn banks_loaded(&mut self, now: Instant) {
         self.skipped_banks = self.room.skipped_banks();
         if self.banks().is_empty() {
             self.no_banks = true;
             self.quit = true;
+            return;
+        }
+        // The member pressed Enter on the line that said "đang tải…".
+        if std::mem::take(&mut self.enter_when_loaded) {
+            self.apply(Command::Enter, now);
             return;
         }
         // A folder whose bank files turned out fewer than found (a roster

@@ -18,6 +18,9 @@ use crate::ui::view::{Body, wrapped};
 impl App {
     pub(crate) fn step_instructions(&mut self, command: Command, now: Instant) {
         match command {
+            // The questions are not read yet: the quiz starts once they
+            // are.
+            Command::Enter if self.loading() => self.enter_when_loaded = true,
             Command::Enter => self.start_attempt(now),
             Command::Back => {
                 let State::Instructions(bank, form) =

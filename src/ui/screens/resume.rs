@@ -64,7 +64,9 @@ impl App {
             Command::Down => list.cursor = (list.cursor + 1).min(n),
             // An attempt resumes on its bank, checked against its hash:
             // it waits until the banks are read.
-            Command::Enter if list.cursor < n && !self.room.is_loaded() => {}
+            Command::Enter if list.cursor < n && !self.room.is_loaded() => {
+                self.enter_when_loaded = true;
+            }
             Command::Enter if list.cursor < n => {
                 let id = list.entries[list.cursor].id.clone();
                 self.resume(&id, now);
