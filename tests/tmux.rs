@@ -114,3 +114,53 @@ fn ctrl_c_restores_the_terminal() {
     assert_eq!(tmux.display("#{alternate_on}"), "0");
     assert_eq!(tmux.display("#{mouse_any_flag}"), "0");
 }
+
+/// The banks are read behind the first screen: what is wrong with them is
+/// said, with file, line and column, once the terminal is given back.
+fn start_on_banks(dir: &Path, files: &[(&str, &str)]) -> Tmux {
+    let bin = env!("CARGO_BIN_EXE_union-quiz");
+    let banks = dir.join("quizzes");
+    std::fs::create_dir_all(&banks).expect("mkdir");
+    for (name, src) in files {
+        std::fs::write(banks.join(name), src).expect("bank");
+    }
+    let tmux = Tmux::new("quiz");
+    let command = format!(
+        "cd '{}' && LANG=C.UTF-8 '{bin}' run quizzes --results out/results.csv; echo \"exit=$?\"; sleep 30",
+        dir.display(),
+    );
+    tmux.start(&command);
+    tmux
+}
+
+const BROKEN_BANK: &str =
+    "title: Hỏng\nquestions:\n  - text: Câu?\n    choices: [A, B]\n    answer: E\n";
+
+#[test]
+fn a_bank_broken_in_the_background_ends_the_app_with_its_located_message() {
+    if Tmux::missing("a_bank_broken_in_the_background_ends_the_app_with_its_located_message") {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("dir");
+    let tmux = start_on_banks(dir.path(), &[("bad.yaml", BROKEN_BANK)]);
+    let pane = tmux.wait_for_all(&["bad.yaml:5:", "Không mở được bài thi", "exit=1"]);
+    assert_eq!(tmux.display("#{alternate_on}"), "0", "{pane}");
+}
+
+#[test]
+fn a_broken_bank_beside_a_good_one_is_noted_then_said_on_exit() {
+    if Tmux::missing("a_broken_bank_beside_a_good_one_is_noted_then_said_on_exit") {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("dir");
+    let tmux = start_on_banks(
+        dir.path(),
+        &[
+            ("bad.yaml", BROKEN_BANK),
+            ("good.yaml", tmux_support::QUIZ_BANK),
+        ],
+    );
+    tmux.wait_for_all(&["Cải cách hành chính — kiểm tra nhanh", "1 bộ đề có lỗi"]);
+    tmux.send(&["C-c"]);
+    tmux.wait_for_all(&["bad.yaml:5:", "Bỏ qua 1 bộ đề có lỗi", "exit=0"]);
+}

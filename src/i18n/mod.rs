@@ -16,6 +16,8 @@ pub mod preview;
 pub mod report;
 /// Strings of `union-quiz serve`.
 pub mod serve;
+/// Strings of the first screens while the banks load.
+pub mod start;
 /// Strings of the quiz screens.
 pub mod ui;
 

@@ -28,13 +28,13 @@ pub mod save;
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant};
 
 use rand::{Rng, RngExt};
 
 use crate::autosave::{AutosaveError, Autosaves, Claim};
-use crate::bank::Bank;
+use crate::bank::{Bank, Diagnostic};
 use crate::engine::{
     Attempt, AttemptPlan, Member, Outcome, Overrides, Refusal, ResumeError, Snapshot, TickEvent,
 };
@@ -78,9 +78,16 @@ pub enum SeedSource {
 /// What every session on one results file shares: the banks, the roster,
 /// the results file and its autosave folder, and the options of the draw.
 /// Held in an [`Arc`], so a server's sessions share one copy of the banks.
+///
+/// The banks may come after the room is made ([`Room::pending`], then
+/// [`Room::set_banks`] from a loading thread), so a terminal draws its
+/// first screen without waiting for them; until then [`Room::banks`] is
+/// empty and [`Room::is_loaded`] false.
 #[derive(Debug)]
 pub struct Room {
-    banks: Vec<Bank>,
+    banks: OnceLock<Shelf>,
+    /// Bank files found before they are read, for the start screen.
+    expected: usize,
     roster: Option<Roster>,
     results: PathBuf,
     autosaves: Autosaves,
@@ -90,24 +97,47 @@ pub struct Room {
     clock: Box<dyn WallClock>,
 }
 
+/// The banks once loaded, with what was wrong with the others.
+#[derive(Debug)]
+struct Shelf {
+    /// Sorted by title.
+    banks: Vec<Bank>,
+    /// Every diagnostic of the loading (warnings of good banks too).
+    diagnostics: Vec<Diagnostic>,
+    /// Bank files left out for their errors.
+    skipped: usize,
+}
+
 impl Room {
-    /// A room on `results`; the banks are sorted by title, numbers in their
-    /// natural order ("Bộ đề 2" before "Bộ đề 10").
+    /// A room on `results` with its banks; the banks are sorted by title,
+    /// numbers in their natural order ("Bộ đề 2" before "Bộ đề 10").
     pub fn new(
-        mut banks: Vec<Bank>,
+        banks: Vec<Bank>,
         roster: Option<Roster>,
         results: PathBuf,
         overrides: Overrides,
         seed: SeedSource,
         app_version: String,
     ) -> Room {
-        banks.sort_by(|a, b| {
-            natural_cmp(&fold(&a.title), &fold(&b.title))
-                .then_with(|| natural_cmp(&a.path.to_string_lossy(), &b.path.to_string_lossy()))
-        });
+        let room = Room::pending(banks.len(), roster, results, overrides, seed, app_version);
+        room.set_banks(banks, Vec::new());
+        room
+    }
+
+    /// A room whose `expected` bank files are still being read: give them
+    /// with [`Room::set_banks`].
+    pub fn pending(
+        expected: usize,
+        roster: Option<Roster>,
+        results: PathBuf,
+        overrides: Overrides,
+        seed: SeedSource,
+        app_version: String,
+    ) -> Room {
         let autosaves = Autosaves::for_results(&results);
         Room {
-            banks,
+            banks: OnceLock::new(),
+            expected,
             roster,
             results,
             autosaves,
@@ -118,15 +148,53 @@ impl Room {
         }
     }
 
+    /// The banks, once read, and every diagnostic of their loading (as
+    /// [`crate::bank::load_all`] gives them). Only the first call counts:
+    /// the banks of a room never change once sessions may hold their
+    /// indices.
+    pub fn set_banks(&self, mut banks: Vec<Bank>, diagnostics: Vec<Diagnostic>) {
+        banks.sort_by(|a, b| {
+            natural_cmp(&fold(&a.title), &fold(&b.title))
+                .then_with(|| natural_cmp(&a.path.to_string_lossy(), &b.path.to_string_lossy()))
+        });
+        let skipped = skipped_banks(&banks, &diagnostics);
+        let _ = self.banks.set(Shelf {
+            banks,
+            diagnostics,
+            skipped,
+        });
+    }
+
     /// The same room with another wall clock (tests).
     pub fn with_clock(mut self, clock: impl WallClock + 'static) -> Room {
         self.clock = Box::new(clock);
         self
     }
 
-    /// The banks, sorted by title.
+    /// The banks, sorted by title; none while they are being read.
     pub fn banks(&self) -> &[Bank] {
-        &self.banks
+        self.banks.get().map_or(&[], |s| &s.banks)
+    }
+
+    /// Whether the banks have been read (see [`Room::pending`]).
+    pub fn is_loaded(&self) -> bool {
+        self.banks.get().is_some()
+    }
+
+    /// How many banks the start screen offers: the banks once read, the
+    /// bank files found before.
+    pub fn bank_count(&self) -> usize {
+        self.banks.get().map_or(self.expected, |s| s.banks.len())
+    }
+
+    /// Every diagnostic of the banks' loading, once read.
+    pub fn bank_diagnostics(&self) -> &[Diagnostic] {
+        self.banks.get().map_or(&[], |s| &s.diagnostics)
+    }
+
+    /// Bank files left out for their errors, once read.
+    pub fn skipped_banks(&self) -> usize {
+        self.banks.get().map_or(0, |s| s.skipped)
     }
 
     /// The roster of units, when there is one.
@@ -201,7 +269,7 @@ impl Room {
                 }
                 clean_member(&mut snapshot.member);
                 let bank_title = self
-                    .banks
+                    .banks()
                     .iter()
                     .find(|b| b.id == snapshot.bank_id)
                     .map_or_else(|| snapshot.bank_id.clone(), |b| b.title.clone());
@@ -231,6 +299,51 @@ impl Room {
         clean_member(&mut snapshot.member);
         Ok((claim, snapshot))
     }
+}
+
+/// Runs `front` (a front-end's loop) on a thread of its own while this
+/// thread reads the room's banks with `load` (as [`crate::bank::load_all`]
+/// gives them); the room keeps them, then `loaded` is called (the
+/// front-end's wake-up, to redraw). Returns what `front` returns, once
+/// both are done; an error when no thread can be started.
+///
+/// The banks are read here rather than on the new thread because of the
+/// allocator: glibc gives a new thread an arena of its own, which grows a
+/// page at a time with an `mprotect` each, and reading a 1,000-question
+/// bank there took twice as long (1,100 calls). A loader that panics
+/// leaves the room with no bank rather than loading for ever; a front-end
+/// that panics goes on panicking here.
+pub fn load_banks_beside<T: Send + 'static>(
+    room: &Room,
+    load: impl FnOnce() -> (Vec<Bank>, Vec<Diagnostic>),
+    loaded: impl FnOnce(),
+    front: impl FnOnce() -> T + Send + 'static,
+) -> std::io::Result<T> {
+    let handle = std::thread::Builder::new()
+        .name("front-end".to_owned())
+        .spawn(front)?;
+    let (banks, diagnostics) =
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(load)).unwrap_or_default();
+    room.set_banks(banks, diagnostics);
+    loaded();
+    match handle.join() {
+        Ok(out) => Ok(out),
+        Err(panic) => std::panic::resume_unwind(panic),
+    }
+}
+
+/// How many bank files were left out for their errors: the files with an
+/// error diagnostic that gave no loaded bank.
+pub fn skipped_banks(banks: &[Bank], diagnostics: &[Diagnostic]) -> usize {
+    let mut paths: Vec<&Path> = diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .map(|d| d.path.as_path())
+        .filter(|p| !banks.iter().any(|b| b.path == *p))
+        .collect();
+    paths.sort();
+    paths.dedup();
+    paths.len()
 }
 
 /// An unfinished attempt offered for resuming.
@@ -304,7 +417,7 @@ impl Session {
         rng: &mut impl Rng,
         now: Instant,
     ) -> Option<Session> {
-        let b = room.banks.get(bank)?;
+        let b = room.banks().get(bank)?;
         let seed = match room.seed {
             SeedSource::Fixed(s) => s,
             SeedSource::Random => rng.random(),
@@ -344,10 +457,10 @@ impl Session {
         snapshot: Snapshot,
         now: Instant,
     ) -> Result<Session, ResumeProblem> {
-        let Some(bank) = room.banks.iter().position(|b| b.id == snapshot.bank_id) else {
+        let Some(bank) = room.banks().iter().position(|b| b.id == snapshot.bank_id) else {
             return Err(ResumeProblem::BankMissing(snapshot.bank_id));
         };
-        let b = &room.banks[bank];
+        let b = &room.banks()[bank];
         let attempt = match Attempt::resume(b, snapshot, now) {
             Ok(a) => a,
             Err(ResumeError::BankChanged) => return Err(ResumeProblem::BankChanged),
@@ -372,7 +485,7 @@ impl Session {
     pub fn bank(&self) -> &Bank {
         // `bank` was checked when the session began, and the room's banks
         // never change.
-        &self.room.banks[self.bank]
+        &self.room.banks()[self.bank]
     }
 
     /// The index of the attempt's bank among the room's banks.

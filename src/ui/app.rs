@@ -181,6 +181,9 @@ pub enum Command {
     Resize(u16, u16),
     /// The timer woke the loop.
     Tick,
+    /// The room's banks are read (they load while the first screen is
+    /// shown).
+    BanksLoaded,
 }
 
 /// How the screens of one member are set up (what the attempts share is
@@ -230,6 +233,13 @@ pub struct App {
     /// Bank files left out for their errors (said on the start screen, so
     /// the trainer runs `union-quiz check`).
     pub skipped_banks: usize,
+    /// No bank could be read: the app ends so the front-end can say why
+    /// (the diagnostics are the room's).
+    pub no_banks: bool,
+    /// Enter was pressed where a bank is needed (resume, instructions)
+    /// while the banks were being read: it is done once they are, unless
+    /// the member has left that screen.
+    pub(crate) enter_when_loaded: bool,
     /// The terminal size, for scrolling and mouse hit areas.
     pub size: (u16, u16),
     /// Set when the app should end.
@@ -258,6 +268,7 @@ impl App {
             .err()
             .map(|e| tr::results_error(settings.lang, &tr::results_detail(&e, settings.lang)));
         let theme = Theme::new(settings.color);
+        let room_skipped = room.skipped_banks();
         let mut app = App {
             room,
             settings,
@@ -266,7 +277,9 @@ impl App {
             session: None,
             rng: rand::make_rng(),
             results_problem,
-            skipped_banks: 0,
+            skipped_banks: room_skipped,
+            no_banks: false,
+            enter_when_loaded: false,
             size: (80, 24),
             quit: false,
             kiosk: Kiosk::Off,
@@ -405,10 +418,17 @@ impl App {
     /// Shows a screen with a fresh page (scroll at the top, no help).
     pub(crate) fn show(&mut self, state: State) {
         self.page = Page::new(state);
+        self.enter_when_loaded = false;
+    }
+
+    /// Whether the banks are still being read (the screens that need one
+    /// say "đang tải…" and wait).
+    pub fn loading(&self) -> bool {
+        !self.room.is_loaded()
     }
 
     pub(crate) fn start_screen(&self) -> State {
-        if self.banks().len() > 1 {
+        if self.room.bank_count() > 1 {
             State::ChooseBank(0)
         } else {
             State::Identity(0, IdentityForm::default())
@@ -509,6 +529,10 @@ impl App {
                 self.keep_cursor_visible();
                 return;
             }
+            Command::BanksLoaded => {
+                self.banks_loaded(now);
+                return;
+            }
             _ => {}
         }
         if self.clock(now) {
@@ -547,7 +571,39 @@ impl App {
         if moves_cursor {
             self.keep_cursor_visible();
         }
-        self.page.scroll = self.page.scroll.min(view::max_scroll(self));
+        // Only a scrolled page can be past its end (the body is laid out
+        // again to know, which on a question costs as much as drawing it).
+        if self.page.scroll > 0 {
+            self.page.scroll = self.page.scroll.min(view::max_scroll(self));
+        }
+    }
+
+    /// The banks are read: the start screen's note of banks left out, and
+    /// the end of the app when there is no bank at all (kiosk mode too:
+    /// there is no quiz to keep members in).
+    fn banks_loaded(&mut self, now: Instant) {
+        self.skipped_banks = self.room.skipped_banks();
+        if self.banks().is_empty() {
+            self.no_banks = true;
+            self.quit = true;
+            return;
+        }
+        // The member pressed Enter on the line that said "đang tải…".
+        if std::mem::take(&mut self.enter_when_loaded) {
+            self.apply(Command::Enter, now);
+            return;
+        }
+        // A folder whose bank files turned out fewer than found (a roster
+        // by its content, a broken bank): one bank left goes straight to
+        // its form, as when it was alone; else the cursor stays on a bank.
+        if let State::ChooseBank(cursor) = &mut self.page.state {
+            let n = self.room.banks().len();
+            *cursor = (*cursor).min(n.saturating_sub(1));
+            if n == 1 {
+                let start = self.start_screen();
+                self.show(start);
+            }
+        }
     }
 
     /// Whether the terminal is smaller than the screens are laid out for,

@@ -3,6 +3,7 @@
 //! and the "too small" message; and the question screen's own rows above
 //! its body (the countdown gauge, the question strip and its legend).
 
+use std::fmt::Write as _;
 use std::time::{Duration, Instant};
 
 use ratatui::buffer::Buffer;
@@ -236,26 +237,36 @@ pub(crate) fn render_strip(app: &App, area: Rect, buf: &mut Buffer) {
     let current_row = attempt.current() / per_row;
     let first_row = current_row.saturating_sub(rows - 1);
     let hidden_after = states.len().saturating_sub((first_row + rows) * per_row);
+    // One string per row holds every entry's text, and the spans borrow
+    // from it: a frame makes one string a row, not one per question shown.
+    let mut text = String::new();
+    let mut cut: Vec<(usize, Style)> = Vec::with_capacity(per_row);
     for (r, y) in (first_row..first_row + rows).zip(area.top()..area.bottom()) {
-        let mut spans: Vec<Span> = states
+        text.clear();
+        cut.clear();
+        for (i, s) in states.iter().enumerate().skip(r * per_row).take(per_row) {
+            let answered = if s.answered { '✓' } else { ' ' };
+            let flag = if s.flagged { '!' } else { ' ' };
+            let (open, close) = if s.current { ('[', ']') } else { (' ', ' ') };
+            let style = if s.current {
+                app.theme.cursor()
+            } else if s.flagged {
+                app.theme.flagged()
+            } else if s.answered {
+                app.theme.chosen()
+            } else {
+                Style::new()
+            };
+            let _ = write!(text, "{open}{:>2}{answered}{flag}{close}", i + 1);
+            cut.push((text.len(), style));
+        }
+        let mut start = 0;
+        let mut spans: Vec<Span> = cut
             .iter()
-            .enumerate()
-            .skip(r * per_row)
-            .take(per_row)
-            .map(|(i, s)| {
-                let answered = if s.answered { "✓" } else { " " };
-                let flag = if s.flagged { "!" } else { " " };
-                let (open, close) = if s.current { ("[", "]") } else { (" ", " ") };
-                let style = if s.current {
-                    app.theme.cursor()
-                } else if s.flagged {
-                    app.theme.flagged()
-                } else if s.answered {
-                    app.theme.chosen()
-                } else {
-                    Style::new()
-                };
-                Span::styled(format!("{open}{:>2}{answered}{flag}{close}", i + 1), style)
+            .map(|&(end, style)| {
+                let span = Span::styled(text.get(start..end).unwrap_or_default(), style);
+                start = end;
+                span
             })
             .collect();
         if r + 1 == first_row + rows && hidden_after > 0 {
@@ -299,6 +310,14 @@ pub(crate) fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
         Screen::Result if app.settings.once && !app.is_kiosk() => t.keys_result_once,
         Screen::Result => t.keys_result,
     };
+    if width(keys) <= usize::from(area.width) {
+        // What the wrapping paragraph draws when the keys fit on a line,
+        // without word-wrapping them again at every key (a tenth of a
+        // key's drawing).
+        buf.set_style(area, app.theme.footer());
+        Line::raw(keys.trim_start()).render(Rect { height: 1, ..area }, buf);
+        return;
+    }
     Paragraph::new(keys)
         .style(app.theme.footer())
         .wrap(Wrap { trim: true })

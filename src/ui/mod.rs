@@ -35,7 +35,7 @@ use crate::engine::Overrides;
 use crate::i18n::Lang;
 use crate::i18n::ui as tr;
 use crate::roster::{self, Roster};
-use crate::session::{Room, SeedSource};
+use crate::session::{self, Room, SeedSource};
 
 use app::{App, Settings};
 use runner::{Ended, HangUp};
@@ -91,30 +91,35 @@ pub(crate) fn at_least_one(s: &str) -> Result<usize, String> {
 }
 
 /// Runs the quiz app (`union-quiz` and `union-quiz run`).
+///
+/// On a terminal, the first screen is drawn at once and the banks are read
+/// on a thread of their own: the bank list, or the identity form of the
+/// only bank, says "đang tải…" until they are, and a member who gets to the
+/// instructions first waits there. What was wrong with a bank is said on
+/// stderr when the app gives the terminal back (where the alternate screen
+/// let it be seen before too); with no bank left, the app ends at once,
+/// exit 1. Without a terminal nobody waits for a first screen: the banks
+/// are read first and their problems said before anything else.
 pub fn run(args: RunArgs, lang: Lang) -> ExitCode {
     let path = args
         .path
         .clone()
         .unwrap_or_else(|| PathBuf::from("quizzes"));
-    let (banks, diagnostics) = bank::load_all(&path);
-    let skipped = skipped_banks(&banks, &diagnostics);
-    if diagnostics.iter().any(|d| d.is_error()) {
-        // Said before the terminal is taken, so the trainer sees it when
-        // the app ends (and in the console of a room's computer).
-        for d in &diagnostics {
-            eprintln!("{}", d.render(lang));
+    let on_terminal = io::stdout().is_terminal();
+    // Only the names of the files: reading them is the slow part.
+    let expected = bank::yaml_files(&path)
+        .map(|files| files.iter().filter(|f| !bank::is_roster_file(f)).count())
+        .unwrap_or(0);
+    let background = on_terminal && expected > 0;
+    let loaded = if background {
+        None
+    } else {
+        let (banks, diagnostics) = bank::load_all(&path);
+        if let Err(code) = say_bank_problems(&banks, &diagnostics, &path, lang) {
+            return code;
         }
-        if banks.is_empty() {
-            eprintln!("{}", tr::bank_errors(lang, &path));
-            return ExitCode::from(1);
-        }
-        // One broken bank must not stop every quiz: the others run.
-        eprintln!("{}", tr::banks_skipped(lang, skipped));
-    }
-    if banks.is_empty() {
-        eprintln!("{}", tr::no_banks(lang, &path));
-        return ExitCode::from(1);
-    }
+        Some((banks, diagnostics))
+    };
     let roster = match load_roster(&args, &path) {
         Ok(r) => r,
         Err(e) => {
@@ -126,8 +131,8 @@ pub fn run(args: RunArgs, lang: Lang) -> ExitCode {
         Ok(t) => t,
         Err(code) => return code,
     };
-    let room = Arc::new(Room::new(
-        banks,
+    let room = Arc::new(Room::pending(
+        expected,
         roster,
         args.quiz.results.clone(),
         Overrides {
@@ -137,24 +142,53 @@ pub fn run(args: RunArgs, lang: Lang) -> ExitCode {
         args.seed.map_or(SeedSource::Random, SeedSource::Fixed),
         env!("CARGO_PKG_VERSION").to_owned(),
     ));
+    if let Some((banks, diagnostics)) = loaded {
+        room.set_banks(banks, diagnostics);
+    }
+    // The screens are drawn on stdout: without a terminal there, say so
+    // rather than draw into a pipe (or take over the terminal of whoever
+    // ran a script).
+    if !on_terminal {
+        eprintln!("{}", tr::no_terminal(lang, tr::stdout_not_terminal(lang)));
+        return ExitCode::from(1);
+    }
     let settings = Settings {
         lang,
         color: Theme::color_from_env(),
         once: args.once,
     };
-    let mut app = App::new(room, settings);
-    app.skipped_banks = skipped;
+    let mut app = App::new(Arc::clone(&room), settings);
     if args.kiosk {
         app = app.into_kiosk();
     }
-    // The screens are drawn on stdout: without a terminal there, say so
-    // rather than draw into a pipe (or take over the terminal of whoever
-    // ran a script).
-    if !io::stdout().is_terminal() {
-        eprintln!("{}", tr::no_terminal(lang, tr::stdout_not_terminal(lang)));
-        return ExitCode::from(1);
+    let (tx, rx) = std::sync::mpsc::channel();
+    let ended = if background {
+        let to_loop = tx.clone();
+        let from = path.clone();
+        let front = move || terminal::run(app, tx, rx);
+        match session::load_banks_beside(
+            &room,
+            || bank::load_all(&from),
+            move || {
+                let _ = to_loop.send(runner::Input::BanksLoaded);
+            },
+            front,
+        ) {
+            Ok(ended) => ended,
+            Err(e) => Err(terminal::TerminalError(e)),
+        }
+    } else {
+        terminal::run(app, tx, rx)
+    };
+    // The banks read while the app ran: their problems, now that the
+    // terminal is back.
+    if background && room.is_loaded() {
+        let said = say_bank_problems(room.banks(), room.bank_diagnostics(), &path, lang);
+        if let Err(code) = said {
+            return code;
+        }
     }
-    match terminal::run(app) {
+    match ended {
         Ok(Ended::Quit) => ExitCode::SUCCESS,
         Ok(Ended::HangUp(HangUp::Signal(sig))) => {
             ExitCode::from(u8::try_from(128 + sig).unwrap_or(1))
@@ -171,18 +205,32 @@ pub fn run(args: RunArgs, lang: Lang) -> ExitCode {
     }
 }
 
-/// How many bank files were left out for their errors: the files with an
-/// error diagnostic that gave no loaded bank.
-fn skipped_banks(banks: &[bank::Bank], diagnostics: &[bank::Diagnostic]) -> usize {
-    let mut paths: Vec<&Path> = diagnostics
-        .iter()
-        .filter(|d| d.is_error())
-        .map(|d| d.path.as_path())
-        .filter(|p| !banks.iter().any(|b| b.path == *p))
-        .collect();
-    paths.sort();
-    paths.dedup();
-    paths.len()
+/// Says on stderr what was wrong with the banks of `path`: each error's
+/// diagnostic (file, line, column) and what it means for the quiz. `Err`
+/// (exit 1) when no bank can be used.
+fn say_bank_problems(
+    banks: &[bank::Bank],
+    diagnostics: &[bank::Diagnostic],
+    path: &Path,
+    lang: Lang,
+) -> Result<(), ExitCode> {
+    if diagnostics.iter().any(|d| d.is_error()) {
+        for d in diagnostics {
+            eprintln!("{}", d.render(lang));
+        }
+        if banks.is_empty() {
+            eprintln!("{}", tr::bank_errors(lang, path));
+            return Err(ExitCode::from(1));
+        }
+        // One broken bank must not stop every quiz: the others run.
+        let skipped = session::skipped_banks(banks, diagnostics);
+        eprintln!("{}", tr::banks_skipped(lang, skipped));
+    }
+    if banks.is_empty() {
+        eprintln!("{}", tr::no_banks(lang, path));
+        return Err(ExitCode::from(1));
+    }
+    Ok(())
 }
 
 /// `--roster`, or `roster.yaml` beside the banks when present.

@@ -17,9 +17,10 @@
 use std::io;
 use std::time::{Duration, Instant};
 
-use ratatui::Terminal;
 use ratatui::backend::Backend;
 use ratatui::crossterm::event::Event;
+use ratatui::layout::Rect;
+use ratatui::{Terminal, TerminalOptions, Viewport};
 
 use super::app::{App, Command};
 use super::{input, view};
@@ -43,6 +44,10 @@ pub enum Input {
     HangUp(HangUp),
     /// The input could not be read any more (the terminal is gone).
     Failed(io::Error),
+    /// The room's banks, read on another thread, are ready (see
+    /// [`crate::session::Room::pending`]): the screens that waited for
+    /// them are drawn again.
+    BanksLoaded,
 }
 
 /// Why a front-end ends a session.
@@ -74,19 +79,36 @@ pub struct Runner<B: Backend> {
     terminal: Terminal<B>,
     /// The time of the last step, so the screen is drawn as of it.
     now: Instant,
+    /// The terminal's size as last told (at the start, then by resize
+    /// events).
+    area: Rect,
     ended: bool,
 }
 
 impl<B: Backend> Runner<B> {
     /// The app on `backend`, sized to it and drawn once as of `now`.
+    ///
+    /// The terminal is asked its size here only; after that the size comes
+    /// with resize events ([`Event::Resize`]), which every front-end sends
+    /// (crossterm on SIGWINCH, a network front-end on window-change). A
+    /// full-screen ratatui terminal would ask the backend at every frame,
+    /// which for the local terminal is an open, an ioctl and a close of
+    /// `/dev/tty` per key.
     pub fn new(mut app: App, backend: B, now: Instant) -> Result<Runner<B>, B::Error> {
-        let terminal = Terminal::new(backend)?;
-        let size = terminal.size()?;
+        let size = backend.size()?;
+        let area = Rect::new(0, 0, size.width, size.height);
+        let terminal = Terminal::with_options(
+            backend,
+            TerminalOptions {
+                viewport: Viewport::Fixed(area),
+            },
+        )?;
         app.step(Command::Resize(size.width, size.height), now);
         let mut runner = Runner {
             app,
             terminal,
             now,
+            area,
             ended: false,
         };
         runner.draw()?;
@@ -119,8 +141,17 @@ impl<B: Backend> Runner<B> {
             Input::Event(Event::Key(key)) => input::command_for(key, &self.app),
             Input::Event(Event::Mouse(mouse)) => input::command_for_mouse(mouse),
             Input::Event(Event::Paste(text)) => Some(Command::Paste(text)),
-            Input::Event(Event::Resize(w, h)) => Some(Command::Resize(w, h)),
+            Input::Event(Event::Resize(w, h)) => {
+                let area = Rect::new(0, 0, w, h);
+                if area != self.area {
+                    // Cleared and drawn whole at the new size.
+                    self.terminal.resize(area)?;
+                    self.area = area;
+                }
+                Some(Command::Resize(w, h))
+            }
             Input::Event(_) => None,
+            Input::BanksLoaded => Some(Command::BanksLoaded),
             Input::HangUp(why) => return Ok(Some(self.hang_up(why, now))),
             Input::Failed(e) => {
                 self.end(now);

@@ -59,9 +59,14 @@ pub fn with_plain_terminal(
 /// Runs `app` on the process's own terminal until it ends. Whatever ends
 /// it (quit, a signal, a terminal gone with its SSH connection), the
 /// attempt in progress is saved with its time used, and the terminal is
-/// given back as it was.
-pub fn run(app: App) -> Result<Ended, TerminalError> {
-    let (tx, rx) = mpsc::channel();
+/// given back as it was. The loop reads its inputs from `rx`; the
+/// terminal's events and signals are sent on `tx`, and so may the caller's
+/// own (the banks read, [`Input::BanksLoaded`]).
+pub fn run(
+    app: App,
+    tx: mpsc::Sender<Input>,
+    rx: mpsc::Receiver<Input>,
+) -> Result<Ended, TerminalError> {
     // Before the terminal is taken: a failure here is said on stderr.
     let to_loop = tx.clone();
     signals::install(move |sig| {

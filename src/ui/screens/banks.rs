@@ -4,6 +4,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 
 use crate::bank::Bank;
+use crate::i18n::start;
 use crate::i18n::ui as tr;
 use crate::ui::app::{App, Command, IdentityForm, State};
 use crate::ui::view::{Body, wrap, wrapped};
@@ -66,6 +67,13 @@ pub fn lines(app: &App, highlighted: usize, w: usize) -> Body {
     skipped_lines(app, w, lines);
     lines.extend(wrapped(app.t().choose_bank_hint, w, app.theme.dim()));
     lines.push(Line::default());
+    if app.loading() {
+        lines.extend(wrapped(
+            start::loading_banks(app.lang()),
+            w,
+            app.theme.dim(),
+        ));
+    }
     for (i, bank) in app.banks().iter().enumerate() {
         let active = i == highlighted;
         let style = if active {

@@ -143,7 +143,7 @@ pub enum Esc {
 pub fn esc(app: &App, form: &IdentityForm) -> Esc {
     if form.is_typed() {
         Esc::Clear
-    } else if app.banks().len() > 1 {
+    } else if app.room.bank_count() > 1 {
         Esc::Back
     } else if !app.is_kiosk() {
         Esc::Quit
@@ -324,11 +324,19 @@ pub fn lines(app: &App, form: &IdentityForm, w: usize) -> Body {
     let mut body = Body::default();
     let lines = &mut body.lines;
     // With one bank this is the start screen: the note goes here.
-    if app.banks().len() == 1 {
+    if app.room.bank_count() == 1 {
         skipped_lines(app, w, lines);
     }
     if let Some(bank) = app.current_bank() {
         lines.extend(wrapped(&bank.title, w, app.theme.title()));
+        lines.push(Line::default());
+    } else if app.loading() {
+        // The form can be filled in while the bank is read.
+        lines.extend(wrapped(
+            crate::i18n::start::loading_bank(app.lang()),
+            w,
+            app.theme.dim(),
+        ));
         lines.push(Line::default());
     }
     let mut input = None;

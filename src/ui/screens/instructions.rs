@@ -7,6 +7,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::Line;
 
 use crate::engine::Member;
+use crate::i18n::start;
 use crate::i18n::ui as tr;
 use crate::session::Session;
 use crate::ui::app::{App, Command, State};
@@ -17,6 +18,9 @@ use crate::ui::view::{Body, wrapped};
 impl App {
     pub(crate) fn step_instructions(&mut self, command: Command, now: Instant) {
         match command {
+            // The questions are not read yet: the quiz starts once they
+            // are.
+            Command::Enter if self.loading() => self.enter_when_loaded = true,
             Command::Enter => self.start_attempt(now),
             Command::Back => {
                 let State::Instructions(bank, form) =
@@ -60,6 +64,12 @@ pub fn lines(app: &App, w: usize) -> Body {
     let t = app.t();
     let mut body = Body::default();
     let Some(bank) = app.current_bank() else {
+        // Enter starts nothing until the bank is read (see
+        // `Session::start`); the screen is drawn again when it is.
+        if app.loading() {
+            body.lines
+                .extend(wrapped(start::loading_bank(app.lang()), w, app.theme.dim()));
+        }
         return body;
     };
     let lines = &mut body.lines;

@@ -7,6 +7,7 @@ use std::time::Instant;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 
+use crate::i18n::start;
 use crate::i18n::ui as tr;
 use crate::session::{Resumable, ResumeProblem, Session};
 use crate::text::clean_line;
@@ -61,6 +62,11 @@ impl App {
         match command {
             Command::Up => list.cursor = list.cursor.saturating_sub(1),
             Command::Down => list.cursor = (list.cursor + 1).min(n),
+            // An attempt resumes on its bank, checked against its hash:
+            // it waits until the banks are read.
+            Command::Enter if list.cursor < n && !self.room.is_loaded() => {
+                self.enter_when_loaded = true;
+            }
             Command::Enter if list.cursor < n => {
                 let id = list.entries[list.cursor].id.clone();
                 self.resume(&id, now);
@@ -126,8 +132,19 @@ pub fn lines(app: &App, list: &ResumeList, w: usize) -> Body {
     let lines = &mut body.lines;
     lines.extend(wrapped(t.resume_hint, w, app.theme.dim()));
     lines.push(Line::default());
+    if app.loading() {
+        lines.extend(wrapped(start::loading_bank(lang), w, app.theme.dim()));
+        lines.push(Line::default());
+    }
     for (i, r) in list.entries.iter().enumerate() {
         let active = i == list.cursor;
+        // Listed before the banks were read, an entry named its bank by
+        // id: its title once it is known.
+        let bank_title = app
+            .banks()
+            .iter()
+            .find(|b| b.id == r.snapshot.bank_id)
+            .map_or_else(|| r.bank_title.clone(), |b| clean_line(&b.title));
         let member = &r.snapshot.member;
         let head = fit(
             &tr::resume_entry(lang, &member.name, &member.unit),
@@ -141,7 +158,7 @@ pub fn lines(app: &App, list: &ResumeList, w: usize) -> Body {
         let facts = fit(
             &tr::resume_facts(
                 lang,
-                &r.bank_title,
+                &bank_title,
                 r.answered,
                 r.questions,
                 left.as_deref(),
