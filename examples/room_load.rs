@@ -800,6 +800,8 @@ impl Sshd {
     }
 
     fn stop(mut self) {
+        // (runuser's "Session terminated" line ends without a newline.)
+        eprintln!();
         for pid in descendants(self.child.id()) {
             let _ = Command::new("kill")
                 .arg(pid.to_string())
@@ -987,6 +989,7 @@ fn seated(n: usize, args: &Args, label: &str, start: impl FnOnce(&Path) -> Host)
         }
         tokio::time::sleep(Duration::from_secs(3)).await;
         let pids = host.pids();
+        let processes = pids.len();
         let cpu = tokio::task::spawn_blocking(move || cpu_percent(&pids, secs))
             .await
             .expect("cpu");
@@ -997,11 +1000,10 @@ fn seated(n: usize, args: &Args, label: &str, start: impl FnOnce(&Path) -> Host)
             let _ = t.await;
         }
         let error = first_error.lock().expect("error").take();
-        (held, cpu, rss, pss, error)
+        (held, cpu, rss, pss, error, processes)
     });
-    let processes = host.pids().len();
     host.stop();
-    let (held, cpu, rss, pss, error) = report;
+    let (held, cpu, rss, pss, error, processes) = report;
     println!(
         "seated room, {label}: {held} of {n} members on a timed question, typing nothing, {secs} s: {processes} processes, CPU {cpu:.2} % of one core ({:.4} % per member); RSS {:.1} MiB, PSS {:.1} MiB ({:.0} KiB per member)",
         cpu / held.max(1) as f64,

@@ -1,16 +1,24 @@
-//! One member's session on the server: a thread that drives the quiz app on
+//! One member's session on the server: a task that drives the quiz app on
 //! a [`ChannelBackend`] with the events decoded from the channel.
 //!
-//! A thread per session keeps the app as it is on a local terminal (it
-//! blocks, saves to disk, sleeps until its countdown changes) and keeps a
-//! panic inside one session: the thread ends, the attempt is saved, and the
-//! server goes on.
+//! Sessions are tasks on the server's runtime, beside their connections,
+//! not threads: a countdown tick then costs no thread wake-up and no
+//! hand-off between threads on its way from the app to the socket (a
+//! seated room's CPU, measured with `examples/room_load.rs`). The app's
+//! work per key or tick is short (saving is a journal write, its fsyncs on
+//! the syncer thread). A panic stays inside its session: the task ends, the
+//! attempt is saved, and the server goes on.
 
+use std::cell::Cell;
+use std::future::Future;
 use std::io;
 use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::pin::Pin;
 use std::sync::Arc;
-use std::sync::mpsc::{Receiver, RecvTimeoutError};
+use std::task::{Context, Poll};
 use std::time::{Duration, Instant};
+
+use tokio::sync::mpsc::Receiver;
 
 use ratatui::crossterm::event::{
     DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event,
@@ -27,7 +35,7 @@ use super::seats::{Seats, Stage, Status};
 use crate::i18n::Lang;
 use crate::i18n::serve as tr;
 
-/// What reaches a session's thread.
+/// What reaches a session.
 #[derive(Debug)]
 pub enum Input {
     /// Bytes the member typed (keys, pastes, clicks), as they came.
@@ -54,7 +62,7 @@ pub enum Notice {
 /// The quiz app as a session drives it: it owns the terminal it draws on.
 /// The real app (`ui::runner::Runner`) implements it in `app.rs`; tests use
 /// small stand-ins.
-pub trait Member {
+pub trait Member: Send {
     /// A key, click or paste at `now`, then a redraw; `true` once the
     /// session ended (Enter after the result, or quit), the attempt saved.
     fn feed(&mut self, event: Event, now: Instant) -> io::Result<bool>;
@@ -153,28 +161,70 @@ pub struct SessionParts {
     pub input: Receiver<Input>,
     /// The size of the pty request.
     pub size: Size,
+    /// The TERM of the pty request (what the client's terminal can show).
+    pub term: String,
     /// When to warn and close an idle session.
     pub idle: IdleLimits,
 }
 
-/// Runs one session to its end on the calling thread. The member is made
-/// here by `make` so that a panic while making it is caught too.
-pub fn run(parts: SessionParts, make: &MakeMember) -> Ending {
+thread_local! {
+    /// The session whose task this thread is running now.
+    static RUNNING: Cell<Option<u64>> = const { Cell::new(None) };
+}
+
+/// The session this thread is running now, if any: a panic hook's way to
+/// tell a session's panic (logged) from the server's own.
+pub fn running() -> Option<u64> {
+    RUNNING.with(Cell::get)
+}
+
+/// Session `id`'s future, whose panics are caught: `Err` when polling it
+/// panicked.
+struct CatchUnwind<F> {
+    id: u64,
+    inner: Pin<Box<F>>,
+}
+
+impl<F: Future> Future for CatchUnwind<F> {
+    type Output = Result<F::Output, ()>;
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        let id = self.id;
+        let inner = self.inner.as_mut();
+        let before = RUNNING.with(|r| r.replace(Some(id)));
+        let polled = catch_unwind(AssertUnwindSafe(|| inner.poll(cx)));
+        RUNNING.with(|r| r.set(before));
+        match polled {
+            Ok(Poll::Ready(v)) => Poll::Ready(Ok(v)),
+            Ok(Poll::Pending) => Poll::Pending,
+            Err(_) => Poll::Ready(Err(())),
+        }
+    }
+}
+
+/// Runs one session to its end. The member is made here by `make` so that
+/// a panic while making it is caught too.
+pub async fn run(parts: SessionParts, make: &MakeMember) -> Ending {
     let SessionParts {
         id,
         seats,
         outbox,
-        input,
+        mut input,
         size,
+        term,
         idle,
     } = parts;
     let mut member: Option<Box<dyn Member>> = None;
-    let outcome = catch_unwind(AssertUnwindSafe(|| {
-        let mut backend = ChannelBackend::new(size, Arc::clone(&outbox));
-        enter_modes(&mut backend)?;
-        let m = member.insert(make(backend, Instant::now())?);
-        drive(m.as_mut(), id, &seats, &input, idle)
-    }));
+    let outcome = CatchUnwind {
+        id,
+        inner: Box::pin(async {
+            let mut backend = ChannelBackend::for_term(size, &term, Arc::clone(&outbox));
+            enter_modes(&mut backend)?;
+            let m = member.insert(make(backend, Instant::now())?);
+            drive(m.as_mut(), id, &seats, &mut input, idle).await
+        }),
+    }
+    .await;
     let now = Instant::now();
     let ending = match outcome {
         Ok(Ok(ending)) => ending,
@@ -189,7 +239,9 @@ pub fn run(parts: SessionParts, make: &MakeMember) -> Ending {
             // The app's state may be half-changed; saving is tried, and a
             // second panic is caught too.
             if let Some(m) = member.as_mut() {
+                let before = RUNNING.with(|r| r.replace(Some(id)));
                 let _ = catch_unwind(AssertUnwindSafe(|| m.hang_up(now)));
+                RUNNING.with(|r| r.set(before));
             }
             seats.log(tr::session_panicked(seats.lang(), id));
             Ending::Panicked
@@ -228,8 +280,10 @@ fn enter_modes(backend: &mut ChannelBackend) -> std::io::Result<()> {
     ratatui::backend::Backend::hide_cursor(backend)
 }
 
-/// And off again, so the member's terminal is as it was.
+/// And off again, so the member's terminal is as it was (its colours and
+/// attributes too: frames leave them as their last cell needs).
 fn leave_modes(backend: &mut ChannelBackend) -> std::io::Result<()> {
+    backend.reset()?;
     queue!(
         backend,
         DisableBracketedPaste,
@@ -239,11 +293,20 @@ fn leave_modes(backend: &mut ChannelBackend) -> std::io::Result<()> {
     )
 }
 
-fn drive(
+/// What waiting for input gave.
+enum Received {
+    Input(Input),
+    /// The deadline came first.
+    Timeout,
+    /// The connection's side of the queue is gone.
+    Disconnected,
+}
+
+async fn drive(
     member: &mut dyn Member,
     id: u64,
     seats: &Seats,
-    input: &Receiver<Input>,
+    input: &mut Receiver<Input>,
     idle: IdleLimits,
 ) -> io::Result<Ending> {
     let lang = seats.lang();
@@ -293,12 +356,23 @@ fn drive(
         .flatten()
         .min();
         let received = match deadline {
-            Some(at) => input.recv_timeout(at.saturating_duration_since(now)),
-            None => input.recv().map_err(|_| RecvTimeoutError::Disconnected),
+            Some(at) => {
+                match tokio::time::timeout_at(tokio::time::Instant::from_std(at), input.recv())
+                    .await
+                {
+                    Ok(Some(m)) => Received::Input(m),
+                    Ok(None) => Received::Disconnected,
+                    Err(_) => Received::Timeout,
+                }
+            }
+            None => input
+                .recv()
+                .await
+                .map_or(Received::Disconnected, Received::Input),
         };
         let now = Instant::now();
         match received {
-            Ok(Input::Bytes(bytes)) => {
+            Received::Input(Input::Bytes(bytes)) => {
                 last_input = now;
                 notice = None;
                 let mut ended = false;
@@ -313,13 +387,13 @@ fn drive(
                     break Ending::Done;
                 }
             }
-            Ok(Input::Resize(w, h)) => member.resize(Size::new(w, h), now)?,
-            Ok(Input::Hangup) | Err(RecvTimeoutError::Disconnected) => {
+            Received::Input(Input::Resize(w, h)) => member.resize(Size::new(w, h), now)?,
+            Received::Input(Input::Hangup) | Received::Disconnected => {
                 member.hang_up(now);
                 return Ok(Ending::Hangup);
             }
-            Ok(Input::RoomClosing) => {}
-            Err(RecvTimeoutError::Timeout) => {
+            Received::Input(Input::RoomClosing) => {}
+            Received::Timeout => {
                 // Nothing came after a lone ESC in time: it was the Esc key.
                 if pending_since.is_some_and(|t| now.duration_since(t) >= ESC_WAIT) {
                     pending_since = None;
