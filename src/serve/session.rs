@@ -14,7 +14,7 @@ use std::future::Future;
 use std::io;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::pin::Pin;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 use std::task::{Context, Poll};
 use std::time::{Duration, Instant};
 
@@ -293,6 +293,39 @@ fn leave_modes(backend: &mut ChannelBackend) -> std::io::Result<()> {
     )
 }
 
+/// The timer's wake-ups of every session fall on this grid: a room's
+/// countdowns, each started at its own moment, then share the runtime's
+/// wake-ups (at most 16 a second for the whole room, rather than one per
+/// member) and a digit is shown at most this much later. 64 ms is also a
+/// slot of the second level of tokio's timer wheel (64 slots of 1 ms, then
+/// of 64 ms): a deadline a second away that falls on a slot's start fires
+/// when the slot expires, rather than one wake-up later after being moved
+/// to the first level.
+const TICK_GRID: Duration = Duration::from_millis(64);
+
+/// Where the grid starts.
+static GRID_EPOCH: OnceLock<Instant> = OnceLock::new();
+
+/// Starts the grid now; called just before the runtime (and its clock,
+/// whose milliseconds the grid then matches) is made.
+pub fn start_grid() {
+    GRID_EPOCH.get_or_init(Instant::now);
+}
+
+/// `at`, rounded up to the [`TICK_GRID`].
+fn on_grid(at: Instant) -> Instant {
+    grid_after(*GRID_EPOCH.get_or_init(Instant::now), at)
+}
+
+/// `at`, rounded up to the [`TICK_GRID`] counted from `epoch` (`at` itself
+/// when before it).
+fn grid_after(epoch: Instant, at: Instant) -> Instant {
+    let since = at.saturating_duration_since(epoch).as_nanos();
+    let grid = TICK_GRID.as_nanos();
+    let up = since.div_ceil(grid) * grid - since;
+    at + Duration::from_nanos(u64::try_from(up).unwrap_or(0))
+}
+
 /// What waiting for input gave.
 enum Received {
     Input(Input),
@@ -342,7 +375,7 @@ async fn drive(
             }
             _ => {}
         }
-        let wake_at = member.next_wake(now);
+        let wake_at = member.next_wake(now).map(on_grid);
         let deadline = [
             wake_at,
             match idle_step {
@@ -484,6 +517,19 @@ mod tests {
             idle_state(limits, t0, at(t0, 32 * 60), false),
             IdleStep::Close
         );
+    }
+
+    #[test]
+    fn timer_wake_ups_fall_on_a_shared_grid_never_early() {
+        let first = Instant::now();
+        let t0 = first + Duration::from_micros(1234);
+        let grid = TICK_GRID.as_nanos();
+        for ms in [0, 1, 7, 49, 50, 51, 999, 1003] {
+            let at = t0 + Duration::from_millis(ms);
+            let g = grid_after(first, at);
+            assert!(g >= at && g - at < TICK_GRID, "{ms} ms");
+            assert_eq!(g.duration_since(first).as_nanos() % grid, 0, "{ms} ms");
+        }
     }
 
     #[test]
