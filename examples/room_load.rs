@@ -620,8 +620,9 @@ fn run_n(bin: &Path, n: usize, args: &Args) {
     }
 }
 
-/// One idle member on a timed question for 20 s: the server's wake-ups
-/// (every thread but the console's) and the bytes it sends.
+/// One idle member on a timed question for 20 s: the server's context
+/// switches and CPU (perf; the console's thread included), and the bytes it
+/// sends.
 fn idle(bin: &Path, args: &Args) {
     let dir = room_dir(args);
     let server = Server::start(bin, dir.path(), 10);
@@ -630,6 +631,9 @@ fn idle(bin: &Path, args: &Args) {
         .enable_all()
         .build()
         .expect("runtime");
+    // The room with no one in it: the console's own polling.
+    std::thread::sleep(Duration::from_secs(1));
+    let empty = switches_and_cpu(pid, 10);
     let report = runtime.block_on(async {
         let Seated {
             session: _session,
@@ -643,7 +647,9 @@ fn idle(bin: &Path, args: &Args) {
         )
         .await?;
         tokio::time::sleep(Duration::from_secs(2)).await;
-        let switches0 = server_switches(pid);
+        // The server's context switches (each wake-up of a sleeping thread
+        // is one) over 20 s, from perf, whichever thread runs the runtime.
+        let perf = tokio::task::spawn_blocking(move || switches_and_cpu(pid, 20));
         let bytes0 = screen.bytes;
         let t0 = Instant::now();
         let until = tokio::time::Instant::now() + Duration::from_secs(20);
@@ -654,42 +660,43 @@ fn idle(bin: &Path, args: &Args) {
             }
         }
         let secs = t0.elapsed().as_secs_f64();
-        let switches = server_switches(pid);
-        Ok::<_, String>((
-            switches.0.saturating_sub(switches0.0) as f64 / secs,
-            switches.1.saturating_sub(switches0.1) as f64 / secs,
-            (screen.bytes - bytes0) as f64 / secs,
-        ))
+        let (switches, cpu) = perf.await.map_err(|e| e.to_string())??;
+        Ok::<_, String>((switches, cpu, (screen.bytes - bytes0) as f64 / secs))
     });
     server.stop();
-    match report {
-        Ok((wakes, preempted, bytes)) => println!(
-            "{}: idle member on a timed question (20 s): server {wakes:.2} wake-ups/s (+{preempted:.2} preemptions/s; every thread but the console's), {bytes:.1} bytes/s to the client",
-            bin.display()
+    match (report, empty) {
+        (Ok((switches, cpu_ms, bytes)), Ok((switches0, cpu0))) => println!(
+            "{}: idle member on a timed question (20 s): server {:.2} wake-ups/s and {:.3} ms CPU/s more than with no one in the room ({switches:.2} context switches/s in all, the console's polling included), {bytes:.1} bytes/s to the client",
+            bin.display(),
+            switches - switches0,
+            cpu_ms - cpu0,
         ),
-        Err(e) => println!("{}: idle member: failed: {e}", bin.display()),
+        (Err(e), _) | (_, Err(e)) => println!("{}: idle member: failed: {e}", bin.display()),
     }
 }
 
-/// Context switches of the server's threads but the console's (the main
-/// thread, which polls its own screen): voluntary (each wake-up of a
-/// blocked thread is one) and not (preempted).
-fn server_switches(pid: u32) -> (u64, u64) {
-    let Ok(tasks) = std::fs::read_dir(format!("/proc/{pid}/task")) else {
-        return (0, 0);
+/// perf's count of `pid`'s context switches per second and CPU ms per
+/// second over `secs` seconds (every thread, new ones included).
+fn switches_and_cpu(pid: u32, secs: u64) -> Result<(f64, f64), String> {
+    let out = Command::new("perf")
+        .args(["stat", "-x,", "-e", "context-switches,task-clock", "-p"])
+        .arg(pid.to_string())
+        .args(["--", "sleep"])
+        .arg(secs.to_string())
+        .stdout(Stdio::null())
+        .output()
+        .map_err(|e| format!("perf: {e}"))?;
+    let text = String::from_utf8_lossy(&out.stderr);
+    let value = |event: &str| {
+        text.lines()
+            .find(|l| l.split(',').nth(2) == Some(event))
+            .and_then(|l| l.split(',').next()?.parse::<f64>().ok())
+            .ok_or_else(|| format!("perf gave no {event}: {text}"))
     };
-    tasks
-        .flatten()
-        .filter(|t| t.file_name().to_string_lossy() != pid.to_string())
-        .map(|t| {
-            let status = t.path().join("status");
-            let path = status.to_string_lossy();
-            (
-                kib(&path, "voluntary_ctxt_switches"),
-                kib(&path, "nonvoluntary_ctxt_switches"),
-            )
-        })
-        .fold((0, 0), |(v, n), (a, b)| (v + a, n + b))
+    Ok((
+        value("context-switches")? / secs as f64,
+        value("task-clock")? / secs as f64,
+    ))
 }
 
 /// OpenSSH's way to the same room (the baseline): a `sshd` of its

@@ -108,9 +108,11 @@ fn start(seats: &Arc<Seats>, make: &Arc<MakeMember>) -> Running {
         idle: IdleLimits::default(),
     };
     let make = Arc::clone(make);
-    // Each session on a runtime of its own, on a thread the test joins.
+    // Each session on a runtime of its own (one worker, as the server's),
+    // on a thread the test joins.
     let thread = std::thread::spawn(move || {
-        tokio::runtime::Builder::new_current_thread()
+        tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(1)
             .enable_all()
             .build()
             .expect("runtime")

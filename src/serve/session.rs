@@ -220,7 +220,7 @@ pub async fn run(parts: SessionParts, make: &MakeMember) -> Ending {
         inner: Box::pin(async {
             let mut backend = ChannelBackend::for_term(size, &term, Arc::clone(&outbox));
             enter_modes(&mut backend)?;
-            let m = member.insert(make(backend, Instant::now())?);
+            let m = member.insert(off_runtime(|| make(backend, Instant::now()))?);
             drive(m.as_mut(), id, &seats, &mut input, idle).await
         }),
     }
@@ -231,7 +231,7 @@ pub async fn run(parts: SessionParts, make: &MakeMember) -> Ending {
         // The channel's output failed: the member cannot see anything more.
         Ok(Err(_)) => {
             if let Some(m) = member.as_mut() {
-                m.hang_up(now);
+                off_runtime(|| m.hang_up(now));
             }
             Ending::Hangup
         }
@@ -240,7 +240,7 @@ pub async fn run(parts: SessionParts, make: &MakeMember) -> Ending {
             // second panic is caught too.
             if let Some(m) = member.as_mut() {
                 let before = RUNNING.with(|r| r.replace(Some(id)));
-                let _ = catch_unwind(AssertUnwindSafe(|| m.hang_up(now)));
+                let _ = catch_unwind(AssertUnwindSafe(|| off_runtime(|| m.hang_up(now))));
                 RUNNING.with(|r| r.set(before));
             }
             seats.log(tr::session_panicked(seats.lang(), id));
@@ -326,6 +326,20 @@ fn grid_after(epoch: Instant, at: Instant) -> Instant {
     at + Duration::from_nanos(u64::try_from(up).unwrap_or(0))
 }
 
+/// Runs `f`, which may wait for the disk (a key that starts or submits an
+/// attempt saves it whole, with fsyncs; a hang-up saves it), so that the
+/// runtime's other tasks go on meanwhile: on a multi-thread runtime the
+/// worker's tasks move to another thread for the time. A countdown tick
+/// does not come here: it only appends to the journal, whose fsyncs are
+/// the syncer's.
+fn off_runtime<T>(f: impl FnOnce() -> T) -> T {
+    use tokio::runtime::{Handle, RuntimeFlavor};
+    match Handle::try_current() {
+        Ok(h) if h.runtime_flavor() == RuntimeFlavor::MultiThread => tokio::task::block_in_place(f),
+        _ => f(),
+    }
+}
+
 /// What waiting for input gave.
 enum Received {
     Input(Input),
@@ -356,7 +370,7 @@ async fn drive(
         let (status, row) = member.status(now);
         seats.update(id, &status, row);
         if seats.is_closing() {
-            member.hang_up(now);
+            off_runtime(|| member.hang_up(now));
             show_notice(member, lang, Notice::RoomClosing)?;
             farewell = Some(tr::room_closing(lang));
             break Ending::RoomClosing;
@@ -364,7 +378,7 @@ async fn drive(
         let idle_step = idle_state(idle, last_input, now, member.in_timed_quiz(now));
         match idle_step {
             IdleStep::Close => {
-                member.hang_up(now);
+                off_runtime(|| member.hang_up(now));
                 show_notice(member, lang, Notice::IdleClosed)?;
                 farewell = Some(tr::idle_closed(lang));
                 break Ending::Idle;
@@ -409,20 +423,26 @@ async fn drive(
                 last_input = now;
                 notice = None;
                 let mut ended = false;
-                for event in parser.feed(&bytes) {
-                    if member.feed(event, now)? {
-                        ended = true;
-                        break;
+                let events = parser.feed(&bytes);
+                off_runtime(|| {
+                    for event in events {
+                        if member.feed(event, now)? {
+                            ended = true;
+                            break;
+                        }
                     }
-                }
+                    io::Result::Ok(())
+                })?;
                 pending_since = parser.is_pending().then_some(now);
                 if ended {
                     break Ending::Done;
                 }
             }
-            Received::Input(Input::Resize(w, h)) => member.resize(Size::new(w, h), now)?,
+            Received::Input(Input::Resize(w, h)) => {
+                off_runtime(|| member.resize(Size::new(w, h), now))?;
+            }
             Received::Input(Input::Hangup) | Received::Disconnected => {
-                member.hang_up(now);
+                off_runtime(|| member.hang_up(now));
                 return Ok(Ending::Hangup);
             }
             Received::Input(Input::RoomClosing) => {}
@@ -431,7 +451,7 @@ async fn drive(
                 if pending_since.is_some_and(|t| now.duration_since(t) >= ESC_WAIT) {
                     pending_since = None;
                     if let Some(event) = parser.flush()
-                        && member.feed(event, now)?
+                        && off_runtime(|| member.feed(event, now))?
                     {
                         break Ending::Done;
                     }
