@@ -330,8 +330,8 @@ fn grid_after(epoch: Instant, at: Instant) -> Instant {
 /// attempt saves it whole, with fsyncs; a hang-up saves it), so that the
 /// runtime's other tasks go on meanwhile: on a multi-thread runtime the
 /// worker's tasks move to another thread for the time. A countdown tick
-/// does not come here: it only appends to the journal, whose fsyncs are
-/// the syncer's.
+/// comes here only near the deadline: the others only append to the
+/// journal, whose fsyncs are the syncer's.
 fn off_runtime<T>(f: impl FnOnce() -> T) -> T {
     use tokio::runtime::{Handle, RuntimeFlavor};
     match Handle::try_current() {
@@ -369,6 +369,9 @@ async fn drive(
         let now = Instant::now();
         let (status, row) = member.status(now);
         seats.update(id, &status, row);
+        // The tick at the deadline submits the attempt (its row, with an
+        // fsync): that one runs off the runtime, as keys do.
+        let time_up_near = status.left.is_some_and(|l| l < Duration::from_secs(2));
         if seats.is_closing() {
             off_runtime(|| member.hang_up(now));
             show_notice(member, lang, Notice::RoomClosing)?;
@@ -461,7 +464,11 @@ async fn drive(
         // The countdown's second (or the periodic save) is due, whatever
         // woke the loop.
         if wake_at.is_some_and(|at| at <= now) {
-            member.wake(now)?;
+            if time_up_near {
+                off_runtime(|| member.wake(now))?;
+            } else {
+                member.wake(now)?;
+            }
         }
     };
     let backend = member.terminal().backend_mut();
