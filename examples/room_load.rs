@@ -10,7 +10,8 @@
 //! ```text
 //! cargo build --release --bin union-quiz --example room_load
 //! target/release/examples/room_load [N ...] [--think-scale F] [--questions Q]
-//!     [--seated S] [--dir FOLDER]
+//!     [--seated S] [--seated-secs T] [--dir FOLDER] [--bin PATH ...]
+//!     [--baseline | --baseline-user USER]
 //! ```
 //! Defaults: N = 100 500 1000, think scale 1 (2–10 s), 10 questions, then
 //! 150 members seated on a timed question typing nothing (the baseline's
@@ -40,6 +41,14 @@ struct Args {
     /// Members seated on a timed question without typing, for the CPU and
     /// memory of a seated room (0: skip).
     seated: usize,
+    /// The server binaries to compare, side by side (default: the one
+    /// built beside this example).
+    bins: Vec<PathBuf>,
+    /// Also seat the room behind OpenSSH (`sshd` + `ForceCommand run
+    /// --once`), run as this user (the current one when not root).
+    baseline: Option<String>,
+    /// Seconds the seated room is measured.
+    seated_secs: u64,
 }
 
 fn args() -> Args {
@@ -48,6 +57,9 @@ fn args() -> Args {
     let mut questions = 10;
     let mut dir = None;
     let mut seated = 150;
+    let mut bins = Vec::new();
+    let mut baseline = None;
+    let mut seated_secs = 30;
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
         match a.as_str() {
@@ -55,11 +67,18 @@ fn args() -> Args {
             "--questions" => questions = it.next().and_then(|v| v.parse().ok()).unwrap_or(10),
             "--dir" => dir = it.next().map(PathBuf::from),
             "--seated" => seated = it.next().and_then(|v| v.parse().ok()).unwrap_or(150),
+            "--seated-secs" => seated_secs = it.next().and_then(|v| v.parse().ok()).unwrap_or(30),
+            "--bin" => bins.extend(it.next().map(PathBuf::from)),
+            "--baseline" => baseline = Some(String::new()),
+            "--baseline-user" => baseline = it.next(),
             n => ns.extend(n.parse::<usize>().ok()),
         }
     }
     if ns.is_empty() {
         ns = vec![100, 500, 1000];
+    }
+    if bins.is_empty() {
+        bins.push(built_bin());
     }
     Args {
         ns,
@@ -67,6 +86,9 @@ fn args() -> Args {
         questions,
         dir,
         seated,
+        bins,
+        baseline,
+        seated_secs,
     }
 }
 
@@ -91,19 +113,24 @@ struct Server {
     joined: Arc<AtomicUsize>,
 }
 
+/// `target/release/union-quiz`, beside this example.
+fn built_bin() -> PathBuf {
+    let exe = std::env::current_exe().expect("exe");
+    let bin = exe
+        .parent()
+        .and_then(Path::parent)
+        .map(|d| d.join("union-quiz"))
+        .expect("target dir");
+    assert!(
+        bin.exists(),
+        "{} is missing: cargo build --release --bin union-quiz",
+        bin.display()
+    );
+    bin
+}
+
 impl Server {
-    fn start(dir: &Path, max: usize) -> Server {
-        let exe = std::env::current_exe().expect("exe");
-        let bin = exe
-            .parent()
-            .and_then(Path::parent)
-            .map(|d| d.join("union-quiz"))
-            .expect("target dir");
-        assert!(
-            bin.exists(),
-            "{} is missing: cargo build --release --bin union-quiz",
-            bin.display()
-        );
+    fn start(bin: &Path, dir: &Path, max: usize) -> Server {
         let results = dir.join("results.csv");
         let mut child = Command::new(bin)
             .arg("serve")
@@ -290,7 +317,16 @@ async fn wait_for(
     Ok(())
 }
 
-async fn connect(port: u16, password: &str) -> Result<client::Handle<Client>, String> {
+/// How a simulated member logs in: the room password (`serve`), or a key
+/// (the OpenSSH baseline).
+#[derive(Clone)]
+enum Login {
+    Password(String),
+    /// The user sshd runs as, and the member's key.
+    Key(String, Arc<russh::keys::PrivateKey>),
+}
+
+async fn connect(port: u16, login: &Login) -> Result<client::Handle<Client>, String> {
     // As OpenSSH does for an interactive session: no Nagle delay on keys.
     let config = Arc::new(client::Config {
         inactivity_timeout: None,
@@ -300,10 +336,18 @@ async fn connect(port: u16, password: &str) -> Result<client::Handle<Client>, St
     let mut session = client::connect(config, ("127.0.0.1", port), Client)
         .await
         .map_err(|e| format!("connect: {e}"))?;
-    let auth = session
-        .authenticate_password("thi", password)
-        .await
-        .map_err(|e| format!("auth: {e}"))?;
+    let auth = match login {
+        Login::Password(password) => session.authenticate_password("thi", password).await,
+        Login::Key(user, key) => {
+            session
+                .authenticate_publickey(
+                    user.as_str(),
+                    russh::keys::PrivateKeyWithHashAlg::new(Arc::clone(key), None),
+                )
+                .await
+        }
+    }
+    .map_err(|e| format!("auth: {e}"))?;
     if !auth.success() {
         return Err("password refused".into());
     }
@@ -319,8 +363,8 @@ struct Seated {
     screen: Screen,
 }
 
-async fn to_first_question(port: u16, password: &str, name: &str) -> Result<Seated, String> {
-    let session = connect(port, password).await?;
+async fn to_first_question(port: u16, login: &Login, name: &str) -> Result<Seated, String> {
+    let session = connect(port, login).await?;
     let channel = session
         .channel_open_session()
         .await
@@ -369,7 +413,12 @@ async fn member(
             mut read,
             write,
             mut screen,
-        } = to_first_question(port, &password, &format!("Hoc vien {index}")).await?;
+        } = to_first_question(
+            port,
+            &Login::Password(password),
+            &format!("Hoc vien {index}"),
+        )
+        .await?;
         let send = |bytes: &'static [u8]| write.data_bytes(bytes);
         seated.fetch_add(1, Ordering::SeqCst);
         for q in 1..=questions {
@@ -445,9 +494,9 @@ fn client_runtime() -> tokio::runtime::Runtime {
         .expect("runtime")
 }
 
-fn run_n(n: usize, args: &Args) {
+fn run_n(bin: &Path, n: usize, args: &Args) {
     let dir = room_dir(args);
-    let server = Server::start(dir.path(), n + 10);
+    let server = Server::start(bin, dir.path(), n + 10);
     let pid = server.pid();
     std::thread::sleep(Duration::from_millis(300));
     let (rss0, pss0) = rss_pss(pid);
@@ -571,25 +620,36 @@ fn run_n(n: usize, args: &Args) {
     }
 }
 
-/// One idle member on a timed question for 20 s: the server's wake-ups of
-/// its session thread and the bytes it sends.
-fn idle(args: &Args) {
+/// One idle member on a timed question for 20 s: the server's context
+/// switches and CPU (perf; the console's thread included), and the bytes it
+/// sends.
+fn idle(bin: &Path, args: &Args) {
     let dir = room_dir(args);
-    let server = Server::start(dir.path(), 10);
+    let server = Server::start(bin, dir.path(), 10);
     let pid = server.pid();
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
         .expect("runtime");
+    // The room with no one in it: the console's own polling.
+    std::thread::sleep(Duration::from_secs(1));
+    let empty = switches_and_cpu(pid, 10);
     let report = runtime.block_on(async {
         let Seated {
             session: _session,
             mut read,
             write: _write,
             mut screen,
-        } = to_first_question(server.port, &server.password, "Hoc vien").await?;
+        } = to_first_question(
+            server.port,
+            &Login::Password(server.password.clone()),
+            "Hoc vien",
+        )
+        .await?;
         tokio::time::sleep(Duration::from_secs(2)).await;
-        let switches0 = session_switches(pid);
+        // The server's context switches (each wake-up of a sleeping thread
+        // is one) over 20 s, from perf, whichever thread runs the runtime.
+        let perf = tokio::task::spawn_blocking(move || switches_and_cpu(pid, 20));
         let bytes0 = screen.bytes;
         let t0 = Instant::now();
         let until = tokio::time::Instant::now() + Duration::from_secs(20);
@@ -600,63 +660,312 @@ fn idle(args: &Args) {
             }
         }
         let secs = t0.elapsed().as_secs_f64();
-        let switches = session_switches(pid);
-        Ok::<_, String>((
-            switches.0.saturating_sub(switches0.0) as f64 / secs,
-            switches.1.saturating_sub(switches0.1) as f64 / secs,
-            (screen.bytes - bytes0) as f64 / secs,
-        ))
+        let (switches, cpu) = perf.await.map_err(|e| e.to_string())??;
+        Ok::<_, String>((switches, cpu, (screen.bytes - bytes0) as f64 / secs))
     });
     server.stop();
-    match report {
-        Ok((wakes, preempted, bytes)) => println!(
-            "idle member on a timed question (20 s): session thread {wakes:.2} wake-ups/s (+{preempted:.2} preemptions/s), {bytes:.1} bytes/s to the client"
+    match (report, empty) {
+        (Ok((switches, cpu_ms, bytes)), Ok((switches0, cpu0))) => println!(
+            "{}: idle member on a timed question (20 s): server {:.2} wake-ups/s and {:.3} ms CPU/s more than with no one in the room ({switches:.2} context switches/s in all, the console's polling included), {bytes:.1} bytes/s to the client",
+            bin.display(),
+            switches - switches0,
+            cpu_ms - cpu0,
         ),
-        Err(e) => println!("idle member: failed: {e}"),
+        (Err(e), _) | (_, Err(e)) => println!("{}: idle member: failed: {e}", bin.display()),
     }
 }
 
-/// Context switches of the server's session threads: voluntary (each
-/// wake-up of a blocked thread is one) and not (preempted).
-fn session_switches(pid: u32) -> (u64, u64) {
-    let Ok(tasks) = std::fs::read_dir(format!("/proc/{pid}/task")) else {
-        return (0, 0);
+/// perf's count of `pid`'s context switches per second and CPU ms per
+/// second over `secs` seconds (every thread, new ones included).
+fn switches_and_cpu(pid: u32, secs: u64) -> Result<(f64, f64), String> {
+    let out = Command::new("perf")
+        .args(["stat", "-x,", "-e", "context-switches,task-clock", "-p"])
+        .arg(pid.to_string())
+        .args(["--", "sleep"])
+        .arg(secs.to_string())
+        .stdout(Stdio::null())
+        .output()
+        .map_err(|e| format!("perf: {e}"))?;
+    let text = String::from_utf8_lossy(&out.stderr);
+    let value = |event: &str| {
+        text.lines()
+            .find(|l| l.split(',').nth(2) == Some(event))
+            .and_then(|l| l.split(',').next()?.parse::<f64>().ok())
+            .ok_or_else(|| format!("perf gave no {event}: {text}"))
     };
-    tasks
-        .flatten()
-        .filter(|t| {
-            std::fs::read_to_string(t.path().join("comm")).is_ok_and(|c| c.starts_with("session-"))
-        })
-        .map(|t| {
-            let status = t.path().join("status");
-            let path = status.to_string_lossy();
-            (
-                kib(&path, "voluntary_ctxt_switches"),
-                kib(&path, "nonvoluntary_ctxt_switches"),
-            )
-        })
-        .fold((0, 0), |(v, n), (a, b)| (v + a, n + b))
+    Ok((
+        value("context-switches")? / secs as f64,
+        value("task-clock")? / secs as f64,
+    ))
+}
+
+/// OpenSSH's way to the same room (the issue's baseline): a `sshd` of its
+/// own on a loopback port, run as a non-root user with its own config and
+/// host key, that runs `union-quiz run --once` for every member
+/// (`ForceCommand`) after public-key authentication. One sshd and one
+/// `union-quiz run` per member.
+struct Sshd {
+    child: Child,
+    port: u16,
+    login: Login,
+}
+
+impl Sshd {
+    /// The user sshd runs as: `user`, or the current one.
+    fn start(bin: &Path, dir: &Path, user: &str, max: usize) -> Sshd {
+        let run = |cmd: &mut Command| {
+            let out = cmd.output().expect("command");
+            assert!(
+                out.status.success(),
+                "{cmd:?}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+        };
+        let keygen = |path: &Path| {
+            run(Command::new("ssh-keygen")
+                .args(["-q", "-t", "ed25519", "-N", "", "-f"])
+                .arg(path));
+        };
+        keygen(&dir.join("host_key"));
+        keygen(&dir.join("member_key"));
+        std::fs::copy(dir.join("member_key.pub"), dir.join("authorized_keys"))
+            .expect("authorized_keys");
+        let key = russh::keys::load_secret_key(dir.join("member_key"), None).expect("member key");
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .and_then(|l| l.local_addr())
+            .map(|a| a.port())
+            .expect("a free port");
+        let sshd = which("sshd").expect("sshd (Debian: openssh-server) is missing");
+        let config = format!(
+            "ListenAddress 127.0.0.1:{port}\n\
+             HostKey {dir}/host_key\n\
+             PidFile none\n\
+             AuthorizedKeysFile {dir}/authorized_keys\n\
+             StrictModes no\n\
+             UsePAM no\n\
+             PubkeyAuthentication yes\n\
+             PasswordAuthentication no\n\
+             KbdInteractiveAuthentication no\n\
+             PrintMotd no\n\
+             PrintLastLog no\n\
+             MaxStartups {max}:100:{max}\n\
+             LogLevel ERROR\n\
+             ForceCommand env LANG=C.UTF-8 {bin} run {dir}/banks --once --results {dir}/results.csv\n",
+            dir = dir.display(),
+            bin = bin.display(),
+        );
+        std::fs::write(dir.join("sshd_config"), config).expect("sshd_config");
+        let current = std::env::var("USER").unwrap_or_default();
+        let is_root = Command::new("id")
+            .arg("-u")
+            .output()
+            .is_ok_and(|o| o.stdout.trim_ascii() == b"0");
+        let as_user = if user.is_empty() {
+            current
+        } else {
+            user.to_owned()
+        };
+        let mut cmd = if is_root {
+            assert!(
+                !user.is_empty() && user != "root",
+                "as root, name a user for sshd: --baseline-user NAME"
+            );
+            // sshd reads its files and the member's `run` writes the results
+            // as that user.
+            run(Command::new("chown").args(["-R", user]).arg(dir));
+            run(Command::new("chmod").arg("755").arg(dir));
+            // sshd gives each pty to the `tty` group, which only a member
+            // of it may do.
+            let mut c = Command::new("runuser");
+            c.args(["-u", user, "-G", "tty", "--"]).arg(&sshd);
+            c
+        } else {
+            Command::new(&sshd)
+        };
+        let child = cmd
+            .arg("-D")
+            .arg("-e")
+            .arg("-f")
+            .arg(dir.join("sshd_config"))
+            .stdin(Stdio::null())
+            .spawn()
+            .expect("sshd");
+        // Wait for it to listen (a probe sshd logs as a closed exchange).
+        let start = Instant::now();
+        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "sshd did not listen"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        Sshd {
+            child,
+            port,
+            login: Login::Key(as_user, Arc::new(key)),
+        }
+    }
+
+    fn stop(mut self) {
+        // (runuser's "Session terminated" line ends without a newline.)
+        eprintln!();
+        for pid in descendants(self.child.id()) {
+            let _ = Command::new("kill")
+                .arg(pid.to_string())
+                .stderr(Stdio::null())
+                .status();
+        }
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn which(name: &str) -> Option<PathBuf> {
+    ["/usr/sbin", "/usr/bin", "/sbin", "/usr/local/sbin"]
+        .iter()
+        .map(|d| Path::new(d).join(name))
+        .find(|p| p.exists())
+}
+
+/// The CPU `pids` use over the next `secs` seconds, in % of one core:
+/// perf's task-clock (exact, every thread), or the kernel's tick-sampled
+/// utime + stime where perf is missing (which misses many short wake-ups).
+fn cpu_percent(pids: &[u32], secs: u64) -> f64 {
+    let list = pids
+        .iter()
+        .map(u32::to_string)
+        .collect::<Vec<_>>()
+        .join(",");
+    let perf = Command::new("perf")
+        .args([
+            "stat",
+            "-x,",
+            "-e",
+            "task-clock",
+            "-p",
+            &list,
+            "--",
+            "sleep",
+        ])
+        .arg(secs.to_string())
+        .stdout(Stdio::null())
+        .output();
+    if let Ok(out) = perf {
+        let text = String::from_utf8_lossy(&out.stderr);
+        let msec = text.lines().find_map(|l| {
+            let mut f = l.split(',');
+            let v = f.next()?;
+            (f.nth(1)? == "task-clock").then(|| v.parse::<f64>().unwrap_or(0.0))
+        });
+        if let Some(msec) = msec {
+            return msec / 1000.0 / secs as f64 * 100.0;
+        }
+    }
+    eprintln!("perf is missing: CPU from /proc's tick samples");
+    let before: f64 = pids.iter().copied().map(cpu_seconds).sum();
+    std::thread::sleep(Duration::from_secs(secs));
+    let after: f64 = pids.iter().copied().map(cpu_seconds).sum();
+    (after - before) / secs as f64 * 100.0
+}
+
+/// `root` and every process under it.
+fn descendants(root: u32) -> Vec<u32> {
+    let mut parent_of = Vec::new();
+    for entry in std::fs::read_dir("/proc").into_iter().flatten().flatten() {
+        let Ok(pid) = entry.file_name().to_string_lossy().parse::<u32>() else {
+            continue;
+        };
+        let stat = std::fs::read_to_string(entry.path().join("stat")).unwrap_or_default();
+        let ppid = stat
+            .rsplit_once(')')
+            .and_then(|(_, r)| r.split_whitespace().nth(1)?.parse::<u32>().ok());
+        if let Some(ppid) = ppid {
+            parent_of.push((pid, ppid));
+        }
+    }
+    let mut found = vec![root];
+    let mut i = 0;
+    while i < found.len() {
+        let p = found[i];
+        found.extend(
+            parent_of
+                .iter()
+                .filter(|&&(_, pp)| pp == p)
+                .map(|&(c, _)| c),
+        );
+        i += 1;
+    }
+    found
+}
+
+/// A room seated for measuring: `serve`, or the OpenSSH baseline.
+enum Host {
+    Serve(Server),
+    Sshd(Sshd),
+}
+
+impl Host {
+    fn port(&self) -> u16 {
+        match self {
+            Host::Serve(s) => s.port,
+            Host::Sshd(s) => s.port,
+        }
+    }
+
+    fn login(&self) -> Login {
+        match self {
+            Host::Serve(s) => Login::Password(s.password.clone()),
+            Host::Sshd(s) => s.login.clone(),
+        }
+    }
+
+    /// The processes whose CPU and memory count: the server, or sshd and
+    /// everything under it.
+    fn pids(&self) -> Vec<u32> {
+        match self {
+            Host::Serve(s) => vec![s.pid()],
+            Host::Sshd(s) => descendants(s.child.id()),
+        }
+    }
+
+    /// RSS and PSS of every process, in KiB.
+    fn memory(&self) -> (u64, u64) {
+        self.pids()
+            .into_iter()
+            .map(rss_pss)
+            .fold((0, 0), |(r, p), (a, b)| (r + a, p + b))
+    }
+
+    fn stop(self) {
+        match self {
+            Host::Serve(s) => s.stop(),
+            Host::Sshd(s) => s.stop(),
+        }
+    }
 }
 
 /// `n` members seated on question 1 of a timed quiz, typing nothing, for
-/// 30 s: the server's CPU and memory (the baseline's situation).
-fn seated(n: usize, args: &Args) {
+/// `--seated-secs`: the CPU and memory of every process serving them (the
+/// baseline's situation).
+fn seated(n: usize, args: &Args, label: &str, start: impl FnOnce(&Path) -> Host) {
     let dir = room_dir(args);
-    let server = Server::start(dir.path(), n + 10);
-    let pid = server.pid();
+    let host = start(dir.path());
     std::thread::sleep(Duration::from_millis(300));
-    let (_, pss0) = rss_pss(pid);
+    let (_, pss0) = host.memory();
     let runtime = client_runtime();
-    let port = server.port;
-    let password = server.password.clone();
-    let report = runtime.block_on(async move {
+    let port = host.port();
+    let login = host.login();
+    let secs = args.seated_secs;
+    let report = runtime.block_on(async {
         let ready = Arc::new(AtomicUsize::new(0));
         let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
         let mut tasks = Vec::new();
+        let first_error = Arc::new(Mutex::new(None::<String>));
         for i in 0..n {
             let ready = Arc::clone(&ready);
-            let password = password.clone();
+            let login = login.clone();
             let mut stop = stop_rx.clone();
+            let first_error = Arc::clone(&first_error);
             tasks.push(tokio::spawn(async move {
                 let go = async {
                     let Seated {
@@ -664,7 +973,7 @@ fn seated(n: usize, args: &Args) {
                         mut read,
                         write: _write,
                         screen: _,
-                    } = to_first_question(port, &password, &format!("Hoc vien {i}")).await?;
+                    } = to_first_question(port, &login, &format!("Hoc vien {i}")).await?;
                     ready.fetch_add(1, Ordering::SeqCst);
                     // Read (and drop) the countdown until told to stop.
                     loop {
@@ -675,7 +984,9 @@ fn seated(n: usize, args: &Args) {
                     }
                     Ok::<_, String>(session)
                 };
-                go.await
+                if let Err(e) = go.await {
+                    first_error.lock().expect("error").get_or_insert(e);
+                }
             }));
             tokio::time::sleep(Duration::from_millis(8)).await;
         }
@@ -684,27 +995,32 @@ fn seated(n: usize, args: &Args) {
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
         tokio::time::sleep(Duration::from_secs(3)).await;
-        let cpu0 = cpu_seconds(pid);
-        let t0 = Instant::now();
-        tokio::time::sleep(Duration::from_secs(30)).await;
-        let cpu = (cpu_seconds(pid) - cpu0) / t0.elapsed().as_secs_f64() * 100.0;
-        let (rss, pss) = rss_pss(pid);
+        let pids = host.pids();
+        let processes = pids.len();
+        let cpu = tokio::task::spawn_blocking(move || cpu_percent(&pids, secs))
+            .await
+            .expect("cpu");
+        let (rss, pss) = host.memory();
         let held = ready.load(Ordering::SeqCst);
         let _ = stop_tx.send(true);
         for t in tasks {
             let _ = t.await;
         }
-        (held, cpu, rss, pss)
+        let error = first_error.lock().expect("error").take();
+        (held, cpu, rss, pss, error, processes)
     });
-    server.stop();
-    let (held, cpu, rss, pss) = report;
+    host.stop();
+    let (held, cpu, rss, pss, error, processes) = report;
     println!(
-        "seated room: {held} of {n} members on a timed question, typing nothing, 30 s: server CPU {cpu:.2} % of one core ({:.4} % per member); RSS {:.1} MiB, PSS {:.1} MiB ({:.0} KiB per member)",
+        "seated room, {label}: {held} of {n} members on a timed question, typing nothing, {secs} s: {processes} processes, CPU {cpu:.2} % of one core ({:.4} % per member); RSS {:.1} MiB, PSS {:.1} MiB ({:.0} KiB per member)",
         cpu / held.max(1) as f64,
         rss as f64 / 1024.0,
         pss as f64 / 1024.0,
         pss.saturating_sub(pss0) as f64 / held.max(1) as f64
     );
+    if let Some(e) = error {
+        println!("  a member failed: {e}");
+    }
 }
 
 fn main() {
@@ -716,10 +1032,28 @@ fn main() {
         10.0 * args.think_scale
     );
     for &n in args.ns.iter().filter(|&&n| n > 0) {
-        run_n(n, &args);
+        for bin in &args.bins {
+            println!("{}", bin.display());
+            run_n(bin, n, &args);
+        }
     }
     if args.seated > 0 {
-        seated(args.seated, &args);
+        let n = args.seated;
+        for bin in &args.bins {
+            let label = format!("serve ({})", bin.display());
+            seated(n, &args, &label, |dir| {
+                Host::Serve(Server::start(bin, dir, n + 10))
+            });
+        }
+        if let Some(user) = &args.baseline {
+            let bin = &args.bins[args.bins.len() - 1];
+            let label = format!("OpenSSH sshd + run --once ({})", bin.display());
+            seated(n, &args, &label, |dir| {
+                Host::Sshd(Sshd::start(bin, dir, user, n + 10))
+            });
+        }
     }
-    idle(&args);
+    for bin in &args.bins {
+        idle(bin, &args);
+    }
 }

@@ -7,7 +7,6 @@ mod tmux_support;
 
 use std::io;
 use std::sync::Arc;
-use std::sync::mpsc::{SyncSender, sync_channel};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
@@ -15,6 +14,7 @@ use ratatui::Terminal;
 use ratatui::crossterm::event::{Event, KeyCode};
 use ratatui::layout::Size;
 use tmux_support::QUIZ_BANK;
+use tokio::sync::mpsc::{Sender, channel};
 use union_quiz::autosave::Autosaves;
 use union_quiz::engine::{Overrides, Snapshot};
 use union_quiz::lang::Lang;
@@ -63,7 +63,7 @@ impl Member for Buggy {
 }
 
 struct Running {
-    input: SyncSender<Input>,
+    input: Sender<Input>,
     outbox: Arc<Outbox>,
     thread: JoinHandle<Ending>,
     screen: vt100::Parser,
@@ -72,7 +72,7 @@ struct Running {
 impl Running {
     fn send(&self, bytes: &str) {
         self.input
-            .send(Input::Bytes(bytes.as_bytes().to_vec()))
+            .blocking_send(Input::Bytes(bytes.as_bytes().to_vec()))
             .expect("session alive");
     }
 
@@ -95,7 +95,7 @@ impl Running {
 }
 
 fn start(seats: &Arc<Seats>, make: &Arc<MakeMember>) -> Running {
-    let (tx, rx) = sync_channel(64);
+    let (tx, rx) = channel(64);
     let id = seats.seat(None, tx.clone(), 10).expect("a seat");
     let outbox = Outbox::new();
     let parts = SessionParts {
@@ -104,10 +104,20 @@ fn start(seats: &Arc<Seats>, make: &Arc<MakeMember>) -> Running {
         outbox: Arc::clone(&outbox),
         input: rx,
         size: Size::new(100, 30),
+        term: "xterm-256color".to_owned(),
         idle: IdleLimits::default(),
     };
     let make = Arc::clone(make);
-    let thread = std::thread::spawn(move || session::run(parts, &*make));
+    // Each session on a runtime of its own (one worker, as the server's),
+    // on a thread the test joins.
+    let thread = std::thread::spawn(move || {
+        tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(1)
+            .enable_all()
+            .build()
+            .expect("runtime")
+            .block_on(session::run(parts, &*make))
+    });
     let (Some(rows), Some(cols)) = (
         std::num::NonZeroU16::new(30),
         std::num::NonZeroU16::new(100),
@@ -176,7 +186,7 @@ fn a_panicking_session_ends_alone_with_its_attempt_saved() {
     let ending = crashing
         .thread
         .join()
-        .expect("the thread itself ends normally");
+        .expect("the session's task itself ends normally");
     assert_eq!(ending, Ending::Panicked);
     // Its attempt is in the autosave, released, with the answer given.
     let found = Autosaves::for_results(&results).list::<Snapshot>();

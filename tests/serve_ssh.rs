@@ -530,3 +530,131 @@ fn the_console_shows_the_room_and_closes_on_a_confirmed_q() {
     member.wait_for("Giảng viên đã đóng phòng thi");
     console.wait_for("Đã đóng phòng thi. 0 dòng đã ghi");
 }
+
+/// The colours a pane's cells are drawn with (`capture-pane -e`): the SGR
+/// parameters that set a foreground or background colour.
+fn colours_on_screen(tmux: &Tmux) -> Vec<String> {
+    let out = tmux.cmd(&["capture-pane", "-p", "-e", "-t", "quiz"]);
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    let mut found = Vec::new();
+    for sgr in text.split("\x1b[").skip(1) {
+        let Some((params, _)) = sgr.split_once('m') else {
+            continue;
+        };
+        let colour = params.split(';').next().and_then(|p| p.parse::<u16>().ok());
+        if colour.is_some_and(|c| matches!(c, 30..=38 | 40..=48 | 90..=97 | 100..=107)) {
+            found.push(params.to_owned());
+        }
+    }
+    found
+}
+
+#[test]
+fn a_terminal_without_colours_gets_the_quiz_in_monochrome() {
+    let test = "a_terminal_without_colours_gets_the_quiz_in_monochrome";
+    if missing(test, "ssh") || Tmux::missing(test) {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("dir");
+    let server = Server::start(dir.path(), &banks(dir.path()), &[]);
+    let start = |tag: &str, term: &str| {
+        let tmux = Tmux::new(tag);
+        // The TERM ssh sends in its pty request is the one it runs with.
+        tmux.start_sized(
+            &format!("LANG=C.UTF-8 TERM={term} {}; sleep 60", server.ssh_line()),
+            100,
+            30,
+        );
+        tmux.wait_for("Mật khẩu phòng thi:");
+        tmux.send_text(&server.password);
+        tmux.send(&["Enter"]);
+        to_first_question(&tmux, "Lê Thị Mai");
+        tmux.send(&["b"]);
+        tmux.wait_for("(•) B. 21/6/2018");
+        tmux
+    };
+    let colour = start("colour", "xterm-256color");
+    let mono = start("mono", "vt100");
+    assert!(
+        !colours_on_screen(&colour).is_empty(),
+        "a colour terminal shows no colour"
+    );
+    assert_eq!(colours_on_screen(&mono), Vec::<String>::new());
+    // The same quiz, read by its text: the choice is marked, not coloured.
+    assert!(mono.pane().contains("Câu 1/3"), "{}", mono.pane());
+}
+
+#[test]
+fn wrong_passwords_are_slowed_per_address_across_new_connections() {
+    let test = "wrong_passwords_are_slowed_per_address_across_new_connections";
+    if missing(test, "ssh") {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("dir");
+    let server = Server::start(dir.path(), &banks(dir.path()), &[]);
+    let wrong = if server.password == "000000" {
+        "111111"
+    } else {
+        "000000"
+    };
+    // One wrong try per connection, each on a new connection, as a
+    // stranger guessing would: the first waits 1 s, the next 2 s, then 4 s.
+    let mut took = Vec::new();
+    for _ in 0..3 {
+        let t = Instant::now();
+        let out = server
+            .batch("ssh", dir.path(), wrong)
+            // One method, so one try per connection.
+            .args(["-o", "PreferredAuthentications=password"])
+            .args(["-tt", "-p", &server.port.to_string(), "thi@127.0.0.1"])
+            .output()
+            .expect("ssh");
+        took.push(t.elapsed());
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains("Permission denied"),
+            "{out:?}"
+        );
+    }
+    assert!(took[0] >= Duration::from_secs(1), "{took:?}");
+    assert!(took[1] >= Duration::from_secs(2), "{took:?}");
+    assert!(took[2] >= Duration::from_secs(4), "{took:?}");
+    assert_eq!(server.count_lines("sai mật khẩu"), 3);
+}
+
+#[test]
+fn connections_beyond_what_the_room_takes_are_told_it_is_full() {
+    let test = "connections_beyond_what_the_room_takes_are_told_it_is_full";
+    if missing(test, "ssh") || Tmux::missing(test) {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("dir");
+    let server = Server::start(dir.path(), &banks(dir.path()), &["--max-sessions", "1"]);
+    // Fill every place the room keeps for connections (seated, typing the
+    // password) with connections that never log in.
+    let (room, _) = union_quiz::serve::connection_caps(1);
+    let held: Vec<std::net::TcpStream> = (0..room)
+        .map(|_| std::net::TcpStream::connect(("127.0.0.1", server.port)).expect("connect"))
+        .collect();
+    // Each has been accepted (the server sent its version line).
+    for mut s in &held {
+        use std::io::Read;
+        let mut first = [0u8; 4];
+        s.read_exact(&mut first).expect("the server's version line");
+        assert_eq!(&first, b"SSH-");
+    }
+    let late = Tmux::new("late");
+    late.start_sized(
+        &format!("LANG=C.UTF-8 {}; sleep 60", server.ssh_line()),
+        100,
+        30,
+    );
+    // No password asked: the polite message, and the connection closes.
+    late.wait_for("phòng thi đã đủ 1 người");
+    server.wait_line("từ chối, phòng đã đủ người");
+    assert!(
+        !late.pane().contains("Mật khẩu phòng thi"),
+        "{}",
+        late.pane()
+    );
+    drop(held);
+}

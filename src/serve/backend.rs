@@ -1,7 +1,8 @@
 //! A ratatui [`Backend`] that draws on a member's SSH channel.
 //!
-//! The escape sequences are ratatui's own (`CrosstermBackend` writing into
-//! memory); this backend adds what a network needs. It answers the size the
+//! The escape sequences are the local terminal's ([`Tty`] writing into
+//! memory: only the changed cells, with only the style changes they need);
+//! this backend adds what a network needs. It answers the size the
 //! client's pty request and window-change messages gave, and it hands each
 //! frame to an [`Outbox`] that the channel's writer empties as fast as the
 //! client reads. A slow or stalled client never makes output pile up: when
@@ -9,16 +10,16 @@
 //! replaced by one full repaint of the current screen, drawn from the copy
 //! this backend keeps.
 
-use std::cell::RefCell;
 use std::io::{self, Write};
-use std::rc::Rc;
 use std::sync::{Arc, Mutex, MutexGuard};
 
-use ratatui::backend::{Backend, ClearType, CrosstermBackend, WindowSize};
+use ratatui::backend::{Backend, ClearType, WindowSize};
 use ratatui::buffer::{Buffer, Cell};
-use ratatui::crossterm::{cursor, queue, terminal};
+use ratatui::crossterm::{cursor, queue};
 use ratatui::layout::{Position, Rect, Size};
 use tokio::sync::Notify;
+
+use crate::ui::tty::Tty;
 
 /// The least the outbox holds before it replaces waiting frames with a
 /// repaint: small diffs (a key, a countdown tick) queue freely below it.
@@ -26,7 +27,7 @@ const MIN_BOUND: usize = 16 * 1024;
 
 /// Output waiting for a member's channel: at most about two frames.
 ///
-/// The session's thread pushes frames; the channel's writer task takes
+/// The session pushes frames; the channel's writer task takes
 /// whatever waits and sends it, which waits for the client's SSH window.
 #[derive(Debug, Default)]
 pub struct Outbox {
@@ -63,7 +64,7 @@ impl Outbox {
     }
 
     fn lock(&self) -> MutexGuard<'_, OutboxState> {
-        // A panicking session thread must not take its writer with it.
+        // A panicking session must not take its writer with it.
         self.state.lock().unwrap_or_else(|e| e.into_inner())
     }
 
@@ -143,65 +144,56 @@ impl Outbox {
     }
 }
 
-/// The bytes of the frame being built, shared between ratatui's backend
-/// (which writes them) and [`ChannelBackend`] (which hands them on).
-#[derive(Debug, Clone, Default)]
-struct FrameBytes(Rc<RefCell<Vec<u8>>>);
-
-impl FrameBytes {
-    fn take(&self) -> Vec<u8> {
-        std::mem::take(&mut *self.0.borrow_mut())
-    }
-
-    /// Gives the emptied allocation back for the next frame.
-    fn give_back(&self, mut bytes: Vec<u8>) {
-        let mut mine = self.0.borrow_mut();
-        if mine.is_empty() {
-            bytes.clear();
-            *mine = bytes;
-        }
-    }
-}
-
-impl Write for FrameBytes {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        self.0.borrow_mut().extend_from_slice(buf);
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> io::Result<()> {
-        Ok(())
-    }
-}
-
 /// The backend of one member's screen.
 #[derive(Debug)]
 pub struct ChannelBackend {
-    /// ratatui's escape sequences, written into the frame being built.
-    inner: CrosstermBackend<FrameBytes>,
-    frame: FrameBytes,
+    /// The escape sequences, written into the frame being built (the
+    /// Tty's writer).
+    inner: Tty<Vec<u8>>,
     /// What the client's screen shows once every frame is sent: the source
     /// of a full repaint.
     screen: Buffer,
     cursor: Position,
     cursor_shown: bool,
     size: Size,
+    /// Whether the client's terminal shows colours (from its TERM).
+    colour: bool,
     outbox: Arc<Outbox>,
 }
 
 impl ChannelBackend {
     /// A backend of `size` (from the pty request) sending to `outbox`.
     pub fn new(size: Size, outbox: Arc<Outbox>) -> ChannelBackend {
-        let frame = FrameBytes::default();
         ChannelBackend {
-            inner: CrosstermBackend::new(frame.clone()),
-            frame,
+            inner: Tty::with_size(Vec::new(), size.width, size.height),
             screen: Buffer::empty(Rect::new(0, 0, size.width, size.height)),
             cursor: Position::ORIGIN,
             cursor_shown: true,
             size,
+            colour: true,
             outbox,
         }
+    }
+
+    /// The same, for a terminal whose TERM (from the pty request) is
+    /// `term`: see [`term_has_colour`].
+    pub fn for_term(size: Size, term: &str, outbox: Arc<Outbox>) -> ChannelBackend {
+        ChannelBackend {
+            colour: term_has_colour(term),
+            ..ChannelBackend::new(size, outbox)
+        }
+    }
+
+    /// Whether the client's terminal shows colours: the app draws in
+    /// monochrome when not (nothing it shows relies on colour alone).
+    pub fn colour(&self) -> bool {
+        self.colour
+    }
+
+    /// Sets the terminal's colours and attributes back to its defaults
+    /// (before the session gives the terminal back).
+    pub fn reset(&mut self) -> io::Result<()> {
+        self.inner.reset()
     }
 
     /// The client's window changed size; the terminal picks it up on its
@@ -218,7 +210,8 @@ impl ChannelBackend {
     /// Writes bytes that are not a frame (terminal modes at the start and
     /// end of a session); sent with the next flush.
     pub fn write_raw(&mut self, bytes: &[u8]) {
-        self.frame.0.borrow_mut().extend_from_slice(bytes);
+        // Through the Tty, which then no longer trusts its pen.
+        let _ = self.inner.write_all(bytes);
     }
 
     /// The most bytes allowed to wait: about two full repaints of this
@@ -229,13 +222,9 @@ impl ChannelBackend {
 
     /// The whole screen as it should look, drawn from scratch.
     fn repaint(&self) -> io::Result<Vec<u8>> {
-        let bytes = FrameBytes::default();
-        let mut out = CrosstermBackend::new(bytes.clone());
-        queue!(
-            out,
-            terminal::Clear(terminal::ClearType::All),
-            cursor::MoveTo(0, 0)
-        )?;
+        let mut out = Tty::with_size(Vec::new(), self.size.width, self.size.height);
+        out.clear()?;
+        queue!(out, cursor::MoveTo(0, 0))?;
         let area = self.screen.area;
         let cells = area
             .positions()
@@ -247,7 +236,7 @@ impl ChannelBackend {
         } else {
             out.hide_cursor()?;
         }
-        Ok(bytes.take())
+        Ok(std::mem::take(out.writer_mut()))
     }
 
     fn resize_screen(&mut self) {
@@ -342,27 +331,49 @@ impl Backend for ChannelBackend {
     }
 
     fn flush(&mut self) -> io::Result<()> {
-        let frame = self.frame.take();
+        let bound = self.bound();
+        let frame = self.inner.writer_mut();
         if frame.is_empty() {
             return Ok(());
         }
-        match self.outbox.push(&frame, self.bound()) {
+        let pushed = self.outbox.push(frame, bound);
+        // The allocation stays for the next frame.
+        frame.clear();
+        match pushed {
             Pushed::Queued | Pushed::Closed => {}
-            Pushed::Full => self.outbox.replace(&self.repaint()?),
+            Pushed::Full => {
+                self.outbox.replace(&self.repaint()?);
+                // The repaint, not the frames the Tty wrote, set the pen.
+                self.inner.forget();
+            }
         }
-        self.frame.give_back(frame);
         Ok(())
     }
 }
 
 impl Write for ChannelBackend {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        self.frame.write(buf)
+        self.inner.write(buf)
     }
 
     fn flush(&mut self) -> io::Result<()> {
         Backend::flush(self)
     }
+}
+
+/// Whether a terminal of this TERM shows colours. Those that do not: no
+/// TERM, `dumb`, the DEC VTs (`vt100`, `vt220`…, unless `-color`), and the
+/// `-mono`/`-m` variants of terminfo.
+pub fn term_has_colour(term: &str) -> bool {
+    let term = term.trim().to_ascii_lowercase();
+    let dec_vt = term.strip_prefix("vt").is_some_and(|rest| {
+        rest.starts_with(|c: char| c.is_ascii_digit()) && !rest.contains("color")
+    });
+    !(term.is_empty()
+        || term == "dumb"
+        || dec_vt
+        || term.ends_with("-mono")
+        || term.ends_with("-m"))
 }
 
 #[cfg(test)]
@@ -437,6 +448,86 @@ mod tests {
         screen.process(&outbox.take_now());
         let contents = screen.screen().contents();
         assert_eq!(contents.lines().next(), Some("câu 4999 / 5000 ▶ đá"));
+    }
+
+    #[test]
+    fn a_countdown_tick_sends_its_digit_and_no_resets() {
+        use ratatui::style::Stylize;
+        let outbox = Outbox::new();
+        let mut t = terminal(&outbox);
+        let tick = |t: &mut Terminal<ChannelBackend>, left: &str| {
+            let line = ratatui::text::Line::from(vec![
+                "Còn lại ".into(),
+                left.to_owned().bold().reversed(),
+            ]);
+            if let Err(e) = t.draw(|f| f.render_widget(Paragraph::new(line), f.area())) {
+                panic!("draw: {e}");
+            }
+        };
+        tick(&mut t, "12:34");
+        outbox.take_now();
+        tick(&mut t, "12:33");
+        // The pen is still bold and reversed: a move and the digit.
+        assert_eq!(outbox.take_now(), b"\x1b[1;13H3");
+        tick(&mut t, "12:33");
+        assert!(outbox.take_now().is_empty());
+    }
+
+    #[test]
+    fn after_a_repaint_the_next_frame_sets_its_pen_again() {
+        use ratatui::style::Stylize;
+        let outbox = Outbox::new();
+        let mut t = terminal(&outbox);
+        // The number is bold, the rest plain: a repaint ends with the plain
+        // pen, the frames before it with the bold one.
+        let mut draw = |i: usize| {
+            let line = ratatui::text::Line::from(vec!["câu ".into(), i.to_string().bold()]);
+            if let Err(e) = t.draw(|f| f.render_widget(Paragraph::new(line), f.area())) {
+                panic!("draw: {e}");
+            }
+        };
+        for i in 1000..5000 {
+            draw(i);
+        }
+        let (dropped, _) = outbox.counters();
+        assert!(dropped > 0);
+        // One frame more after the last repaint: its digits are bold.
+        draw(5000);
+        let (Some(rows), Some(cols)) = (NonZeroU16::new(4), NonZeroU16::new(20)) else {
+            unreachable!("4 and 20 are not 0")
+        };
+        let mut screen = vt100::Parser::new(rows, cols, 0);
+        screen.process(&outbox.take_now());
+        let screen = screen.screen();
+        assert_eq!(
+            screen.contents().lines().next().map(str::trim_end),
+            Some("câu 5000")
+        );
+        let bold: Vec<bool> = (0..9)
+            .map(|x| screen.cell(0, x).is_some_and(vt100::Cell::bold))
+            .collect();
+        assert_eq!(
+            bold,
+            [false, false, false, false, true, true, true, true, false]
+        );
+    }
+
+    #[test]
+    fn terminals_without_colours_are_known_by_their_term() {
+        for term in [
+            "xterm-256color",
+            "xterm",
+            "screen",
+            "tmux-256color",
+            "putty",
+            "vt220-color",
+            "linux",
+        ] {
+            assert!(term_has_colour(term), "{term}");
+        }
+        for term in ["", "dumb", "vt100", "VT220", "vt52", "xterm-mono", "hp-m"] {
+            assert!(!term_has_colour(term), "{term}");
+        }
     }
 
     #[test]

@@ -134,7 +134,7 @@ pub fn run(
     Ok(())
 }
 
-/// A panic in a session's thread is that session's: its place is the log,
+/// A panic in a session is that session's: its place is the log,
 /// not the trainer's screen (which the default hook would write over, and
 /// ratatui's would give back to the shell). Any other panic goes to the
 /// hooks as before.
@@ -142,17 +142,17 @@ fn quiet_session_panics(seats: &Arc<Seats>) {
     let previous = std::panic::take_hook();
     let seats = Arc::downgrade(seats);
     std::panic::set_hook(Box::new(move |info| {
-        let thread = std::thread::current();
-        let Some(name) = thread.name().filter(|n| n.starts_with("session-")) else {
+        let Some(id) = super::session::running() else {
             previous(info);
             return;
         };
+        let name = format!("session-{id}");
         if let Some(seats) = seats.upgrade() {
             let place = info
                 .location()
                 .map(|l| format!("{}:{}", l.file(), l.line()))
                 .unwrap_or_default();
-            seats.log(tr::panic_place(seats.lang(), name, &place));
+            seats.log(tr::panic_place(seats.lang(), &name, &place));
         }
     }));
 }

@@ -9,7 +9,7 @@
 //! - `hostkey.rs`: the host key kept beside the results file;
 //! - `input.rs`: bytes from a channel become key, paste and mouse events;
 //! - `backend.rs`: a ratatui backend that draws on a channel, bounded;
-//! - `session.rs`: one member's session, on a thread of its own;
+//! - `session.rs`: one member's session, a task beside its connection;
 //! - `app.rs`: the quiz app as a session drives it;
 //! - `room.rs` and `console.rs`: what the trainer sees.
 
@@ -133,7 +133,13 @@ pub fn run(args: &ServeArgs, lang: Lang) -> ExitCode {
     let make: Box<session::MakeMember> = Box::new(move |backend, now| {
         // Members share the autosave folder: each is offered only their own
         // unfinished attempt, once they typed who they are.
-        let app = App::new(Arc::clone(&quiz_room), settings.clone()).resuming_by_identity();
+        // A terminal without colours (its TERM says so) gets the monochrome
+        // theme, which shows everything by text and attributes.
+        let settings = Settings {
+            color: backend.colour(),
+            ..settings.clone()
+        };
+        let app = App::new(Arc::clone(&quiz_room), settings).resuming_by_identity();
         let member: Box<dyn session::Member> = Box::new(app::RoomMember::new(app, backend, now)?);
         Ok(member)
     });
@@ -143,10 +149,12 @@ pub fn run(args: &ServeArgs, lang: Lang) -> ExitCode {
         max_sessions: args.max_sessions,
         make,
         idle: session::IdleLimits::default(),
+        guesses: auth::Guesses::new(),
     });
     // One thread for all the SSH connections: their work is small (a key,
     // a frame), and one worker never wakes a second to steal it, which
     // measured 20 % less CPU for a seated room than two (room_load).
+    session::start_grid();
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .worker_threads(1)
         .thread_name("ssh")
@@ -202,32 +210,53 @@ pub fn run(args: &ServeArgs, lang: Lang) -> ExitCode {
     }
 }
 
-/// Accepts connections for as long as the server runs. Beyond what the room
-/// can seat (plus some for those still typing the password or being told the
-/// room is full), connections are closed at once.
+/// How long a connection beyond what the room takes may stay: enough to be
+/// told the room is full.
+const OVERFLOW_STAY: std::time::Duration = std::time::Duration::from_secs(30);
+
+/// The connections the room takes for `max_sessions`: the seated, and some
+/// more still typing the password or being told the room is full. Beyond
+/// them, as many again are let in only to hear that the room is full (for
+/// at most [`OVERFLOW_STAY`]); beyond those, connections are closed at once.
+pub fn connection_caps(max_sessions: usize) -> (usize, usize) {
+    let room = max_sessions + max_sessions / 4 + 16;
+    (room, room + max_sessions / 4 + 16)
+}
+
+/// Accepts connections for as long as the server runs, within
+/// [`connection_caps`].
 async fn accept_loop(
     listener: tokio::net::TcpListener,
     config: Arc<russh::server::Config>,
     shared: Arc<ssh::Shared>,
 ) {
     let open = Arc::new(std::sync::atomic::AtomicUsize::new(0));
-    let cap = shared.max_sessions + shared.max_sessions / 4 + 16;
+    let (room, overflow) = connection_caps(shared.max_sessions);
     loop {
         let Ok((stream, peer)) = listener.accept().await else {
             continue;
         };
-        if open.load(Ordering::SeqCst) >= cap {
+        let now_open = open.load(Ordering::SeqCst);
+        if now_open >= overflow {
             drop(stream);
             continue;
         }
         let _ = stream.set_nodelay(true);
         open.fetch_add(1, Ordering::SeqCst);
-        let handler = ssh::Connection::new(Arc::clone(&shared), Some(peer));
+        let mut handler = ssh::Connection::new(Arc::clone(&shared), Some(peer));
+        let full = now_open >= room;
+        if full {
+            handler = handler.overflowing();
+        }
         let config = Arc::clone(&config);
         let open = Arc::clone(&open);
         tokio::spawn(async move {
             if let Ok(session) = russh::server::run_stream(config, stream, handler).await {
-                let _ = session.await;
+                if full {
+                    let _ = tokio::time::timeout(OVERFLOW_STAY, session).await;
+                } else {
+                    let _ = session.await;
+                }
             }
             open.fetch_sub(1, Ordering::SeqCst);
         });

@@ -4,9 +4,10 @@
 
 use std::collections::{BTreeMap, VecDeque};
 use std::net::SocketAddr;
-use std::sync::mpsc::SyncSender;
 use std::sync::{Mutex, MutexGuard};
 use std::time::{Duration, Instant};
+
+use tokio::sync::mpsc::Sender;
 
 use super::session::Input;
 use crate::i18n::Lang;
@@ -73,9 +74,9 @@ pub struct Seat {
     pub status: Status,
     /// When the session started.
     pub since: Instant,
-    /// Tells the session's thread that the room closes; `None` once it
+    /// Tells the session that the room closes; `None` once it
     /// ended.
-    control: Option<SyncSender<Input>>,
+    control: Option<Sender<Input>>,
 }
 
 /// The room's shared state.
@@ -149,7 +150,7 @@ impl Seats {
     pub fn seat(
         &self,
         peer: Option<SocketAddr>,
-        control: SyncSender<Input>,
+        control: Sender<Input>,
         max: usize,
     ) -> Option<u64> {
         let mut s = self.lock();

@@ -1,16 +1,24 @@
-//! One member's session on the server: a thread that drives the quiz app on
+//! One member's session on the server: a task that drives the quiz app on
 //! a [`ChannelBackend`] with the events decoded from the channel.
 //!
-//! A thread per session keeps the app as it is on a local terminal (it
-//! blocks, saves to disk, sleeps until its countdown changes) and keeps a
-//! panic inside one session: the thread ends, the attempt is saved, and the
-//! server goes on.
+//! Sessions are tasks on the server's runtime, beside their connections,
+//! not threads: a countdown tick then costs no thread wake-up and no
+//! hand-off between threads on its way from the app to the socket (a
+//! seated room's CPU, measured with `examples/room_load.rs`). The app's
+//! work per key or tick is short (saving is a journal write, its fsyncs on
+//! the syncer thread). A panic stays inside its session: the task ends, the
+//! attempt is saved, and the server goes on.
 
+use std::cell::Cell;
+use std::future::Future;
 use std::io;
 use std::panic::{AssertUnwindSafe, catch_unwind};
-use std::sync::Arc;
-use std::sync::mpsc::{Receiver, RecvTimeoutError};
+use std::pin::Pin;
+use std::sync::{Arc, OnceLock};
+use std::task::{Context, Poll};
 use std::time::{Duration, Instant};
+
+use tokio::sync::mpsc::Receiver;
 
 use ratatui::crossterm::event::{
     DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event,
@@ -27,7 +35,7 @@ use super::seats::{Seats, Stage, Status};
 use crate::i18n::Lang;
 use crate::i18n::serve as tr;
 
-/// What reaches a session's thread.
+/// What reaches a session.
 #[derive(Debug)]
 pub enum Input {
     /// Bytes the member typed (keys, pastes, clicks), as they came.
@@ -54,7 +62,7 @@ pub enum Notice {
 /// The quiz app as a session drives it: it owns the terminal it draws on.
 /// The real app (`ui::runner::Runner`) implements it in `app.rs`; tests use
 /// small stand-ins.
-pub trait Member {
+pub trait Member: Send {
     /// A key, click or paste at `now`, then a redraw; `true` once the
     /// session ended (Enter after the result, or quit), the attempt saved.
     fn feed(&mut self, event: Event, now: Instant) -> io::Result<bool>;
@@ -153,35 +161,77 @@ pub struct SessionParts {
     pub input: Receiver<Input>,
     /// The size of the pty request.
     pub size: Size,
+    /// The TERM of the pty request (what the client's terminal can show).
+    pub term: String,
     /// When to warn and close an idle session.
     pub idle: IdleLimits,
 }
 
-/// Runs one session to its end on the calling thread. The member is made
-/// here by `make` so that a panic while making it is caught too.
-pub fn run(parts: SessionParts, make: &MakeMember) -> Ending {
+thread_local! {
+    /// The session whose task this thread is running now.
+    static RUNNING: Cell<Option<u64>> = const { Cell::new(None) };
+}
+
+/// The session this thread is running now, if any: a panic hook's way to
+/// tell a session's panic (logged) from the server's own.
+pub fn running() -> Option<u64> {
+    RUNNING.with(Cell::get)
+}
+
+/// Session `id`'s future, whose panics are caught: `Err` when polling it
+/// panicked.
+struct CatchUnwind<F> {
+    id: u64,
+    inner: Pin<Box<F>>,
+}
+
+impl<F: Future> Future for CatchUnwind<F> {
+    type Output = Result<F::Output, ()>;
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        let id = self.id;
+        let inner = self.inner.as_mut();
+        let before = RUNNING.with(|r| r.replace(Some(id)));
+        let polled = catch_unwind(AssertUnwindSafe(|| inner.poll(cx)));
+        RUNNING.with(|r| r.set(before));
+        match polled {
+            Ok(Poll::Ready(v)) => Poll::Ready(Ok(v)),
+            Ok(Poll::Pending) => Poll::Pending,
+            Err(_) => Poll::Ready(Err(())),
+        }
+    }
+}
+
+/// Runs one session to its end. The member is made here by `make` so that
+/// a panic while making it is caught too.
+pub async fn run(parts: SessionParts, make: &MakeMember) -> Ending {
     let SessionParts {
         id,
         seats,
         outbox,
-        input,
+        mut input,
         size,
+        term,
         idle,
     } = parts;
     let mut member: Option<Box<dyn Member>> = None;
-    let outcome = catch_unwind(AssertUnwindSafe(|| {
-        let mut backend = ChannelBackend::new(size, Arc::clone(&outbox));
-        enter_modes(&mut backend)?;
-        let m = member.insert(make(backend, Instant::now())?);
-        drive(m.as_mut(), id, &seats, &input, idle)
-    }));
+    let outcome = CatchUnwind {
+        id,
+        inner: Box::pin(async {
+            let mut backend = ChannelBackend::for_term(size, &term, Arc::clone(&outbox));
+            enter_modes(&mut backend)?;
+            let m = member.insert(off_runtime(|| make(backend, Instant::now()))?);
+            drive(m.as_mut(), id, &seats, &mut input, idle).await
+        }),
+    }
+    .await;
     let now = Instant::now();
     let ending = match outcome {
         Ok(Ok(ending)) => ending,
         // The channel's output failed: the member cannot see anything more.
         Ok(Err(_)) => {
             if let Some(m) = member.as_mut() {
-                m.hang_up(now);
+                off_runtime(|| m.hang_up(now));
             }
             Ending::Hangup
         }
@@ -189,7 +239,9 @@ pub fn run(parts: SessionParts, make: &MakeMember) -> Ending {
             // The app's state may be half-changed; saving is tried, and a
             // second panic is caught too.
             if let Some(m) = member.as_mut() {
-                let _ = catch_unwind(AssertUnwindSafe(|| m.hang_up(now)));
+                let before = RUNNING.with(|r| r.replace(Some(id)));
+                let _ = catch_unwind(AssertUnwindSafe(|| off_runtime(|| m.hang_up(now))));
+                RUNNING.with(|r| r.set(before));
             }
             seats.log(tr::session_panicked(seats.lang(), id));
             Ending::Panicked
@@ -228,8 +280,10 @@ fn enter_modes(backend: &mut ChannelBackend) -> std::io::Result<()> {
     ratatui::backend::Backend::hide_cursor(backend)
 }
 
-/// And off again, so the member's terminal is as it was.
+/// And off again, so the member's terminal is as it was (its colours and
+/// attributes too: frames leave them as their last cell needs).
 fn leave_modes(backend: &mut ChannelBackend) -> std::io::Result<()> {
+    backend.reset()?;
     queue!(
         backend,
         DisableBracketedPaste,
@@ -239,11 +293,67 @@ fn leave_modes(backend: &mut ChannelBackend) -> std::io::Result<()> {
     )
 }
 
-fn drive(
+/// The timer's wake-ups of every session fall on this grid: a room's
+/// countdowns, each started at its own moment, then share the runtime's
+/// wake-ups (at most 16 a second for the whole room, rather than one per
+/// member) and a digit is shown at most this much later. 64 ms is also a
+/// slot of the second level of tokio's timer wheel (64 slots of 1 ms, then
+/// of 64 ms): a deadline a second away that falls on a slot's start fires
+/// when the slot expires, rather than one wake-up later after being moved
+/// to the first level.
+const TICK_GRID: Duration = Duration::from_millis(64);
+
+/// Where the grid starts.
+static GRID_EPOCH: OnceLock<Instant> = OnceLock::new();
+
+/// Starts the grid now; called just before the runtime (and its clock,
+/// whose milliseconds the grid then matches) is made.
+pub fn start_grid() {
+    GRID_EPOCH.get_or_init(Instant::now);
+}
+
+/// `at`, rounded up to the [`TICK_GRID`].
+fn on_grid(at: Instant) -> Instant {
+    grid_after(*GRID_EPOCH.get_or_init(Instant::now), at)
+}
+
+/// `at`, rounded up to the [`TICK_GRID`] counted from `epoch` (`at` itself
+/// when before it).
+fn grid_after(epoch: Instant, at: Instant) -> Instant {
+    let since = at.saturating_duration_since(epoch).as_nanos();
+    let grid = TICK_GRID.as_nanos();
+    let up = since.div_ceil(grid) * grid - since;
+    at + Duration::from_nanos(u64::try_from(up).unwrap_or(0))
+}
+
+/// Runs `f`, which may wait for the disk (a key that starts or submits an
+/// attempt saves it whole, with fsyncs; a hang-up saves it), so that the
+/// runtime's other tasks go on meanwhile: on a multi-thread runtime the
+/// worker's tasks move to another thread for the time. A countdown tick
+/// comes here only near the deadline: the others only append to the
+/// journal, whose fsyncs are the syncer's.
+fn off_runtime<T>(f: impl FnOnce() -> T) -> T {
+    use tokio::runtime::{Handle, RuntimeFlavor};
+    match Handle::try_current() {
+        Ok(h) if h.runtime_flavor() == RuntimeFlavor::MultiThread => tokio::task::block_in_place(f),
+        _ => f(),
+    }
+}
+
+/// What waiting for input gave.
+enum Received {
+    Input(Input),
+    /// The deadline came first.
+    Timeout,
+    /// The connection's side of the queue is gone.
+    Disconnected,
+}
+
+async fn drive(
     member: &mut dyn Member,
     id: u64,
     seats: &Seats,
-    input: &Receiver<Input>,
+    input: &mut Receiver<Input>,
     idle: IdleLimits,
 ) -> io::Result<Ending> {
     let lang = seats.lang();
@@ -259,8 +369,11 @@ fn drive(
         let now = Instant::now();
         let (status, row) = member.status(now);
         seats.update(id, &status, row);
+        // The tick at the deadline submits the attempt (its row, with an
+        // fsync): that one runs off the runtime, as keys do.
+        let time_up_near = status.left.is_some_and(|l| l < Duration::from_secs(2));
         if seats.is_closing() {
-            member.hang_up(now);
+            off_runtime(|| member.hang_up(now));
             show_notice(member, lang, Notice::RoomClosing)?;
             farewell = Some(tr::room_closing(lang));
             break Ending::RoomClosing;
@@ -268,7 +381,7 @@ fn drive(
         let idle_step = idle_state(idle, last_input, now, member.in_timed_quiz(now));
         match idle_step {
             IdleStep::Close => {
-                member.hang_up(now);
+                off_runtime(|| member.hang_up(now));
                 show_notice(member, lang, Notice::IdleClosed)?;
                 farewell = Some(tr::idle_closed(lang));
                 break Ending::Idle;
@@ -279,7 +392,7 @@ fn drive(
             }
             _ => {}
         }
-        let wake_at = member.next_wake(now);
+        let wake_at = member.next_wake(now).map(on_grid);
         let deadline = [
             wake_at,
             match idle_step {
@@ -293,38 +406,55 @@ fn drive(
         .flatten()
         .min();
         let received = match deadline {
-            Some(at) => input.recv_timeout(at.saturating_duration_since(now)),
-            None => input.recv().map_err(|_| RecvTimeoutError::Disconnected),
+            Some(at) => {
+                match tokio::time::timeout_at(tokio::time::Instant::from_std(at), input.recv())
+                    .await
+                {
+                    Ok(Some(m)) => Received::Input(m),
+                    Ok(None) => Received::Disconnected,
+                    Err(_) => Received::Timeout,
+                }
+            }
+            None => input
+                .recv()
+                .await
+                .map_or(Received::Disconnected, Received::Input),
         };
         let now = Instant::now();
         match received {
-            Ok(Input::Bytes(bytes)) => {
+            Received::Input(Input::Bytes(bytes)) => {
                 last_input = now;
                 notice = None;
                 let mut ended = false;
-                for event in parser.feed(&bytes) {
-                    if member.feed(event, now)? {
-                        ended = true;
-                        break;
+                let events = parser.feed(&bytes);
+                off_runtime(|| {
+                    for event in events {
+                        if member.feed(event, now)? {
+                            ended = true;
+                            break;
+                        }
                     }
-                }
+                    io::Result::Ok(())
+                })?;
                 pending_since = parser.is_pending().then_some(now);
                 if ended {
                     break Ending::Done;
                 }
             }
-            Ok(Input::Resize(w, h)) => member.resize(Size::new(w, h), now)?,
-            Ok(Input::Hangup) | Err(RecvTimeoutError::Disconnected) => {
-                member.hang_up(now);
+            Received::Input(Input::Resize(w, h)) => {
+                off_runtime(|| member.resize(Size::new(w, h), now))?;
+            }
+            Received::Input(Input::Hangup) | Received::Disconnected => {
+                off_runtime(|| member.hang_up(now));
                 return Ok(Ending::Hangup);
             }
-            Ok(Input::RoomClosing) => {}
-            Err(RecvTimeoutError::Timeout) => {
+            Received::Input(Input::RoomClosing) => {}
+            Received::Timeout => {
                 // Nothing came after a lone ESC in time: it was the Esc key.
                 if pending_since.is_some_and(|t| now.duration_since(t) >= ESC_WAIT) {
                     pending_since = None;
                     if let Some(event) = parser.flush()
-                        && member.feed(event, now)?
+                        && off_runtime(|| member.feed(event, now))?
                     {
                         break Ending::Done;
                     }
@@ -334,7 +464,11 @@ fn drive(
         // The countdown's second (or the periodic save) is due, whatever
         // woke the loop.
         if wake_at.is_some_and(|at| at <= now) {
-            member.wake(now)?;
+            if time_up_near {
+                off_runtime(|| member.wake(now))?;
+            } else {
+                member.wake(now)?;
+            }
         }
     };
     let backend = member.terminal().backend_mut();
@@ -410,6 +544,19 @@ mod tests {
             idle_state(limits, t0, at(t0, 32 * 60), false),
             IdleStep::Close
         );
+    }
+
+    #[test]
+    fn timer_wake_ups_fall_on_a_shared_grid_never_early() {
+        let first = Instant::now();
+        let t0 = first + Duration::from_micros(1234);
+        let grid = TICK_GRID.as_nanos();
+        for ms in [0, 1, 7, 49, 50, 51, 999, 1003] {
+            let at = t0 + Duration::from_millis(ms);
+            let g = grid_after(first, at);
+            assert!(g >= at && g - at < TICK_GRID, "{ms} ms");
+            assert_eq!(g.duration_since(first).as_nanos() % grid, 0, "{ms} ms");
+        }
     }
 
     #[test]

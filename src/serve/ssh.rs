@@ -1,5 +1,5 @@
 //! The SSH side of the room (russh): who gets in, what they may ask for,
-//! and the bytes between a member's channel and the session's thread.
+//! and the bytes between a member's channel and the session's task.
 //!
 //! A connection may open one session channel, with a pty and a shell; the
 //! shell is the quiz. Everything else SSH offers is refused: exec,
@@ -8,21 +8,21 @@
 
 use std::net::SocketAddr;
 use std::sync::Arc;
-use std::sync::mpsc::{SyncSender, TrySendError, sync_channel};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use ratatui::layout::Size;
 use russh::server::{Auth, ChannelOpenHandle, Msg, Session};
 use russh::{Channel, ChannelId, ChannelOpenFailure, ChannelWriteHalf, MethodKind, MethodSet};
+use tokio::sync::mpsc::error::TrySendError;
+use tokio::sync::mpsc::{Sender, channel};
 
-use super::auth::{Access, MAX_TRIES, delay_after};
+use super::auth::{Access, Guesses, MAX_TRIES, delay_after};
 use super::backend::Outbox;
 use super::seats::Seats;
 use super::session::{self, Input, MakeMember, SessionParts};
 use crate::i18n::serve as tr;
 
-/// Messages waiting for a session's thread before the connection waits for
-/// it (a member cannot type this far ahead).
+/// Messages waiting for a session before the connection waits for it (a member cannot type this far ahead).
 const INPUT_QUEUE: usize = 256;
 
 /// What every connection shares.
@@ -37,6 +37,8 @@ pub struct Shared {
     pub make: Box<MakeMember>,
     /// When to warn and close an idle session.
     pub idle: session::IdleLimits,
+    /// Wrong passwords by address.
+    pub guesses: Guesses,
 }
 
 /// The russh configuration of the room.
@@ -73,6 +75,9 @@ pub fn config(key: russh::keys::PrivateKey, access: &Access) -> russh::server::C
 pub struct Connection {
     shared: Arc<Shared>,
     peer: Option<SocketAddr>,
+    /// Beyond the connections the room takes: let in without a password,
+    /// only to be told the room is full.
+    overflow: bool,
     wrong_tries: u32,
     /// The one session channel, once opened.
     channel: Option<ChannelState>,
@@ -82,8 +87,10 @@ struct ChannelState {
     id: ChannelId,
     write: Option<ChannelWriteHalf<Msg>>,
     size: Size,
-    /// To the session's thread, once the shell started.
-    input: Option<SyncSender<Input>>,
+    /// TERM from the pty request.
+    term: String,
+    /// To the session, once the shell started.
+    input: Option<Sender<Input>>,
 }
 
 impl Connection {
@@ -92,9 +99,17 @@ impl Connection {
         Connection {
             shared,
             peer,
+            overflow: false,
             wrong_tries: 0,
             channel: None,
         }
+    }
+
+    /// A connection beyond what the room takes, which is only told that
+    /// the room is full (no password asked: it gets nothing else).
+    pub fn overflowing(mut self) -> Connection {
+        self.overflow = true;
+        self
     }
 
     fn peer_text(&self) -> String {
@@ -110,40 +125,47 @@ impl Connection {
     }
 
     async fn check(&mut self, typed: &str) -> Auth {
+        if self.overflow {
+            return Auth::Accept;
+        }
+        let address = self.peer.map(|p| p.ip());
+        let guesses = &self.shared.guesses;
+        // An address that guessed wrong has its tries checked one after
+        // another, slowly, whatever connection they come on.
+        if let Some(a) = address {
+            let turn = guesses.turn(a, Instant::now());
+            tokio::time::sleep_until(tokio::time::Instant::from_std(turn)).await;
+        }
         if self.shared.access.admits(typed) {
+            if let Some(a) = address {
+                guesses.right(a);
+            }
             return Auth::Accept;
         }
         self.wrong_tries += 1;
+        let by_address = address.map_or(0, |a| guesses.wrong(a, Instant::now()));
         let lang = self.shared.seats.lang();
         self.shared.seats.log(tr::wrong_password(
             lang,
             &self.peer_text(),
             self.wrong_tries,
         ));
-        tokio::time::sleep(delay_after(self.wrong_tries)).await;
+        tokio::time::sleep(delay_after(self.wrong_tries.max(by_address))).await;
         Auth::reject()
     }
 
-    /// Sends `bytes` to the session's thread; waits (and so slows the
-    /// connection) while its queue is full.
+    /// Sends `bytes` to the session; waits (and so slows the connection)
+    /// while its queue is full.
     async fn forward(&mut self, message: Input) {
-        let Some(tx) = self.channel.as_ref().and_then(|c| c.input.clone()) else {
+        let Some(tx) = self.channel.as_ref().and_then(|c| c.input.as_ref()) else {
             return;
         };
-        let mut message = message;
-        loop {
-            match tx.try_send(message) {
-                Ok(()) | Err(TrySendError::Disconnected(_)) => return,
-                Err(TrySendError::Full(m)) => {
-                    message = m;
-                    tokio::time::sleep(Duration::from_millis(5)).await;
-                }
-            }
-        }
+        // A session that ended takes nothing more: nothing to do.
+        let _ = tx.send(message).await;
     }
 
-    /// Starts the quiz on the channel: a thread for the session, a task
-    /// for its output.
+    /// Starts the quiz on the channel: a task for the session, one for its
+    /// output.
     fn start_shell(&mut self) -> Result<(), String> {
         let shared = Arc::clone(&self.shared);
         let peer = self.peer_text();
@@ -154,12 +176,16 @@ impl Connection {
             return Err("shell started twice".to_owned());
         };
         let lang = shared.seats.lang();
-        let (tx, rx) = sync_channel(INPUT_QUEUE);
+        let (tx, rx) = channel(INPUT_QUEUE);
         let outbox = Outbox::new();
-        let Some(id) = shared
-            .seats
-            .seat(self.peer, tx.clone(), shared.max_sessions)
-        else {
+        let seated = if self.overflow {
+            None
+        } else {
+            shared
+                .seats
+                .seat(self.peer, tx.clone(), shared.max_sessions)
+        };
+        let Some(id) = seated else {
             // Full (or closing): a polite word, and the channel closes.
             let text = if shared.seats.is_closing() {
                 tr::room_closed_to_newcomers(lang)
@@ -185,15 +211,10 @@ impl Connection {
             outbox: Arc::clone(&outbox),
             input: rx,
             size: state.size,
+            term: state.term.clone(),
             idle: shared.idle,
         };
-        let spawned = std::thread::Builder::new()
-            .name(format!("session-{id}"))
-            .spawn(move || session::run(parts, &shared.make));
-        if let Err(e) = spawned {
-            outbox.close();
-            return Err(e.to_string());
-        }
+        tokio::spawn(async move { session::run(parts, &shared.make).await });
         tokio::spawn(async move {
             while let Some(bytes) = outbox.take().await {
                 if write.data_bytes(bytes).await.is_err() {
@@ -219,10 +240,10 @@ impl Drop for Connection {
         };
         if let Err(TrySendError::Full(m)) = tx.try_send(Input::Hangup) {
             // The session is busy with earlier input; it gets the hang-up
-            // after it, from a thread that may wait.
-            let _ = std::thread::Builder::new()
-                .name("hangup".to_owned())
-                .spawn(move || tx.send(m));
+            // after it, from a task that may wait.
+            if let Ok(runtime) = tokio::runtime::Handle::try_current() {
+                runtime.spawn(async move { tx.send(m).await });
+            }
         }
     }
 }
@@ -231,7 +252,7 @@ impl russh::server::Handler for Connection {
     type Error = russh::Error;
 
     async fn auth_none(&mut self, _user: &str) -> Result<Auth, Self::Error> {
-        Ok(if self.shared.access == Access::Open {
+        Ok(if self.shared.access == Access::Open || self.overflow {
             Auth::Accept
         } else {
             Auth::reject()
@@ -290,6 +311,7 @@ impl russh::server::Handler for Connection {
             id,
             write: Some(write),
             size: Size::new(80, 24),
+            term: String::new(),
             input: None,
         });
         reply.accept().await;
@@ -363,7 +385,7 @@ impl russh::server::Handler for Connection {
     async fn pty_request(
         &mut self,
         channel: ChannelId,
-        _term: &str,
+        term: &str,
         col_width: u32,
         row_height: u32,
         _pix_width: u32,
@@ -374,6 +396,12 @@ impl russh::server::Handler for Connection {
         match self.channel.as_mut() {
             Some(state) if state.id == channel && state.input.is_none() => {
                 state.size = size(col_width, row_height);
+                // A client may send anything: a short, printable name.
+                state.term = term
+                    .chars()
+                    .filter(char::is_ascii_graphic)
+                    .take(64)
+                    .collect();
                 session.channel_success(channel)?;
             }
             _ => session.channel_failure(channel)?,

@@ -111,6 +111,14 @@ impl<W: Write> Tty<W> {
         self.out.flush()
     }
 
+    /// Forgets the terminal's pen and cursor (what was written was replaced
+    /// by other bytes, e.g. a network client's repaint): the next frame
+    /// sets them from a reset.
+    pub fn forget(&mut self) {
+        self.pen = None;
+        self.cursor_shown = None;
+    }
+
     /// Sets the pen for `cell`, writing only what differs.
     fn pen_for(&mut self, cell: &Cell) -> io::Result<()> {
         let want = Pen {
