@@ -228,11 +228,7 @@ fn a_wrong_password_is_refused_and_logged() {
     }
     let dir = tempfile::tempdir().expect("dir");
     let server = Server::start(dir.path(), &banks(dir.path()), &[]);
-    let wrong = if server.password == "000000" {
-        "111111"
-    } else {
-        "000000"
-    };
+    let wrong = server.wrong_password();
     let out = server
         .batch("ssh", dir.path(), wrong)
         .args(["-tt", "-p", &server.port.to_string(), "thi@127.0.0.1"])
@@ -592,11 +588,7 @@ fn wrong_passwords_are_slowed_per_address_across_new_connections() {
     }
     let dir = tempfile::tempdir().expect("dir");
     let server = Server::start(dir.path(), &banks(dir.path()), &[]);
-    let wrong = if server.password == "000000" {
-        "111111"
-    } else {
-        "000000"
-    };
+    let wrong = server.wrong_password();
     // One wrong try per connection, each on a new connection, as a
     // stranger guessing would: the first waits 1 s, the next 2 s, then 4 s.
     let mut took = Vec::new();

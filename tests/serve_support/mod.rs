@@ -147,6 +147,15 @@ impl Server {
         )
     }
 
+    /// A six-digit password that is not the room's.
+    pub fn wrong_password(&self) -> &'static str {
+        if self.password == "000000" {
+            "111111"
+        } else {
+            "000000"
+        }
+    }
+
     /// An `ssh`-family command that gets `password` from an askpass
     /// script instead of a terminal (OpenSSH 8.4+), with no terminal.
     pub fn batch(&self, program: &str, dir: &Path, password: &str) -> Command {

@@ -22,6 +22,22 @@ pub(super) struct PosNode<'s> {
     pub(super) kind: PosKind<'s>,
 }
 
+impl<'s> PosNode<'s> {
+    /// A node with no scalar text on one line: a collection as it starts,
+    /// or an alias.
+    fn bare(at: Pos, kind: PosKind<'s>) -> Self {
+        PosNode {
+            at,
+            end_line: at.line,
+            raw: None,
+            plain: false,
+            cut_at_hash: false,
+            comment_after: false,
+            kind,
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub(super) enum PosKind<'s> {
     Leaf,
@@ -150,15 +166,7 @@ impl<'s> IndexBuilder<'s> {
             return;
         }
         self.stack.push(Frame {
-            node: PosNode {
-                at,
-                end_line: at.line,
-                raw: None,
-                plain: false,
-                cut_at_hash: false,
-                comment_after: false,
-                kind,
-            },
+            node: PosNode::bare(at, kind),
             anchor,
             nodes_at_start: self.nodes,
             pending_key: None,
@@ -267,15 +275,7 @@ impl<'s> SpannedEventReceiver<'s> for IndexBuilder<'s> {
                 if self.documents > 1 {
                     return;
                 }
-                self.place(PosNode {
-                    at,
-                    end_line: at.line,
-                    raw: None,
-                    plain: false,
-                    cut_at_hash: false,
-                    comment_after: false,
-                    kind: PosKind::Leaf,
-                });
+                self.place(PosNode::bare(at, PosKind::Leaf));
             }
             Event::SequenceStart(anchor, _) if self.documents <= 1 => {
                 self.start(PosKind::Seq(Vec::new()), anchor, &span)
