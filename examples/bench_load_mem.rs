@@ -18,8 +18,10 @@
 //! - `VmHWM`: the child's peak resident memory after the load, binary
 //!   included; `floor` is the same child's VmHWM before it read anything.
 
+#[path = "support/bench_bank.rs"]
+mod bench_bank;
+
 use std::alloc::{GlobalAlloc, Layout, System};
-use std::fmt::Write as _;
 use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 
 struct Counting;
@@ -81,17 +83,10 @@ fn step<T>(f: impl FnOnce() -> T) -> (T, Step) {
 }
 
 fn bank_yaml(questions: usize) -> String {
-    let mut src = format!(
-        "title: Bộ đề đo bộ nhớ {questions} câu\nid: bench-{questions}\ntime_limit: 3h\nquestions:\n"
-    );
-    for i in 0..questions {
-        let answer = if i % 7 == 0 { "[A, B]" } else { "B" };
-        let _ = write!(
-            src,
-            "  - id: cau-{i}\n    topic: Một cửa, một cửa liên thông\n    text: \"Câu {i}: Nghị định 61/2018/NĐ-CP có hiệu lực thi hành từ ngày nào?\"\n    choices:\n      - 23/4/2018 ({i})\n      - 21/6/2018 ({i})\n      - 01/7/2018 ({i})\n      - 15/5/2015 ({i})\n    answer: {answer}\n    explanation: Nghị định 61/2018/NĐ-CP ký ngày 23/4/2018, có hiệu lực từ 21/6/2018.\n    source: Nghị định 61/2018/NĐ-CP\n",
-        );
-    }
-    src
+    bench_bank::bank_yaml(
+        &format!("title: Bộ đề đo bộ nhớ {questions} câu\nid: bench-{questions}\ntime_limit: 3h\n"),
+        questions,
+    )
 }
 
 fn vm_hwm_kib() -> u64 {

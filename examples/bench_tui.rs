@@ -39,6 +39,9 @@
 //! that falls inside that window lengthens one key's figure, which the
 //! median absorbs.
 
+#[path = "support/bench_bank.rs"]
+mod bench_bank;
+
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::io::{BufRead, BufReader, Write};
@@ -418,17 +421,12 @@ fn target(size: usize, key: &str) -> &'static str {
 }
 
 fn bank_yaml(questions: usize) -> String {
-    let mut src = format!(
-        "title: Bộ đề đo tốc độ {questions} câu\nid: bench-{questions}\ntime_limit: 3h\nshuffle_questions: false\nquestions:\n"
-    );
-    for i in 0..questions {
-        let answer = if i % 7 == 0 { "[A, B]" } else { "B" };
-        let _ = write!(
-            src,
-            "  - id: cau-{i}\n    topic: Một cửa, một cửa liên thông\n    text: \"Câu {i}: Nghị định 61/2018/NĐ-CP có hiệu lực thi hành từ ngày nào?\"\n    choices:\n      - 23/4/2018 ({i})\n      - 21/6/2018 ({i})\n      - 01/7/2018 ({i})\n      - 15/5/2015 ({i})\n    answer: {answer}\n    explanation: Nghị định 61/2018/NĐ-CP ký ngày 23/4/2018, có hiệu lực từ 21/6/2018.\n    source: Nghị định 61/2018/NĐ-CP\n",
-        );
-    }
-    src
+    bench_bank::bank_yaml(
+        &format!(
+            "title: Bộ đề đo tốc độ {questions} câu\nid: bench-{questions}\ntime_limit: 3h\nshuffle_questions: false\n"
+        ),
+        questions,
+    )
 }
 
 /// utime+stime of every thread of `pid`, in ns.
