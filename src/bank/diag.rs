@@ -333,7 +333,7 @@ const SHOWN_CHARS: usize = 60;
 
 /// A piece of the file's text made safe to repeat in a message: control
 /// characters (which could drive the terminal) written as `\u{1b}`, and
-/// cut to [`SHOWN_CHARS`] characters.
+/// cut to `SHOWN_CHARS` characters.
 pub fn shown(s: &str) -> String {
     let mut out = String::new();
     for (i, c) in s.chars().enumerate() {

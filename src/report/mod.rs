@@ -1,8 +1,8 @@
 //! `union-quiz report` and `union-quiz board`: rankings of members and units,
 //! question statistics, and a live leaderboard.
 //!
-//! Reading (here) → figures ([`stats`], pure) → drawing ([`format`],
-//! [`xlsx`], [`board`]). Results files from several computers can be given
+//! Reading (here) → figures ([`stats`], pure) → drawing ([`format`](mod@format),
+//! [`xlsx`], [`board`](mod@board)). Results files from several computers can be given
 //! together, or as a folder; an attempt found in two files counts once.
 
 pub mod args;

@@ -107,7 +107,7 @@ pub fn header_lines(lang: Lang, header: &Header) -> Vec<String> {
 }
 
 /// Runs the console until the trainer closes the room; `closing` is set
-/// by a signal. Returns once every session ended or [`CLOSE_WAIT`] passed.
+/// by a signal. Returns once every session ended or `CLOSE_WAIT` passed.
 pub fn run(
     seats: &Arc<Seats>,
     header: &Header,

@@ -217,7 +217,7 @@ const OVERFLOW_STAY: std::time::Duration = std::time::Duration::from_secs(30);
 /// The connections the room takes for `max_sessions`: the seated, and some
 /// more still typing the password or being told the room is full. Beyond
 /// them, as many again are let in only to hear that the room is full (for
-/// at most [`OVERFLOW_STAY`]); beyond those, connections are closed at once.
+/// at most `OVERFLOW_STAY`); beyond those, connections are closed at once.
 pub fn connection_caps(max_sessions: usize) -> (usize, usize) {
     let room = max_sessions + max_sessions / 4 + 16;
     (room, room + max_sessions / 4 + 16)
