@@ -124,6 +124,20 @@ impl Connection {
         seats.log(tr::refused_request(seats.lang(), &self.peer_text(), what));
     }
 
+    /// Refuses a channel other than the member's session (forwarding, X11),
+    /// and logs it.
+    async fn refuse_channel(
+        &self,
+        what: &str,
+        reply: ChannelOpenHandle,
+    ) -> Result<(), russh::Error> {
+        self.log_refusal(what);
+        reply
+            .reject(ChannelOpenFailure::AdministrativelyProhibited)
+            .await;
+        Ok(())
+    }
+
     async fn check(&mut self, typed: &str) -> Auth {
         if self.overflow {
             return Auth::Accept;
@@ -328,11 +342,8 @@ impl russh::server::Handler for Connection {
         reply: ChannelOpenHandle,
         _session: &mut Session,
     ) -> Result<(), Self::Error> {
-        self.log_refusal(&format!("direct-tcpip {host}:{port}"));
-        reply
-            .reject(ChannelOpenFailure::AdministrativelyProhibited)
-            .await;
-        Ok(())
+        self.refuse_channel(&format!("direct-tcpip {host}:{port}"), reply)
+            .await
     }
 
     async fn channel_open_x11(
@@ -343,11 +354,7 @@ impl russh::server::Handler for Connection {
         reply: ChannelOpenHandle,
         _session: &mut Session,
     ) -> Result<(), Self::Error> {
-        self.log_refusal("x11");
-        reply
-            .reject(ChannelOpenFailure::AdministrativelyProhibited)
-            .await;
-        Ok(())
+        self.refuse_channel("x11", reply).await
     }
 
     async fn channel_open_direct_streamlocal(
@@ -357,11 +364,8 @@ impl russh::server::Handler for Connection {
         reply: ChannelOpenHandle,
         _session: &mut Session,
     ) -> Result<(), Self::Error> {
-        self.log_refusal(&format!("direct-streamlocal {socket_path}"));
-        reply
-            .reject(ChannelOpenFailure::AdministrativelyProhibited)
-            .await;
-        Ok(())
+        self.refuse_channel(&format!("direct-streamlocal {socket_path}"), reply)
+            .await
     }
 
     async fn tcpip_forward(
@@ -376,9 +380,10 @@ impl russh::server::Handler for Connection {
 
     async fn streamlocal_forward(
         &mut self,
-        _socket_path: &str,
+        socket_path: &str,
         _session: &mut Session,
     ) -> Result<bool, Self::Error> {
+        self.log_refusal(&format!("streamlocal-forward {socket_path}"));
         Ok(false)
     }
 
