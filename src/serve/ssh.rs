@@ -420,12 +420,8 @@ impl russh::server::Handler for Connection {
         session: &mut Session,
     ) -> Result<(), Self::Error> {
         let ours = self.channel.as_ref().is_some_and(|c| c.id == channel);
-        if ours && self.start_shell().is_ok() {
-            session.channel_success(channel)?;
-        } else {
-            session.channel_failure(channel)?;
-        }
-        Ok(())
+        let started = ours && self.start_shell().is_ok();
+        answer(session, channel, started)
     }
 
     async fn exec_request(
@@ -480,12 +476,9 @@ impl russh::server::Handler for Connection {
     ) -> Result<(), Self::Error> {
         // The locale is taken note of and changes nothing (output is UTF-8
         // whatever it says); anything else is refused.
-        if variable_name == "TERM" || variable_name == "LANG" || variable_name.starts_with("LC_") {
-            session.channel_success(channel)?;
-        } else {
-            session.channel_failure(channel)?;
-        }
-        Ok(())
+        let kept =
+            variable_name == "TERM" || variable_name == "LANG" || variable_name.starts_with("LC_");
+        answer(session, channel, kept)
     }
 
     async fn window_change_request(
@@ -552,4 +545,13 @@ fn size(cols: u32, rows: u32) -> Size {
         }
     };
     Size::new(clamp(cols, 80), clamp(rows, 24))
+}
+
+/// Answers a channel request: success when `ok`, failure otherwise.
+fn answer(session: &mut Session, channel: ChannelId, ok: bool) -> Result<(), russh::Error> {
+    if ok {
+        session.channel_success(channel)
+    } else {
+        session.channel_failure(channel)
+    }
 }
