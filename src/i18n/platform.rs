@@ -10,3 +10,34 @@ pub fn press_a_key(lang: Lang) -> &'static str {
         "Press any key to close this window…",
     )
 }
+
+/// Said when `union-quiz` cannot start `union-quiz-tools` (at `path`) for
+/// a trainer's `command`.
+pub fn tools_missing(
+    lang: Lang,
+    command: Option<&str>,
+    path: &str,
+    error: &std::io::Error,
+) -> String {
+    let what = match (command, lang) {
+        (Some(c), Lang::Vi) => format!("Lệnh `{c}` nằm trong union-quiz-tools"),
+        (Some(c), Lang::En) => format!("The `{c}` command is in union-quiz-tools"),
+        (None, Lang::Vi) => "Phần này nằm trong union-quiz-tools".to_owned(),
+        (None, Lang::En) => "This is in union-quiz-tools".to_owned(),
+    };
+    let not_found = error.kind() == std::io::ErrorKind::NotFound;
+    match (lang, not_found) {
+        (Lang::Vi, true) => format!(
+            "{what}, nhưng không thấy tệp này bên cạnh union-quiz (tìm ở {path}).\n\
+             Hãy chép union-quiz-tools vào cùng thư mục với union-quiz. \
+             Từ mã nguồn, `cargo build --release` tạo cả hai tệp."
+        ),
+        (Lang::En, true) => format!(
+            "{what}, which is not beside union-quiz (looked for {path}).\n\
+             Copy union-quiz-tools into the folder of union-quiz. \
+             From the sources, `cargo build --release` builds both."
+        ),
+        (Lang::Vi, false) => format!("{what}, nhưng không chạy được {path}: {error}"),
+        (Lang::En, false) => format!("{what}, but {path} could not be started: {error}"),
+    }
+}
