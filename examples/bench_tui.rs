@@ -57,7 +57,17 @@ const FIRST_BYTE: Duration = Duration::from_secs(20);
 
 fn fail(msg: &str) -> ! {
     eprintln!("bench_tui: {msg}");
+    // `exit` runs no destructors: end the tmux server here, or it and the
+    // app in it would outlive a failed run.
+    let _ = Command::new("tmux")
+        .args(["-L", &socket_name(), "kill-server"])
+        .output();
     std::process::exit(1)
+}
+
+/// The bench's own tmux server, one per bench process.
+fn socket_name() -> String {
+    format!("union-quiz-bench-{}", std::process::id())
 }
 
 /// What the control client reads.
@@ -86,7 +96,7 @@ struct Tmux {
 
 impl Tmux {
     fn start() -> Tmux {
-        let socket = format!("union-quiz-bench-{}", std::process::id());
+        let socket = socket_name();
         let out = Command::new("tmux")
             .args(["-L", &socket, "-f", "/dev/null", "new-session", "-d"])
             .args(["-x", "100", "-y", "30", "-s", "bench", "sleep 100000"])
