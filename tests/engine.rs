@@ -474,6 +474,44 @@ fn snapshot_and_resume_keep_answers_and_remaining_time() {
     assert_eq!(r.answers_field(&b), a.answers_field(&b));
 }
 
+/// The autosave writes the attempt through a borrowed view; it must be
+/// the snapshot's bytes exactly, in every state the attempt goes through
+/// (the saved files, and every resume, depend on it).
+#[test]
+fn a_snapshot_view_is_written_as_the_snapshot_is() {
+    let mut b = ten();
+    b.time_limit = Some(secs(600));
+    b.question_time_limit = Some(secs(120));
+    let t0 = Instant::now();
+    let mut a = start(&b, 11, t0);
+    let same = |a: &Attempt, at: Instant| {
+        let view = a.snapshot_view(at);
+        let snap = a.snapshot(at);
+        assert_eq!(
+            serde_json::to_string_pretty(&view).expect("view"),
+            serde_json::to_string_pretty(&snap).expect("snapshot")
+        );
+        assert_eq!(
+            serde_json::to_string(&view).expect("view"),
+            serde_json::to_string(&snap).expect("snapshot")
+        );
+    };
+    same(&a, t0);
+    a.choose(2, t0 + secs(10)).expect("q1");
+    a.toggle_flag(t0 + secs(11)).expect("flag");
+    same(&a, t0 + secs(12));
+    a.go_to(9, t0 + secs(20)).expect("q10");
+    a.choose(0, t0 + secs(25)).expect("q10 a");
+    same(&a, t0 + secs(30));
+    // The question's own limit runs out: it is locked.
+    a.tick(t0 + secs(200));
+    assert_eq!(a.lock(9), QuestionLock::TimeUp);
+    same(&a, t0 + secs(201));
+    a.go_to(3, t0 + secs(210)).expect("q4");
+    a.submit(t0 + secs(230)).expect("submit");
+    same(&a, t0 + secs(240));
+}
+
 #[test]
 fn resume_refuses_a_changed_bank_or_a_bad_snapshot() {
     let b = ten();

@@ -40,7 +40,7 @@ use crate::results::ResultRow;
 mod outcome;
 mod snapshot;
 pub use outcome::{Outcome, QuestionReview};
-pub use snapshot::{ResumeError, SNAPSHOT_VERSION, Snapshot, SnapshotFinish};
+pub use snapshot::{ResumeError, SNAPSHOT_VERSION, Snapshot, SnapshotFinish, SnapshotView};
 
 /// Options given on the command line that override the bank's own.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
