@@ -12,13 +12,39 @@ use std::hash::{BuildHasher, RandomState};
 
 use super::super::Question;
 
-/// Where a string seen is held.
+/// Where a string seen is held: by the kept question at this index, or
+/// (with [`COPY`] set) by `Seen::copies` at this index, for a question
+/// with errors.
 #[derive(Debug, Clone, Copy)]
-enum Held {
-    /// By the kept question at this index.
-    Question(usize),
-    /// By `Seen::copies` at this index (a question with errors).
-    Copy(usize),
+struct Held(u32);
+
+/// The bit of a [`Held`] that says the value is a copy.
+const COPY: u32 = 1 << 31;
+
+impl Held {
+    fn question(i: usize) -> Held {
+        Held(small(i) & !COPY)
+    }
+
+    fn copy(i: usize) -> Held {
+        Held(small(i) | COPY)
+    }
+}
+
+/// A line or an index as kept here: a bank file (at most
+/// [`super::super::MAX_FILE_BYTES`]) has fewer of either than 2³¹.
+fn small(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// Where a value is held and the line it was first written on, in 8 bytes:
+/// with its hash, 16 bytes a question in the map (a 1,000-question bank's
+/// map was 67 KB with a `String` and a line a question, and twice that
+/// while it grew).
+#[derive(Debug, Clone, Copy)]
+struct First {
+    line: u32,
+    held: Held,
 }
 
 /// One field of the questions seen so far (their ids, or their texts), and
@@ -28,9 +54,9 @@ pub(super) struct Seen {
     of: fn(&Question) -> &str,
     hasher: RandomState,
     /// The first value of each hash: its line, and where it is held.
-    first: HashMap<u64, (usize, Held)>,
+    first: HashMap<u64, First>,
     /// Values whose hash an earlier, different value had (rare).
-    collided: Vec<(usize, Held)>,
+    collided: Vec<First>,
     /// The values of questions with errors.
     copies: Vec<String>,
 }
@@ -38,6 +64,7 @@ pub(super) struct Seen {
 impl Seen {
     /// Nothing seen yet of the field `of`.
     pub(super) fn new(of: fn(&Question) -> &str) -> Seen {
+        const { assert!(size_of::<First>() == 8) };
         Seen {
             of,
             hasher: RandomState::new(),
@@ -48,23 +75,22 @@ impl Seen {
     }
 
     fn value<'a>(&'a self, kept: &'a [Question], held: Held) -> &'a str {
-        let value = match held {
-            Held::Question(i) => kept.get(i).map(self.of),
-            Held::Copy(i) => self.copies.get(i).map(String::as_str),
+        let index = (held.0 & !COPY) as usize;
+        let value = if held.0 & COPY == 0 {
+            kept.get(index).map(self.of)
+        } else {
+            self.copies.get(index).map(String::as_str)
         };
         value.unwrap_or_default()
     }
 
     /// The line `value` was first written on, if it was seen.
     fn line(&self, kept: &[Question], value: &str) -> Option<usize> {
-        let &(line, held) = self.first.get(&self.hasher.hash_one(value))?;
-        if self.value(kept, held) == value {
-            return Some(line);
-        }
-        self.collided
-            .iter()
-            .find(|&&(_, held)| self.value(kept, held) == value)
-            .map(|&(line, _)| line)
+        let first = self.first.get(&self.hasher.hash_one(value))?;
+        std::iter::once(first)
+            .chain(&self.collided)
+            .find(|first| self.value(kept, first.held) == value)
+            .map(|first| first.line as usize)
     }
 
     /// Whether `value` was seen; `kept` are the questions kept so far.
@@ -90,16 +116,20 @@ impl Seen {
             return Some(first);
         }
         let held = match next {
-            Some(i) => Held::Question(i),
+            Some(i) => Held::question(i),
             None => {
                 self.copies.push(value.to_owned());
-                Held::Copy(self.copies.len() - 1)
+                Held::copy(self.copies.len() - 1)
             }
         };
+        let first = First {
+            line: small(line),
+            held,
+        };
         if collides {
-            self.collided.push((line, held));
+            self.collided.push(first);
         } else {
-            self.first.insert(hash, (line, held));
+            self.first.insert(hash, first);
         }
         None
     }
@@ -143,8 +173,11 @@ mod tests {
         let kept = vec![question("một")];
         let mut seen = Seen::new(|q| &q.text);
         // The hash of "ba" taken by "một", as a collision would.
-        seen.first
-            .insert(seen.hasher.hash_one("ba"), (3, Held::Question(0)));
+        let first = First {
+            line: 3,
+            held: Held::question(0),
+        };
+        seen.first.insert(seen.hasher.hash_one("ba"), first);
         assert_eq!(seen.first_seen(&kept, "ba", 12, None), None);
         assert_eq!(seen.collided.len(), 1);
         assert_eq!(seen.first_seen(&kept, "ba", 20, None), Some(12));
