@@ -3,7 +3,7 @@
 use super::super::diag::{Expected, Hint, Problem};
 use super::super::yaml::{Entry, Node, Pos, Value};
 use super::super::{self as bank, Bank, Question, Review, Scoring, letter_index};
-use super::seen::Seen;
+use super::seen::{Seen, Shared};
 use super::{
     BANK_KEYS, Checker, MAX_CHOICES, QUESTION_KEYS, derived_id, get, is_valid_id, scalar_text,
 };
@@ -211,7 +211,8 @@ impl<'a> Checker<'a> {
         })
     }
 
-    fn question(&mut self, item_at: Pos, map: &mut [Entry]) -> QuestionParts {
+    /// `shared` holds the topics and sources of the questions before.
+    fn question(&mut self, item_at: Pos, map: &mut [Entry], shared: &mut Shared) -> QuestionParts {
         let suggested = self.unknown_keys(map, QUESTION_KEYS, BANK_KEYS);
         let before = self.errors;
         let text = match get(map, "text") {
@@ -274,14 +275,14 @@ impl<'a> Checker<'a> {
                     // Set by the caller, which numbers a derived id that
                     // repeats: not copied here for nothing.
                     id: String::new(),
-                    topic,
+                    topic: topic.map(|t| shared.get(t)),
                     text,
                     choices,
                     answer,
                     shuffle_choices,
                     points,
                     explanation,
-                    source,
+                    source: source.map(|s| shared.get(s)),
                 };
                 (Some(question), None)
             }
@@ -503,6 +504,8 @@ pub(crate) struct QuestionsCheck<'a> {
     ids: Seen,
     /// Each text and the line it was first written on.
     texts: Seen,
+    /// The topics and sources, one copy of each.
+    shared: Shared,
     /// Items seen, good or bad.
     count: usize,
 }
@@ -514,6 +517,7 @@ impl<'a> QuestionsCheck<'a> {
             out: Vec::new(),
             ids: Seen::new(|q| &q.id),
             texts: Seen::new(|q| &q.text),
+            shared: Shared::default(),
             count: 0,
         }
     }
@@ -530,7 +534,7 @@ impl<'a> QuestionsCheck<'a> {
         // The checks across questions run on every question that has the
         // field, whatever else is wrong with it: one error must not hide
         // another.
-        let parts = checker.question(item_at, map);
+        let parts = checker.question(item_at, map, &mut self.shared);
         // Its index among the kept questions, if it is kept: it then holds
         // its id and text for the checks of the questions after it.
         let next = parts.question.is_some().then_some(self.out.len());

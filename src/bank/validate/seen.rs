@@ -7,8 +7,9 @@
 //! again by its hash and compared with the question that holds it; only a
 //! question with errors, which is not kept, leaves a copy.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasher, RandomState};
+use std::sync::Arc;
 
 use super::super::Question;
 
@@ -135,6 +136,23 @@ impl Seen {
     }
 }
 
+/// One copy of each topic and source of a bank, shared by the questions
+/// that have it: a bank has a few of each for hundreds of questions.
+#[derive(Default)]
+pub(super) struct Shared(HashSet<Arc<str>>);
+
+impl Shared {
+    /// The copy of `value`, made now if it is the first.
+    pub(super) fn get(&mut self, value: String) -> Arc<str> {
+        if let Some(shared) = self.0.get(value.as_str()) {
+            return Arc::clone(shared);
+        }
+        let shared: Arc<str> = value.into();
+        self.0.insert(Arc::clone(&shared));
+        shared
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -183,5 +201,16 @@ mod tests {
         assert_eq!(seen.first_seen(&kept, "ba", 20, None), Some(12));
         assert!(seen.contains(&kept, "ba"));
         assert!(!seen.contains(&kept, "bốn"));
+    }
+
+    #[test]
+    fn equal_values_share_one_copy() {
+        let mut shared = Shared::default();
+        let a = shared.get("Nghị định 61/2018/NĐ-CP".to_owned());
+        let b = shared.get("Nghị định 61/2018/NĐ-CP".to_owned());
+        let c = shared.get("Nghị quyết 30c/NQ-CP".to_owned());
+        assert!(Arc::ptr_eq(&a, &b));
+        assert_eq!(&*c, "Nghị quyết 30c/NQ-CP");
+        assert!(!Arc::ptr_eq(&a, &c));
     }
 }
