@@ -41,7 +41,7 @@ fn display_of(a: &Attempt, bank_choice: usize) -> usize {
     drawn
         .order
         .iter()
-        .position(|&c| c == bank_choice)
+        .position(|c| c == bank_choice)
         .expect("choice drawn")
 }
 
@@ -60,7 +60,7 @@ fn same_seed_gives_the_same_draw_and_other_seeds_differ() {
     idx.sort_unstable();
     assert_eq!(idx, (0..10).collect::<Vec<_>>());
     for d in &one.questions {
-        let mut o = d.order.clone();
+        let mut o = d.order.to_vec();
         o.sort_unstable();
         assert_eq!(o, vec![0, 1, 2, 3]);
     }

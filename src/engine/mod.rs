@@ -37,8 +37,10 @@ use serde::{Deserialize, Serialize};
 use crate::bank::{Bank, Review, letter};
 use crate::results::ResultRow;
 
+mod order;
 mod outcome;
 mod snapshot;
+pub use order::{ChoiceOrder, TooManyChoices};
 pub use outcome::{Outcome, QuestionReview};
 pub use snapshot::{ResumeError, SNAPSHOT_VERSION, Snapshot, SnapshotFinish, SnapshotView};
 
@@ -70,8 +72,9 @@ impl Overrides {
 pub struct DrawnQuestion {
     /// Index of the question in the bank.
     pub index: usize,
-    /// Display position → bank choice index (display A shows `order[0]`).
-    pub order: Vec<usize>,
+    /// Display position → bank choice index (display A shows
+    /// `order.get(0)`).
+    pub order: ChoiceOrder,
 }
 
 /// What one seed draws for an attempt: the questions, their order and the
@@ -113,6 +116,11 @@ impl AttemptPlan {
                 if q.shuffle_choices.unwrap_or(bank.shuffle_choices) {
                     order.shuffle(&mut rng);
                 }
+                // A bank has at most ten choices a question (its
+                // validation says so); a bank made otherwise with more
+                // shows its first ten.
+                order.retain(|&c| c < order::MOST);
+                let order = ChoiceOrder::try_from(&order[..]).unwrap_or_default();
                 Some(DrawnQuestion { index, order })
             })
             .collect();
@@ -585,7 +593,7 @@ impl Attempt {
     }
 
     fn bank_choice(&self, i: usize, display: usize) -> Option<usize> {
-        self.plan.questions.get(i)?.order.get(display).copied()
+        self.plan.questions.get(i)?.order.get(display)
     }
 
     /// Chooses the choice shown at `display` on the current question: on a

@@ -72,7 +72,7 @@ impl Attempt {
                 .questions
                 .get(drawn.index)
                 .ok_or(ResumeError::Inconsistent)?;
-            let mut seen = drawn.order.clone();
+            let mut seen = drawn.order.to_vec();
             seen.sort_unstable();
             if seen != (0..q.choices.len()).collect::<Vec<_>>()
                 || answer.iter().any(|&c| c >= q.choices.len())
