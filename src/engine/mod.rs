@@ -26,7 +26,6 @@
 //! next open question. When no open question is left, the attempt is
 //! submitted as if the time were up.
 
-use std::collections::BTreeSet;
 use std::time::{Duration, Instant};
 
 use rand::SeedableRng;
@@ -40,6 +39,7 @@ use crate::results::ResultRow;
 mod order;
 mod outcome;
 mod snapshot;
+use order::ChoiceSet;
 pub use order::{ChoiceOrder, TooManyChoices};
 pub use outcome::{Outcome, QuestionReview};
 pub use snapshot::{ResumeError, SNAPSHOT_VERSION, Snapshot, SnapshotFinish, SnapshotView};
@@ -228,7 +228,7 @@ pub struct Attempt {
     /// Whether each drawn question takes several answers.
     multiple: Vec<bool>,
     member: Member,
-    answers: Vec<BTreeSet<usize>>,
+    answers: Vec<ChoiceSet>,
     flags: Vec<bool>,
     locks: Vec<QuestionLock>,
     current: usize,
@@ -266,7 +266,7 @@ impl Attempt {
             plan,
             multiple,
             member,
-            answers: vec![BTreeSet::new(); n],
+            answers: vec![ChoiceSet::default(); n],
             flags: vec![false; n],
             locks: vec![QuestionLock::Open; n],
             current: 0,
@@ -339,16 +339,14 @@ impl Attempt {
         let Some(bank_choice) = self.bank_choice(i, display) else {
             return false;
         };
-        self.answers
-            .get(i)
-            .is_some_and(|a| a.contains(&bank_choice))
+        self.answers.get(i).is_some_and(|a| a.contains(bank_choice))
     }
 
     /// The chosen choices of question `i`, as bank indices.
     pub fn chosen(&self, i: usize) -> Vec<usize> {
         self.answers
             .get(i)
-            .map(|a| a.iter().copied().collect())
+            .map(|a| a.iter().collect())
             .unwrap_or_default()
     }
 
@@ -609,7 +607,7 @@ impl Attempt {
         let multiple = self.is_multiple(i);
         let set = self.answers.get_mut(i).ok_or(Refusal::OutOfRange)?;
         if multiple {
-            if !set.remove(&bank_choice) {
+            if !set.remove(bank_choice) {
                 set.insert(bank_choice);
             }
         } else {

@@ -1,10 +1,12 @@
-//! The order a question's choices are shown in, kept inline.
+//! A question's choices as an attempt keeps them, inline: the order they
+//! are shown in, and the ones chosen.
 //!
-//! An attempt holds one order per question drawn; as a `Vec<usize>` each
-//! was an allocation of its own (48 bytes for four choices, 80 KB with the
-//! list at 1,000 questions). A bank question has at most ten choices (the
-//! bank's validation says so), so a byte per choice in a fixed array does,
-//! with no allocation. Saved and read as the list of numbers it always was.
+//! An attempt holds both for every question drawn; as a `Vec<usize>` and a
+//! `BTreeSet<usize>` each was an allocation of its own (48 bytes for four
+//! choices, 80 KB with the list at 1,000 questions; 112 bytes for each
+//! question answered). A bank question has at most ten choices (the bank's
+//! validation says so), so a byte per choice in a fixed array, and a bit
+//! per choice, do. Saved and read as the lists of numbers they always were.
 
 use serde::{Deserialize, Serialize};
 
@@ -107,6 +109,66 @@ impl<'de> Deserialize<'de> for ChoiceOrder {
     }
 }
 
+/// The bank choices chosen on one question, a bit each: the bank's
+/// choice indices in increasing order, as a sorted set would give them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) struct ChoiceSet(u16);
+
+impl ChoiceSet {
+    /// Whether bank choice `c` is chosen.
+    pub(crate) fn contains(self, c: usize) -> bool {
+        c < MOST && self.0 & (1 << c) != 0
+    }
+
+    /// Chooses `c`; a choice past the tenth, which no bank question has,
+    /// is not kept.
+    pub(crate) fn insert(&mut self, c: usize) {
+        if c < MOST {
+            self.0 |= 1 << c;
+        }
+    }
+
+    /// Unchooses `c`; whether it was chosen.
+    pub(crate) fn remove(&mut self, c: usize) -> bool {
+        let was = self.contains(c);
+        if was {
+            self.0 &= !(1 << c);
+        }
+        was
+    }
+
+    /// Unchooses all.
+    pub(crate) fn clear(&mut self) {
+        self.0 = 0;
+    }
+
+    /// Whether nothing is chosen.
+    pub(crate) fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// The chosen bank choices, in increasing order.
+    pub(crate) fn iter(self) -> impl Iterator<Item = usize> {
+        (0..MOST).filter(move |&c| self.contains(c))
+    }
+}
+
+impl FromIterator<usize> for ChoiceSet {
+    fn from_iter<I: IntoIterator<Item = usize>>(choices: I) -> ChoiceSet {
+        let mut set = ChoiceSet::default();
+        for c in choices {
+            set.insert(c);
+        }
+        set
+    }
+}
+
+impl Serialize for ChoiceSet {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.iter())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -135,5 +197,27 @@ mod tests {
         assert_eq!(ChoiceOrder::try_from(&[0, 10][..]), Err(TooManyChoices));
         assert_eq!(ChoiceOrder::try_from(&[0, 300][..]), Err(TooManyChoices));
         assert!(serde_json::from_str::<ChoiceOrder>("[0,1,2,3,4,5,6,7,8,9,10]").is_err());
+    }
+
+    /// The chosen choices read, change and save as the sorted set they
+    /// replace did.
+    #[test]
+    fn a_choice_set_is_a_sorted_set_of_choices() {
+        let mut set: ChoiceSet = [3, 0, 9].into_iter().collect();
+        let mut sorted: std::collections::BTreeSet<usize> = [3, 0, 9].into();
+        assert_eq!(set.iter().collect::<Vec<_>>(), [0, 3, 9]);
+        assert_eq!(
+            serde_json::to_string(&set).unwrap(),
+            serde_json::to_string(&sorted).unwrap()
+        );
+        assert!(set.contains(3) && !set.contains(1) && !set.contains(12));
+        assert_eq!(set.remove(3), sorted.remove(&3));
+        assert_eq!(set.remove(3), sorted.remove(&3));
+        set.insert(5);
+        sorted.insert(5);
+        assert_eq!(set.iter().collect::<Vec<_>>(), Vec::from_iter(sorted));
+        set.clear();
+        assert!(set.is_empty());
+        assert_eq!(serde_json::to_string(&set).unwrap(), "[]");
     }
 }

@@ -21,11 +21,7 @@ impl Attempt {
             time_limit_ms: self.plan.time_limit.map(millis),
             question_time_limit_ms: self.plan.question_time_limit.map(millis),
             member: self.member.clone(),
-            answers: self
-                .answers
-                .iter()
-                .map(|a| a.iter().copied().collect())
-                .collect(),
+            answers: self.answers.iter().map(|a| a.iter().collect()).collect(),
             flags: self.flags.clone(),
             locks: self.locks.clone(),
             current: self.current,
