@@ -443,11 +443,17 @@ fn result_row_columns() {
     assert_eq!(row.answers, "nd61-hieu-luc:B;nq30c-6:-;mot-cua:-");
 }
 
-#[test]
-fn snapshot_and_resume_keep_answers_and_remaining_time() {
+/// Ten questions, 10 minutes for the attempt and 2 for each question.
+fn timed_ten() -> Bank {
     let mut b = ten();
     b.time_limit = Some(secs(600));
     b.question_time_limit = Some(secs(120));
+    b
+}
+
+#[test]
+fn snapshot_and_resume_keep_answers_and_remaining_time() {
+    let b = timed_ten();
     let t0 = Instant::now();
     let mut a = start(&b, 11, t0);
     a.choose(2, t0 + secs(10)).expect("q1");
@@ -479,9 +485,7 @@ fn snapshot_and_resume_keep_answers_and_remaining_time() {
 /// (the saved files, and every resume, depend on it).
 #[test]
 fn a_snapshot_view_is_written_as_the_snapshot_is() {
-    let mut b = ten();
-    b.time_limit = Some(secs(600));
-    b.question_time_limit = Some(secs(120));
+    let b = timed_ten();
     let t0 = Instant::now();
     let mut a = start(&b, 11, t0);
     let same = |a: &Attempt, at: Instant| {
