@@ -224,21 +224,29 @@ impl Autosaves {
     /// the folder, and another process could otherwise claim the attempt).
     pub fn save<T: Serialize>(&self, claim: &mut Claim, value: &T) -> Result<u64, AutosaveError> {
         let path = self.file(&claim.id, "json");
-        let bytes = serde_json::to_vec_pretty(value).map_err(|source| AutosaveError::Encode {
-            path: path.clone(),
-            source,
-        })?;
         fs::create_dir_all(&self.dir).map_err(io_err(&self.dir))?;
         if !self.file(&claim.id, "lock").exists() {
             *claim = self.claim(&claim.id)?;
         }
         let tmp = self.file(&claim.id, "json.tmp");
-        let mut file = File::create(&tmp).map_err(io_err(&tmp))?;
-        let written = file
-            .write_all(&bytes)
-            .and_then(|()| file.sync_all())
-            .map_err(io_err(&tmp));
-        drop(file);
+        let file = File::create(&tmp).map_err(io_err(&tmp))?;
+        // Encoded straight into the file, hashed and counted on the way:
+        // the save (139 KB at 1,000 questions) is never held in memory.
+        let mut out = Hashed::new(io::BufWriter::with_capacity(WRITE_BUFFER, file));
+        let written = match serde_json::to_writer_pretty(&mut out, value) {
+            Ok(()) => out
+                .out
+                .into_inner()
+                .map_err(io::IntoInnerError::into_error)
+                .and_then(|file| file.sync_all())
+                .map_err(io_err(&tmp)),
+            Err(e) if e.is_io() => Err(io_err(&tmp)(e.into())),
+            Err(source) => Err(AutosaveError::Encode {
+                path: path.clone(),
+                source,
+            }),
+        };
+        let (bytes, base) = (out.bytes, out.hash);
         if let Err(e) = written.and_then(|()| replace(&tmp, &path).map_err(io_err(&path))) {
             let _ = fs::remove_file(&tmp);
             return Err(e);
@@ -251,8 +259,8 @@ impl Autosaves {
         // journal. The old one stays until then, ignored by readers (it
         // names the save before), so no moment lacks a readable state.
         claim.journal = None;
-        claim.base = Some(hash(&bytes));
-        Ok(bytes.len() as u64)
+        claim.base = Some(base);
+        Ok(bytes)
     }
 
     /// Appends one change to the attempt's journal, as one line in one
@@ -441,9 +449,51 @@ struct Header {
 /// FNV-1a of a whole save's bytes: tells one save from the next (not a
 /// defence against forgery; the folder is the member's own).
 fn hash(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    })
+    hash_on(FNV_START, bytes)
+}
+
+const FNV_START: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// [`hash`] of what came before (`h`) followed by `bytes`.
+fn hash_on(h: u64, bytes: &[u8]) -> u64 {
+    bytes
+        .iter()
+        .fold(h, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+}
+
+/// The buffer between the encoder and a whole save's file.
+const WRITE_BUFFER: usize = 8 * 1024;
+
+/// A writer that passes everything on, keeping its [`hash`] and its
+/// length.
+struct Hashed<W> {
+    out: W,
+    hash: u64,
+    bytes: u64,
+}
+
+impl<W: Write> Hashed<W> {
+    fn new(out: W) -> Hashed<W> {
+        Hashed {
+            out,
+            hash: FNV_START,
+            bytes: 0,
+        }
+    }
+}
+
+impl<W: Write> Write for Hashed<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let n = self.out.write(buf)?;
+        let done = buf.get(..n).unwrap_or(buf);
+        self.hash = hash_on(self.hash, done);
+        self.bytes += done.len() as u64;
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
 }
 
 /// How long a journal write waits for its sync: the most a power cut can
@@ -547,6 +597,28 @@ mod tests {
         assert_eq!(saves.load::<Saved>(&claim).unwrap().answers, [4, 5]);
         saves.remove(claim).unwrap();
         assert!(!journal.exists());
+    }
+
+    /// A whole save is encoded straight into its file: the bytes are
+    /// serde_json's pretty encoding, the length returned is theirs, and a
+    /// save larger than the write buffer is hashed whole (its journal is
+    /// read after it, not ignored).
+    #[test]
+    fn a_whole_save_larger_than_its_buffer_is_written_counted_and_hashed_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let saves = Autosaves::for_results(&dir.path().join("results.csv"));
+        let mut claim = saves.claim("big").unwrap();
+        let big = Saved {
+            answers: (0..=255).cycle().take(3 * WRITE_BUFFER).collect(),
+        };
+        let n = saves.save(&mut claim, &big).unwrap();
+        let on_disk = fs::read(dir.path().join("results.autosave").join("big.json")).unwrap();
+        assert_eq!(on_disk, serde_json::to_vec_pretty(&big).unwrap());
+        assert_eq!(n, on_disk.len() as u64);
+        assert!(on_disk.len() > 3 * WRITE_BUFFER);
+        assert_eq!(claim.base, Some(hash(&on_disk)));
+        saves.append(&mut claim, &vec![7u8], true).unwrap();
+        assert_eq!(saves.load::<Saved>(&claim).unwrap().answers, [7]);
     }
 
     /// Every state of the files a kill can leave, in order, reads as the

@@ -155,3 +155,28 @@ fn durations() {
     );
     assert_eq!(bank::parse_duration("20"), None);
 }
+
+/// Questions that cite the same document (or have the same topic) share
+/// one copy of it, and each still reads as written.
+#[test]
+fn questions_share_their_topics_and_sources() {
+    let yaml = "title: Chung\nquestions:\n\
+        - text: Câu một?\n  topic: Một cửa\n  source: Nghị định 61/2018/NĐ-CP\n  choices: [Có, Không]\n  answer: A\n\
+        - text: Câu hai?\n  topic: Một cửa\n  source: Nghị định 61/2018/NĐ-CP\n  choices: [Có, Không]\n  answer: B\n\
+        - text: Câu ba?\n  topic: Cải cách\n  source: Nghị quyết 30c/NQ-CP\n  choices: [Có, Không]\n  answer: A\n";
+    let b = bank::load_bytes(Path::new("chung.yaml"), yaml.as_bytes()).expect("bank");
+    let [one, two, three] = &b.questions[..] else {
+        panic!("three questions: {:?}", b.questions);
+    };
+    let (Some(s1), Some(s2), Some(s3)) = (&one.source, &two.source, &three.source) else {
+        panic!("sources");
+    };
+    assert!(std::sync::Arc::ptr_eq(s1, s2));
+    assert_eq!(&**s1, "Nghị định 61/2018/NĐ-CP");
+    assert_eq!(&**s3, "Nghị quyết 30c/NQ-CP");
+    let (Some(t1), Some(t2)) = (&one.topic, &two.topic) else {
+        panic!("topics");
+    };
+    assert!(std::sync::Arc::ptr_eq(t1, t2));
+    assert_eq!(three.topic.as_deref(), Some("Cải cách"));
+}

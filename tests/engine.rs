@@ -41,7 +41,7 @@ fn display_of(a: &Attempt, bank_choice: usize) -> usize {
     drawn
         .order
         .iter()
-        .position(|&c| c == bank_choice)
+        .position(|c| c == bank_choice)
         .expect("choice drawn")
 }
 
@@ -60,7 +60,7 @@ fn same_seed_gives_the_same_draw_and_other_seeds_differ() {
     idx.sort_unstable();
     assert_eq!(idx, (0..10).collect::<Vec<_>>());
     for d in &one.questions {
-        let mut o = d.order.clone();
+        let mut o = d.order.to_vec();
         o.sort_unstable();
         assert_eq!(o, vec![0, 1, 2, 3]);
     }
@@ -443,11 +443,17 @@ fn result_row_columns() {
     assert_eq!(row.answers, "nd61-hieu-luc:B;nq30c-6:-;mot-cua:-");
 }
 
-#[test]
-fn snapshot_and_resume_keep_answers_and_remaining_time() {
+/// Ten questions, 10 minutes for the attempt and 2 for each question.
+fn timed_ten() -> Bank {
     let mut b = ten();
     b.time_limit = Some(secs(600));
     b.question_time_limit = Some(secs(120));
+    b
+}
+
+#[test]
+fn snapshot_and_resume_keep_answers_and_remaining_time() {
+    let b = timed_ten();
     let t0 = Instant::now();
     let mut a = start(&b, 11, t0);
     a.choose(2, t0 + secs(10)).expect("q1");
@@ -472,6 +478,42 @@ fn snapshot_and_resume_keep_answers_and_remaining_time() {
     assert_eq!(r.member(), a.member());
     assert_eq!(r.attempt_id(), "a1");
     assert_eq!(r.answers_field(&b), a.answers_field(&b));
+}
+
+/// The autosave writes the attempt through a borrowed view; it must be
+/// the snapshot's bytes exactly, in every state the attempt goes through
+/// (the saved files, and every resume, depend on it).
+#[test]
+fn a_snapshot_view_is_written_as_the_snapshot_is() {
+    let b = timed_ten();
+    let t0 = Instant::now();
+    let mut a = start(&b, 11, t0);
+    let same = |a: &Attempt, at: Instant| {
+        let view = a.snapshot_view(at);
+        let snap = a.snapshot(at);
+        assert_eq!(
+            serde_json::to_string_pretty(&view).expect("view"),
+            serde_json::to_string_pretty(&snap).expect("snapshot")
+        );
+        assert_eq!(
+            serde_json::to_string(&view).expect("view"),
+            serde_json::to_string(&snap).expect("snapshot")
+        );
+    };
+    same(&a, t0);
+    a.choose(2, t0 + secs(10)).expect("q1");
+    a.toggle_flag(t0 + secs(11)).expect("flag");
+    same(&a, t0 + secs(12));
+    a.go_to(9, t0 + secs(20)).expect("q10");
+    a.choose(0, t0 + secs(25)).expect("q10 a");
+    same(&a, t0 + secs(30));
+    // The question's own limit runs out: it is locked.
+    a.tick(t0 + secs(200));
+    assert_eq!(a.lock(9), QuestionLock::TimeUp);
+    same(&a, t0 + secs(201));
+    a.go_to(3, t0 + secs(210)).expect("q4");
+    a.submit(t0 + secs(230)).expect("submit");
+    same(&a, t0 + secs(240));
 }
 
 #[test]

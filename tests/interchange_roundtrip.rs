@@ -73,7 +73,7 @@ fn gift_keeps_ids_topics_and_explanations() {
         let imported = import_bytes(&path, &out.bytes, &Naming::default(), Lang::Vi);
         for (q, back) in bank.questions.iter().zip(&imported.questions) {
             assert_eq!(back.id.as_deref(), Some(q.id.as_str()));
-            assert_eq!(back.topic, q.topic);
+            assert_eq!(back.topic.as_deref(), q.topic.as_deref());
             assert_eq!(
                 back.explanation.as_deref().map(tidy_text),
                 q.explanation.as_deref().map(tidy_text)

@@ -195,7 +195,7 @@ fn s_shows_the_choices_in_the_order_the_engine_draws_them() {
             .find(|d| d.index == i)
             .expect("drawn")
             .order
-            .clone()
+            .to_vec()
     };
     assert_eq!(p.order(), drawn(0));
     assert_ne!(

@@ -104,15 +104,20 @@ fn the_general_sample_bank_has_at_least_15_questions() {
 fn every_question_has_a_topic_a_source_and_an_explanation() {
     for b in shipped_banks() {
         for q in &b.questions {
-            let filled = |f: &Option<String>| f.as_deref().is_some_and(|s| !s.trim().is_empty());
-            assert!(filled(&q.source), "{}:{} has no source", b.id, q.id);
+            let filled = |f: Option<&str>| f.is_some_and(|s| !s.trim().is_empty());
             assert!(
-                filled(&q.explanation),
+                filled(q.source.as_deref()),
+                "{}:{} has no source",
+                b.id,
+                q.id
+            );
+            assert!(
+                filled(q.explanation.as_deref()),
                 "{}:{} has no explanation",
                 b.id,
                 q.id
             );
-            assert!(filled(&q.topic), "{}:{} has no topic", b.id, q.id);
+            assert!(filled(q.topic.as_deref()), "{}:{} has no topic", b.id, q.id);
         }
     }
 }

@@ -89,7 +89,7 @@ fn both(name: &str, build: impl Fn(Lang) -> String) {
 fn display_letter(h: &Harness, c: usize) -> char {
     let a = h.app.attempt().expect("attempt");
     let d = a.drawn(a.current()).expect("drawn");
-    let pos = d.order.iter().position(|&x| x == c).expect("choice");
+    let pos = d.order.iter().position(|x| x == c).expect("choice");
     union_quiz::bank::letter(pos).to_ascii_lowercase()
 }
 

@@ -6,6 +6,7 @@
 //! with no control characters.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::Duration;
 
 pub mod check;
@@ -87,8 +88,9 @@ pub struct Bank {
 pub struct Question {
     /// Unique in the bank; derived from the text when the bank gives none.
     pub id: String,
-    /// Optional topic, for trainers.
-    pub topic: Option<String>,
+    /// Optional topic, for trainers; one copy shared by the questions of a
+    /// bank that have the same.
+    pub topic: Option<Arc<str>>,
     /// The question; may contain newlines.
     pub text: String,
     /// 2 to 10 choices, in the bank's order (bank letter A is index 0).
@@ -101,8 +103,9 @@ pub struct Question {
     pub points: f64,
     /// Shown in review.
     pub explanation: Option<String>,
-    /// The document the answer rests on.
-    pub source: Option<String>,
+    /// The document the answer rests on; one copy shared by the questions
+    /// of a bank that cite the same (most of a bank cites a few documents).
+    pub source: Option<Arc<str>>,
 }
 
 impl Question {

@@ -20,6 +20,7 @@ use super::yaml::{Entry, Node, Pos, Value};
 
 mod bank;
 mod roster;
+mod seen;
 
 pub(crate) use bank::QuestionsCheck;
 

@@ -26,7 +26,6 @@
 //! next open question. When no open question is left, the attempt is
 //! submitted as if the time were up.
 
-use std::collections::BTreeSet;
 use std::time::{Duration, Instant};
 
 use rand::SeedableRng;
@@ -37,10 +36,13 @@ use serde::{Deserialize, Serialize};
 use crate::bank::{Bank, Review, letter};
 use crate::results::ResultRow;
 
+mod order;
 mod outcome;
 mod snapshot;
+use order::ChoiceSet;
+pub use order::{ChoiceOrder, TooManyChoices};
 pub use outcome::{Outcome, QuestionReview};
-pub use snapshot::{ResumeError, SNAPSHOT_VERSION, Snapshot, SnapshotFinish};
+pub use snapshot::{ResumeError, SNAPSHOT_VERSION, Snapshot, SnapshotFinish, SnapshotView};
 
 /// Options given on the command line that override the bank's own.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -70,8 +72,9 @@ impl Overrides {
 pub struct DrawnQuestion {
     /// Index of the question in the bank.
     pub index: usize,
-    /// Display position → bank choice index (display A shows `order[0]`).
-    pub order: Vec<usize>,
+    /// Display position → bank choice index (display A shows
+    /// `order.get(0)`).
+    pub order: ChoiceOrder,
 }
 
 /// What one seed draws for an attempt: the questions, their order and the
@@ -113,6 +116,11 @@ impl AttemptPlan {
                 if q.shuffle_choices.unwrap_or(bank.shuffle_choices) {
                     order.shuffle(&mut rng);
                 }
+                // A bank has at most ten choices a question (its
+                // validation says so); a bank made otherwise with more
+                // shows its first ten.
+                order.retain(|&c| c < order::MOST);
+                let order = ChoiceOrder::try_from(&order[..]).unwrap_or_default();
                 Some(DrawnQuestion { index, order })
             })
             .collect();
@@ -220,7 +228,7 @@ pub struct Attempt {
     /// Whether each drawn question takes several answers.
     multiple: Vec<bool>,
     member: Member,
-    answers: Vec<BTreeSet<usize>>,
+    answers: Vec<ChoiceSet>,
     flags: Vec<bool>,
     locks: Vec<QuestionLock>,
     current: usize,
@@ -258,7 +266,7 @@ impl Attempt {
             plan,
             multiple,
             member,
-            answers: vec![BTreeSet::new(); n],
+            answers: vec![ChoiceSet::default(); n],
             flags: vec![false; n],
             locks: vec![QuestionLock::Open; n],
             current: 0,
@@ -331,16 +339,14 @@ impl Attempt {
         let Some(bank_choice) = self.bank_choice(i, display) else {
             return false;
         };
-        self.answers
-            .get(i)
-            .is_some_and(|a| a.contains(&bank_choice))
+        self.answers.get(i).is_some_and(|a| a.contains(bank_choice))
     }
 
     /// The chosen choices of question `i`, as bank indices.
     pub fn chosen(&self, i: usize) -> Vec<usize> {
         self.answers
             .get(i)
-            .map(|a| a.iter().copied().collect())
+            .map(|a| a.iter().collect())
             .unwrap_or_default()
     }
 
@@ -585,7 +591,7 @@ impl Attempt {
     }
 
     fn bank_choice(&self, i: usize, display: usize) -> Option<usize> {
-        self.plan.questions.get(i)?.order.get(display).copied()
+        self.plan.questions.get(i)?.order.get(display)
     }
 
     /// Chooses the choice shown at `display` on the current question: on a
@@ -601,7 +607,7 @@ impl Attempt {
         let multiple = self.is_multiple(i);
         let set = self.answers.get_mut(i).ok_or(Refusal::OutOfRange)?;
         if multiple {
-            if !set.remove(&bank_choice) {
+            if !set.remove(bank_choice) {
                 set.insert(bank_choice);
             }
         } else {

@@ -49,7 +49,7 @@ impl Attempt {
                 question_id: q.id.clone(),
                 chosen,
                 right: q.answer.clone(),
-                order: drawn.order.clone(),
+                order: drawn.order.to_vec(),
                 correct: exact,
                 points: earned,
                 max_points: q.points,

@@ -223,7 +223,7 @@ impl Preview {
                 .into_iter()
                 .find(|d| d.index == self.question)
             {
-                return d.order;
+                return d.order.to_vec();
             }
         }
         (0..q.choices.len()).collect()

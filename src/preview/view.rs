@@ -3,6 +3,8 @@
 //! gives it on a terminal of this size, so the trainer sees the question as
 //! a member will.
 
+use std::sync::Arc;
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Margin, Rect};
 use ratatui::style::{Modifier, Style};
@@ -192,8 +194,8 @@ fn settings_lines(p: &Preview, w: usize) -> Vec<Line<'static>> {
 }
 
 /// The questions per topic, in the order topics first appear.
-pub fn topic_counts(l: &Located) -> Vec<(Option<String>, usize)> {
-    let mut counts: Vec<(Option<String>, usize)> = Vec::new();
+pub fn topic_counts(l: &Located) -> Vec<(Option<Arc<str>>, usize)> {
+    let mut counts: Vec<(Option<Arc<str>>, usize)> = Vec::new();
     for q in &l.bank.questions {
         match counts.iter_mut().find(|(t, _)| *t == q.topic) {
             Some((_, n)) => *n += 1,

@@ -244,8 +244,7 @@ impl Saver {
         let Some(claim) = self.claim.as_mut() else {
             return;
         };
-        let snapshot: Snapshot = attempt.snapshot(now);
-        match self.autosaves.save(claim, &snapshot) {
+        match self.autosaves.save(claim, &attempt.snapshot_view(now)) {
             Ok(n) => {
                 self.saved_revision = Some(attempt.revision());
                 self.problem = None;

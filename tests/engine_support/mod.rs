@@ -75,7 +75,7 @@ pub fn vietnamese() -> Bank {
     );
     q1.explanation =
         Some("Nghị định ban hành ngày 23/4/2018 và có hiệu lực từ ngày 21/6/2018.".to_owned());
-    q1.source = Some("Nghị định 61/2018/NĐ-CP, Điều 39".to_owned());
+    q1.source = Some("Nghị định 61/2018/NĐ-CP, Điều 39".into());
     let mut q2 = question(
         "nq30c-6",
         "Những nội dung nào thuộc Chương trình tổng thể cải cách hành chính nhà nước giai đoạn 2011–2020 (Nghị quyết 30c/NQ-CP)?",
@@ -87,7 +87,7 @@ pub fn vietnamese() -> Bank {
         ],
         &[0, 1],
     );
-    q2.source = Some("Nghị quyết 30c/NQ-CP".to_owned());
+    q2.source = Some("Nghị quyết 30c/NQ-CP".into());
     let mut q3 = question(
         "mot-cua",
         "Bộ phận Một cửa cấp tỉnh có tên gọi là gì?",

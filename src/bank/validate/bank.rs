@@ -1,13 +1,11 @@
 //! The rules of a bank and of its questions.
 
-use std::collections::HashMap;
-
 use super::super::diag::{Expected, Hint, Problem};
 use super::super::yaml::{Entry, Node, Pos, Value};
 use super::super::{self as bank, Bank, Question, Review, Scoring, letter_index};
+use super::seen::{Seen, Shared};
 use super::{
-    BANK_KEYS, Checker, MAX_CHOICES, QUESTION_KEYS, derived_id, first_seen, get, is_valid_id,
-    scalar_text,
+    BANK_KEYS, Checker, MAX_CHOICES, QUESTION_KEYS, derived_id, get, is_valid_id, scalar_text,
 };
 
 const REVIEW_VALUES: &[&str] = &["after_submit", "none", "each_question"];
@@ -19,6 +17,8 @@ const SCORING_VALUES: &[&str] = &["all_or_nothing", "partial"];
 struct QuestionParts {
     question: Option<Question>,
     id: Option<String>,
+    /// The text when the question has errors; a question without any holds
+    /// its own.
     text: Option<String>,
 }
 
@@ -211,7 +211,8 @@ impl<'a> Checker<'a> {
         })
     }
 
-    fn question(&mut self, item_at: Pos, map: &mut [Entry]) -> QuestionParts {
+    /// `shared` holds the topics and sources of the questions before.
+    fn question(&mut self, item_at: Pos, map: &mut [Entry], shared: &mut Shared) -> QuestionParts {
         let suggested = self.unknown_keys(map, QUESTION_KEYS, BANK_KEYS);
         let before = self.errors;
         let text = match get(map, "text") {
@@ -267,26 +268,27 @@ impl<'a> Checker<'a> {
                 None
             }
         };
-        let question = (self.errors == before && id_ok && id.is_some()).then(|| {
-            Some(Question {
-                // Set by the caller, which numbers a derived id that
-                // repeats: not copied here for nothing.
-                id: String::new(),
-                topic,
-                text: text.clone()?,
-                choices: choices?,
-                answer: answer?,
-                shuffle_choices,
-                points: points?,
-                explanation,
-                source,
-            })
-        });
-        QuestionParts {
-            question: question.flatten(),
-            id,
-            text,
-        }
+        let ok = self.errors == before && id_ok && id.is_some();
+        let (question, text) = match (text, choices, answer, points) {
+            (Some(text), Some(choices), Some(answer), Some(points)) if ok => {
+                let question = Question {
+                    // Set by the caller, which numbers a derived id that
+                    // repeats: not copied here for nothing.
+                    id: String::new(),
+                    topic: topic.map(|t| shared.get(t)),
+                    text,
+                    choices,
+                    answer,
+                    shuffle_choices,
+                    points,
+                    explanation,
+                    source: source.map(|s| shared.get(s)),
+                };
+                (Some(question), None)
+            }
+            (text, ..) => (None, text),
+        };
+        QuestionParts { question, id, text }
     }
 
     fn choices(&mut self, node: &mut Node) -> Option<Vec<String>> {
@@ -499,9 +501,11 @@ pub(crate) struct QuestionsCheck<'a> {
     /// The questions without errors, in the bank's order.
     out: Vec<Question>,
     /// Each id (given or derived) and the line it was first written on.
-    ids: HashMap<String, usize>,
+    ids: Seen,
     /// Each text and the line it was first written on.
-    texts: HashMap<String, usize>,
+    texts: Seen,
+    /// The topics and sources, one copy of each.
+    shared: Shared,
     /// Items seen, good or bad.
     count: usize,
 }
@@ -511,8 +515,9 @@ impl<'a> QuestionsCheck<'a> {
         QuestionsCheck {
             checker: Checker::new(path, src),
             out: Vec::new(),
-            ids: HashMap::new(),
-            texts: HashMap::new(),
+            ids: Seen::new(|q| &q.id),
+            texts: Seen::new(|q| &q.text),
+            shared: Shared::default(),
             count: 0,
         }
     }
@@ -529,7 +534,10 @@ impl<'a> QuestionsCheck<'a> {
         // The checks across questions run on every question that has the
         // field, whatever else is wrong with it: one error must not hide
         // another.
-        let parts = checker.question(item_at, map);
+        let parts = checker.question(item_at, map, &mut self.shared);
+        // Its index among the kept questions, if it is kept: it then holds
+        // its id and text for the checks of the questions after it.
+        let next = parts.question.is_some().then_some(self.out.len());
         let id_at = get(map, "id").map_or(item_at, |n| n.at);
         let mut id = parts.id;
         if get(map, "id").is_none()
@@ -540,14 +548,14 @@ impl<'a> QuestionsCheck<'a> {
             // file can still tell them apart.
             let mut n = 2;
             let mut numbered = base.clone();
-            while self.ids.contains_key(&numbered) {
+            while self.ids.contains(&self.out, &numbered) {
                 numbered = format!("{base}-{n}");
                 n += 1;
             }
             id = Some(numbered);
         }
         if let Some(id) = &id
-            && let Some(first_line) = first_seen(&mut self.ids, id.clone(), id_at.line)
+            && let Some(first_line) = self.ids.first_seen(&self.out, id, id_at.line, next)
         {
             checker.report(
                 id_at,
@@ -558,9 +566,13 @@ impl<'a> QuestionsCheck<'a> {
                 None,
             );
         }
-        if let Some(text) = parts.text {
+        let text = match &parts.question {
+            Some(q) => Some(q.text.as_str()),
+            None => parts.text.as_deref(),
+        };
+        if let Some(text) = text {
             let text_at = get(map, "text").map_or(item_at, |n| n.at);
-            if let Some(first_line) = first_seen(&mut self.texts, text, text_at.line) {
+            if let Some(first_line) = self.texts.first_seen(&self.out, text, text_at.line, next) {
                 checker.report(text_at, Problem::DuplicateQuestionText { first_line }, None);
             }
         }

@@ -293,7 +293,7 @@ pub fn lines(app: &App, state: &QuestionState, w: usize) -> Body {
     question_layout(
         &mut body,
         q,
-        &drawn.order,
+        &drawn.order.to_vec(),
         &marks,
         w,
         &app.theme,
