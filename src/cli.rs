@@ -7,9 +7,9 @@
 //! member's PC runs, holds only the quiz ([`quiz_main`]); the trainer's
 //! commands (`check`, `report`, `serve`, …) are handed to
 //! `union-quiz-tools` beside it ([`main`]), which holds everything. A
-//! member's quiz then maps a third of the code it did (its peak memory at
-//! 1,000 questions went from 9 to 6 MB, most of it the binary's own
-//! pages), and the member's PCs need only the small file.
+//! member's quiz then maps a third of the code it did (alone, that took its
+//! peak memory at 1,000 questions from 8.9 to 6.3 MB: most of it was the
+//! binary's own pages), and the member's PCs need only the small file.
 
 use std::ffi::OsString;
 use std::process::ExitCode;

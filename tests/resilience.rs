@@ -98,7 +98,7 @@ fn a_killed_app_is_resumed_with_its_answers_and_the_time_of_the_last_save() {
         .attempt_id()
         .to_owned();
     // Killed: no shutdown, the process (and its lock) just goes away.
-    drop(first);
+    first.kill(&results);
 
     // Much later, another app starts on the same results file.
     let t1 = t0 + secs(3_600);
@@ -165,7 +165,7 @@ fn a_changed_bank_is_not_resumed_and_the_member_is_told() {
     let t0 = Instant::now();
     let mut first = Harness::new(vec![plain_bank()], &results, Lang::Vi, t0);
     first.start_quiz_as("Phạm Thị Dung").typed("c");
-    drop(first);
+    first.kill(&results);
     let mut changed = plain_bank();
     changed.sha256 = "cd".repeat(32);
     let mut second = Harness::new(vec![changed], &results, Lang::Vi, t0);
@@ -487,7 +487,7 @@ fn recover_lists_and_submits_unfinished_attempts_marked_recovered() {
     h.start_quiz_as("Bùi Thị Lan").at(4).answer_two();
     // Saved: 29 s after the last save. (At 15 s it would not have been.)
     h.at(33).cmd(Command::Tick);
-    drop(h);
+    h.kill(&results);
     let found = recover::list(&room(Vec::new(), None, &results));
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].state, RecoverState::Unfinished);
@@ -522,7 +522,7 @@ fn recover_keeps_timed_out_true_only_when_the_time_was_up() {
     h.at(20 * 60 + 1).cmd(Command::Tick);
     assert_eq!(h.app.screen(), Screen::TimeUp);
     assert!(h.screen().contains("CHƯA LƯU ĐƯỢC KẾT QUẢ"));
-    drop(h);
+    h.kill(&results);
     fs::remove_dir(&results).expect("unblock");
     let done = recover::submit_all(&room(vec![plain_bank()], None, &results), Instant::now());
     assert_eq!(done[0].1, RecoverDone::Submitted);
@@ -576,7 +576,7 @@ fn recover_on_the_command_line() {
     let bank = union_quiz::bank::load(&bank_path).expect("load");
     let mut h = Harness::new(vec![bank], &results, Lang::Vi, Instant::now());
     h.start_quiz_as("Tạ Thị Oanh").at(2).typed("b");
-    drop(h);
+    h.kill(&results);
     let bin = env!("CARGO_BIN_EXE_union-quiz");
     let run = |extra: &[&str]| {
         let out = std::process::Command::new(bin)
@@ -679,7 +679,7 @@ fn two_windows_choosing_the_same_attempt_get_it_once() {
     let t0 = Instant::now();
     let mut first = Harness::new(vec![plain_bank()], &results, Lang::Vi, t0);
     first.start_quiz_as("Châu Văn Quý").typed("a");
-    drop(first);
+    first.kill(&results);
     // Both windows list it…
     let mut a = Harness::new(vec![plain_bank()], &results, Lang::Vi, t0);
     let mut b = Harness::new(vec![plain_bank()], &results, Lang::Vi, t0);

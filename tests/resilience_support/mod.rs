@@ -65,6 +65,33 @@ pub struct Harness {
 }
 
 impl Harness {
+    /// The app's process is killed: no shutdown, its descriptors (the
+    /// attempt's lock among them) just close. Returns once the lock is free,
+    /// as it is at once when a real process dies. In a test binary that
+    /// also starts programs, a child between its fork and its exec holds a
+    /// copy of every descriptor for a moment, and with it the lock; a
+    /// second app started in that moment would rightly see the attempt as
+    /// open elsewhere. Fails after 10 s: then something else holds it.
+    pub fn kill(self, results: &Path) {
+        let id = self.app.attempt().map(|a| a.attempt_id().to_owned());
+        drop(self);
+        let Some(id) = id else { return };
+        let deadline = Instant::now() + Duration::from_secs(10);
+        let held = || {
+            Autosaves::for_results(results)
+                .list::<Snapshot>()
+                .iter()
+                .any(|f| f.id == id && f.in_use)
+        };
+        while held() {
+            assert!(
+                Instant::now() < deadline,
+                "attempt {id} still held after 10 s"
+            );
+            std::thread::yield_now();
+        }
+    }
+
     /// A new app on `results`, with the clock at `t0`.
     pub fn new(banks: Vec<Bank>, results: &Path, lang: Lang, t0: Instant) -> Harness {
         Harness::with_roster(banks, None, results, lang, t0)
