@@ -8,7 +8,7 @@
 //! the server's wake-ups per second for its session and the bytes sent.
 //!
 //! ```text
-//! cargo build --release --bin union-quiz --example room_load
+//! cargo build --release && cargo build --release --example room_load   # both programs: serve runs in union-quiz-tools
 //! target/release/examples/room_load [N ...] [--think-scale F] [--questions Q]
 //!     [--seated S] [--seated-secs T] [--dir FOLDER] [--bin PATH ...]
 //!     [--baseline | --baseline-user USER]
@@ -123,7 +123,7 @@ fn built_bin() -> PathBuf {
         .expect("target dir");
     assert!(
         bin.exists(),
-        "{} is missing: cargo build --release --bin union-quiz",
+        "{} is missing: cargo build --release (union-quiz and union-quiz-tools)",
         bin.display()
     );
     bin
