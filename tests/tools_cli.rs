@@ -23,6 +23,20 @@ fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).replace("\r\n", "\n")
 }
 
+/// `--help` of `bin`: exit 0, and the usage of `union-quiz` (`.exe` on
+/// Windows, as the trainer types it there).
+fn help_of(bin: &Path) -> String {
+    let out = output(bin, &["--help"]);
+    assert_eq!(out.status.code(), Some(0));
+    let help = text(&out.stdout);
+    let usage = format!(
+        "Usage: union-quiz{} [OPTIONS] [PATH] [COMMAND]",
+        std::env::consts::EXE_SUFFIX
+    );
+    assert!(help.contains(&usage), "{help}");
+    help
+}
+
 /// The quiz executable alone in a folder of its own, as on a member's PC.
 fn quiz_alone() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().expect("dir");
@@ -55,14 +69,7 @@ fn a_trainers_command_gives_what_the_tools_give() {
 #[test]
 fn help_names_the_program_union_quiz() {
     for bin in [QUIZ, TOOLS] {
-        let out = output(Path::new(bin), &["--help"]);
-        assert_eq!(out.status.code(), Some(0));
-        let help = text(&out.stdout);
-        let usage = format!(
-            "Usage: union-quiz{} [OPTIONS]",
-            std::env::consts::EXE_SUFFIX
-        );
-        assert!(help.contains(&usage), "{help}");
+        let help = help_of(Path::new(bin));
         assert!(!help.contains("union-quiz-tools"), "{help}");
         // The whole command line: every trainer's command is listed.
         assert!(help.contains("  serve "), "{help}");
@@ -100,14 +107,7 @@ fn without_the_tools_a_trainers_command_says_where_it_looked() {
 #[test]
 fn without_the_tools_the_quiz_still_runs_and_gives_its_own_help() {
     let (dir, alone) = quiz_alone();
-    let out = output(&alone, &["--help"]);
-    assert_eq!(out.status.code(), Some(0));
-    let help = text(&out.stdout);
-    let usage = format!(
-        "Usage: union-quiz{} [OPTIONS] [PATH] [COMMAND]",
-        std::env::consts::EXE_SUFFIX
-    );
-    assert!(help.contains(&usage), "{help}");
+    let help = help_of(&alone);
     assert!(help.contains("  run "), "{help}");
     assert!(!help.contains("  serve "), "{help}");
     assert!(
