@@ -124,7 +124,11 @@ pub fn is_for_tools(args: &[OsString]) -> bool {
 /// member's PC given only `union-quiz`.
 pub fn quiz_main(args: Vec<OsString>) -> ExitCode {
     if is_for_tools(&args) {
-        match crate::platform::hand_over(&args) {
+        let command = args
+            .iter()
+            .skip(1)
+            .find_map(|a| TOOLS.iter().find(|t| a == **t).copied());
+        match crate::platform::hand_over(&args, command) {
             Ok(code) => return code,
             Err(missing) if is_help(&args) => drop(missing),
             Err(missing) => {

@@ -208,23 +208,20 @@ impl Missing {
 
 /// Runs `union-quiz-tools`, from the folder of this executable, with the
 /// command line `args` (program name first), and gives its exit status.
+/// `command` is the trainer's command it is wanted for, named when it is
+/// missing.
 ///
 /// On Unix it replaces this process (`exec`): the process id, signals and
 /// the terminal stay as they were, so a trainer's Ctrl+C or a supervisor's
 /// `kill` reaches the command itself. Windows has no `exec`: the command
 /// runs as a child with this console, while this process waits for it,
 /// leaving the console's Ctrl+C and close events to it.
-pub fn hand_over(args: &[OsString]) -> Result<ExitCode, Missing> {
+pub fn hand_over(args: &[OsString], command: Option<&str>) -> Result<ExitCode, Missing> {
     let path = std::env::current_exe()
         .ok()
         .and_then(|p| p.parent().map(|dir| dir.join(TOOLS_EXE)))
         .unwrap_or_else(|| PathBuf::from(TOOLS_EXE));
-    let command = args
-        .iter()
-        .skip(1)
-        .map(|a| a.to_string_lossy())
-        .find(|a| crate::cli::TOOLS.contains(&a.as_ref()))
-        .map(|a| a.into_owned());
+    let command = command.map(str::to_owned);
     let mut child = std::process::Command::new(&path);
     child.args(args.iter().skip(1));
     run_instead(child, args.first()).map_err(|error| Missing {
