@@ -173,8 +173,8 @@ impl Start {
     }
 }
 
-/// The file name of the executable that runs the trainer's commands
-/// (see [`crate::cli`]).
+/// The file name of the executable that `union-quiz` hands the trainer's
+/// commands to.
 pub const TOOLS_EXE: &str = if cfg!(windows) {
     "union-quiz-tools.exe"
 } else {
