@@ -12,9 +12,10 @@
 //! binary's own pages), and the member's PCs need only the small file.
 
 use std::ffi::OsString;
+use std::path::Path;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use crate::check::CheckArgs;
 use crate::i18n::Lang;
@@ -68,15 +69,10 @@ pub const TOOLS: [&str; 9] = [
 ];
 
 /// The member's quiz alone: `union-quiz [run] [PATH] [options]`. Its help
-/// is seen only where `union-quiz-tools` is missing.
+/// is seen only where `union-quiz-tools` is missing, and ends on a line
+/// saying so (`i18n::platform::tools_elsewhere`).
 #[derive(Debug, Parser)]
-#[command(
-    name = "union-quiz",
-    version,
-    about,
-    after_help = "The trainer's commands (check, preview, recover, report, board, import, \
-                  export, serve) are in union-quiz-tools, which is not beside this program."
-)]
+#[command(name = "union-quiz", version, about)]
 struct QuizCli {
     /// Language of the interface and of messages.
     #[arg(long, global = true, value_enum, default_value_t = Lang::Vi)]
@@ -96,6 +92,21 @@ enum QuizCommand {
     Run(RunArgs),
 }
 
+/// The first word of a command line after any `--lang`, and where it is.
+fn first_word(args: &[OsString]) -> Option<(usize, &OsString)> {
+    let mut i = 1;
+    while let Some(a) = args.get(i) {
+        if a == "--lang" {
+            i += 2;
+        } else if a.to_string_lossy().starts_with("--lang=") {
+            i += 1;
+        } else {
+            return Some((i, a));
+        }
+    }
+    None
+}
+
 /// Where a command line goes: whether it names a trainer's command
 /// ([`TOOLS`], after any `--lang`), or asks for help or the version, which
 /// only the whole command line can give.
@@ -104,40 +115,43 @@ pub fn is_for_tools(args: &[OsString]) -> bool {
         .iter()
         .skip(1)
         .any(|a| a == "-h" || a == "--help" || a == "-V" || a == "--version");
-    let mut rest = args.iter().skip(1);
-    while let Some(a) = rest.next() {
-        if a == "--lang" {
-            rest.next();
-            continue;
-        }
-        if a.to_string_lossy().starts_with("--lang=") {
-            continue;
-        }
-        return asks_help || TOOLS.iter().any(|t| a == *t);
+    asks_help || named_tool(args).is_some()
+}
+
+/// The trainer's command a command line names: its first word, or for
+/// `help check`, the command help is asked about.
+fn named_tool(args: &[OsString]) -> Option<&'static str> {
+    let tool = |a: &OsString| TOOLS.iter().find(|t| a == **t).copied();
+    let (i, first) = first_word(args)?;
+    match tool(first)? {
+        "help" => Some(args.get(i + 1).and_then(tool).unwrap_or("help")),
+        named => Some(named),
     }
-    asks_help
 }
 
 /// `union-quiz`: runs the member's quiz, or hands the command line to
-/// `union-quiz-tools` (see [`is_for_tools`]). Help and the version are
-/// said by the quiz itself when `union-quiz-tools` is not there, as on a
-/// member's PC given only `union-quiz`.
+/// `union-quiz-tools` (see [`is_for_tools`]). Where `union-quiz-tools` is
+/// missing, the help and version of the quiz itself (`--help`, `help`,
+/// `help run`, `--version`) are still said, as on a member's PC given only
+/// `union-quiz`.
 pub fn quiz_main(args: Vec<OsString>) -> ExitCode {
+    let lang = crate::platform::lang_of(&args);
     if is_for_tools(&args) {
-        let command = args
-            .iter()
-            .skip(1)
-            .find_map(|a| TOOLS.iter().find(|t| a == **t).copied());
-        match crate::platform::hand_over(&args, command) {
+        let tool = named_tool(&args);
+        match crate::platform::hand_over(&args, tool) {
             Ok(code) => return code,
-            Err(missing) if is_help(&args) => drop(missing),
+            Err(_) if matches!(tool, None | Some("help")) => {}
             Err(missing) => {
-                eprintln!("{}", missing.message(crate::platform::lang_of(&args)));
+                eprintln!("{}", missing.message(lang));
                 return ExitCode::from(2);
             }
         }
     }
-    let cli = match QuizCli::try_parse_from(args) {
+    let command = QuizCli::command().after_help(crate::i18n::platform::tools_elsewhere(lang));
+    let cli = match command
+        .try_get_matches_from(args)
+        .and_then(|m| QuizCli::from_arg_matches(&m))
+    {
         Ok(cli) => cli,
         Err(e) => return clap_exit(&e),
     };
@@ -145,12 +159,36 @@ pub fn quiz_main(args: Vec<OsString>) -> ExitCode {
         None => cli.run,
         Some(QuizCommand::Run(args)) => args,
     };
+    if let Some(like) = mistyped_command(&args) {
+        let word = args.path.as_deref().map(Path::display);
+        let word = word.map(|w| w.to_string()).unwrap_or_default();
+        eprintln!(
+            "{}",
+            crate::i18n::ui::no_such_command(cli.lang, &word, like)
+        );
+        return ExitCode::from(2);
+    }
     crate::ui::run(args, cli.lang)
 }
 
-/// Whether the command line only asks for help or the version.
-fn is_help(args: &[OsString]) -> bool {
-    args.iter().skip(1).all(|a| !TOOLS.iter().any(|t| a == *t))
+/// The command a bank path reads like, when the path does not exist and
+/// is one plain word close to a command's name (`union-quiz chek`): said
+/// as a mistyped command rather than as a missing bank folder.
+fn mistyped_command(args: &RunArgs) -> Option<&'static str> {
+    let path = args.path.as_deref()?;
+    let word = path.to_str()?.to_lowercase();
+    let plain = word.chars().all(|c| c.is_alphanumeric() || c == '-');
+    if !plain || path.exists() {
+        return None;
+    }
+    TOOLS
+        .iter()
+        .chain(&["run"])
+        .filter(|&&t| t != "help")
+        .map(|&t| (strsim::osa_distance(&word, t), t))
+        .filter(|&(d, _)| d <= 2)
+        .min()
+        .map(|(_, t)| t)
 }
 
 /// Prints clap's help, version or usage error, and gives its exit status.
@@ -188,8 +226,6 @@ pub fn main(mut args: Vec<OsString>) -> ExitCode {
 
 #[cfg(test)]
 mod tests {
-    use clap::CommandFactory;
-
     use super::*;
 
     fn line(args: &[&str]) -> Vec<OsString> {
@@ -244,11 +280,38 @@ mod tests {
     }
 
     #[test]
-    fn only_help_and_version_fall_back_to_the_quizs_own() {
-        assert!(is_help(&line(&["--help"])));
-        assert!(is_help(&line(&["run", "-h"])));
-        assert!(is_help(&line(&["-V"])));
-        assert!(!is_help(&line(&["report", "--help"])));
+    fn the_tool_named_is_the_one_help_is_asked_about() {
+        assert_eq!(
+            named_tool(&line(&["report", "--by", "unit"])),
+            Some("report")
+        );
+        assert_eq!(named_tool(&line(&["--lang", "en", "serve"])), Some("serve"));
+        assert_eq!(named_tool(&line(&["help", "check"])), Some("check"));
+        assert_eq!(named_tool(&line(&["help"])), Some("help"));
+        assert_eq!(named_tool(&line(&["help", "run"])), Some("help"));
+        assert_eq!(named_tool(&line(&["--help"])), None);
+        assert_eq!(named_tool(&line(&["run", "report"])), None);
+    }
+
+    #[test]
+    fn a_missing_plain_word_close_to_a_command_is_a_mistyped_command() {
+        let run = |path: &str| {
+            let cli = QuizCli::try_parse_from(line(&["run", path])).expect("parse");
+            let Some(QuizCommand::Run(args)) = cli.command else {
+                panic!("not run");
+            };
+            mistyped_command(&args)
+        };
+        assert_eq!(run("chek"), Some("check"));
+        assert_eq!(run("repot"), Some("report"));
+        assert_eq!(run("Serve"), Some("serve"));
+        assert_eq!(run("rn"), Some("run"));
+        // Not plain words, or far from every command: bank paths.
+        assert_eq!(run("chek.yaml"), None);
+        assert_eq!(run("de-thi/chek"), None);
+        assert_eq!(run("quizzes"), None);
+        // A folder that exists is a folder.
+        assert_eq!(run("src"), None);
     }
 
     #[test]

@@ -358,6 +358,15 @@ fn kill_at_random(kills: usize) -> Tally {
             let pause = Duration::from_millis(rng.random_range(0..600));
             std::thread::sleep(pause.min(kill_at.saturating_duration_since(Instant::now())));
         }
+        // An app that ended by itself (a panic, a quit) is a failure of
+        // its own: say how it ended rather than that the kill found nobody.
+        assert!(
+            task_alive(pid, &pid.to_string()),
+            "the app ended before the kill of round {round} (exit status {}, signal {}):\n{}",
+            quiz.tmux.display("#{pane_dead_status}"),
+            quiz.tmux.display("#{pane_dead_signal}"),
+            quiz.tmux.pane()
+        );
         let killed = Instant::now();
         kill9(pid);
         tally.kills += 1;

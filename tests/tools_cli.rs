@@ -111,8 +111,30 @@ fn without_the_tools_the_quiz_still_runs_and_gives_its_own_help() {
     assert!(help.contains("  run "), "{help}");
     assert!(!help.contains("  serve "), "{help}");
     assert!(
-        help.contains("The trainer's commands (check, preview, recover, report, board,"),
+        help.contains("Các lệnh của giảng viên (check, preview, recover, report, board,"),
         "{help}"
+    );
+    let out = output(&alone, &["--lang", "en", "--help"]);
+    assert!(
+        text(&out.stdout)
+            .contains("The trainer's commands (check, preview, recover, report, board,"),
+        "{out:?}"
+    );
+    // clap's `help` subcommand, for the quiz or for `run`, is the quiz's
+    // own too; help about a trainer's command names that command.
+    for args in [&["help"][..], &["help", "run"]] {
+        let out = output(&alone, args);
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        assert!(
+            text(&out.stdout).contains("union-quiz"),
+            "{args:?}: {out:?}"
+        );
+    }
+    let out = output(&alone, &["help", "check"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).starts_with("Lệnh `check` nằm trong union-quiz-tools"),
+        "{out:?}"
     );
     let out = output(&alone, &["--version"]);
     assert_eq!(
@@ -159,4 +181,65 @@ fn on_unix_the_tools_take_over_the_same_process() {
     let exe = exe.expect("the pid's executable");
     assert_eq!(exe.file_name(), Path::new(TOOLS).file_name(), "{exe:?}");
     assert!(!first.is_empty());
+}
+
+#[test]
+fn a_mistyped_command_or_a_missing_folder_is_said_as_such() {
+    let dir = tempfile::tempdir().expect("dir");
+    let run = |args: &[&str]| {
+        Command::new(QUIZ)
+            .args(args)
+            .current_dir(dir.path())
+            .output()
+            .expect("run")
+    };
+    let out = run(&["chek"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        text(&out.stderr),
+        "union-quiz: không có lệnh hay thư mục `chek`. Có phải bạn muốn gõ `union-quiz check`?\n"
+    );
+    let out = run(&["--lang", "en", "repot"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        text(&out.stderr),
+        "union-quiz: there is no command or folder `repot`. Did you mean `union-quiz report`?\n"
+    );
+    // No quizzes folder where the quiz was started: not "its banks have
+    // errors".
+    let out = run(&[]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        text(&out.stderr),
+        "union-quiz: không có tệp hay thư mục quizzes. Hãy chỉ ra một bộ đề (.yaml) hoặc \
+         thư mục bộ đề.\n"
+    );
+}
+
+/// A `union-quiz-tools` that cannot be started (here: not executable)
+/// is said with the system's reason and what to do.
+#[cfg(unix)]
+#[test]
+fn tools_that_cannot_start_are_said_with_what_to_do() {
+    use std::os::unix::fs::PermissionsExt;
+    let (_dir, alone) = quiz_alone();
+    let tools = alone.with_file_name("union-quiz-tools");
+    std::fs::copy(TOOLS, &tools).expect("copy the tools");
+    std::fs::set_permissions(&tools, std::fs::Permissions::from_mode(0o644)).expect("chmod");
+    let out = output(&alone, &["check", "quizzes"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = text(&out.stderr);
+    assert!(
+        err.starts_with(&format!(
+            "Lệnh `check` nằm trong union-quiz-tools, nhưng không chạy được {}: ",
+            tools.display()
+        )),
+        "{err}"
+    );
+    assert!(
+        err.ends_with(
+            ".\nHãy chép lại union-quiz-tools từ bản gốc vào cùng thư mục với union-quiz.\n"
+        ),
+        "{err}"
+    );
 }

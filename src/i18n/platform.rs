@@ -25,19 +25,40 @@ pub fn tools_missing(
         (None, Lang::Vi) => "Phần này nằm trong union-quiz-tools".to_owned(),
         (None, Lang::En) => "This is in union-quiz-tools".to_owned(),
     };
-    let not_found = error.kind() == std::io::ErrorKind::NotFound;
-    match (lang, not_found) {
-        (Lang::Vi, true) => format!(
-            "{what}, nhưng không thấy tệp này bên cạnh union-quiz (tìm ở {path}).\n\
-             Hãy chép union-quiz-tools vào cùng thư mục với union-quiz. \
-             Từ mã nguồn, `cargo build --release` tạo cả hai tệp."
-        ),
-        (Lang::En, true) => format!(
-            "{what}, which is not beside union-quiz (looked for {path}).\n\
-             Copy union-quiz-tools into the folder of union-quiz. \
-             From the sources, `cargo build --release` builds both."
-        ),
-        (Lang::Vi, false) => format!("{what}, nhưng không chạy được {path}: {error}"),
-        (Lang::En, false) => format!("{what}, but {path} could not be started: {error}"),
+    if error.kind() == std::io::ErrorKind::NotFound {
+        return match lang {
+            Lang::Vi => format!(
+                "{what}, nhưng không thấy tệp này bên cạnh union-quiz (tìm ở {path}).\n\
+                 Hãy chép union-quiz-tools vào cùng thư mục với union-quiz. \
+                 Từ mã nguồn, `cargo build --release` tạo cả hai tệp."
+            ),
+            Lang::En => format!(
+                "{what}, which is not beside union-quiz (looked for {path}).\n\
+                 Copy union-quiz-tools into the folder of union-quiz. \
+                 From the sources, `cargo build --release` builds both."
+            ),
+        };
     }
+    let why = super::io_error_message(error, lang);
+    match lang {
+        Lang::Vi => format!(
+            "{what}, nhưng không chạy được {path}: {why}.\n\
+             Hãy chép lại union-quiz-tools từ bản gốc vào cùng thư mục với union-quiz."
+        ),
+        Lang::En => format!(
+            "{what}, but {path} could not be started: {why}.\n\
+             Copy union-quiz-tools again from the original into the folder of union-quiz."
+        ),
+    }
+}
+
+/// The last line of the quiz's own help, seen only where
+/// `union-quiz-tools` is missing.
+pub fn tools_elsewhere(lang: Lang) -> &'static str {
+    lang.pick(
+        "Các lệnh của giảng viên (check, preview, recover, report, board, import, export, \
+         serve) nằm trong union-quiz-tools, tệp này không có bên cạnh chương trình.",
+        "The trainer's commands (check, preview, recover, report, board, import, export, \
+         serve) are in union-quiz-tools, which is not beside this program.",
+    )
 }

@@ -105,6 +105,11 @@ pub fn run(args: RunArgs, lang: Lang) -> ExitCode {
         .path
         .clone()
         .unwrap_or_else(|| PathBuf::from("quizzes"));
+    // Said as such, not as a folder whose banks have errors.
+    if !path.exists() {
+        eprintln!("{}", tr::no_such_path(lang, &path));
+        return ExitCode::from(2);
+    }
     let on_terminal = io::stdout().is_terminal();
     // Only the names of the files: reading them is the slow part.
     let expected = bank::yaml_files(&path)

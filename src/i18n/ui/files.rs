@@ -52,6 +52,36 @@ pub fn banks_skipped_note(lang: Lang, n: usize) -> String {
     }
 }
 
+/// The path given to `run` (or `quizzes`, the default) does not exist.
+pub fn no_such_path(lang: Lang, path: &std::path::Path) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "union-quiz: không có tệp hay thư mục {}. Hãy chỉ ra một bộ đề (.yaml) \
+             hoặc thư mục bộ đề.",
+            path.display()
+        ),
+        Lang::En => format!(
+            "union-quiz: no such file or folder {}. Give a bank (.yaml) or a folder of banks.",
+            path.display()
+        ),
+    }
+}
+
+/// `word`, given where a bank or a command goes, is neither: it looks
+/// like the command `like`.
+pub fn no_such_command(lang: Lang, word: &str, like: &str) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "union-quiz: không có lệnh hay thư mục `{word}`. Có phải bạn muốn gõ \
+             `union-quiz {like}`?"
+        ),
+        Lang::En => format!(
+            "union-quiz: there is no command or folder `{word}`. Did you mean \
+             `union-quiz {like}`?"
+        ),
+    }
+}
+
 /// Said on stderr when no bank was found.
 pub fn no_banks(lang: Lang, path: &std::path::Path) -> String {
     match lang {
