@@ -44,13 +44,7 @@ pub struct TerminalError(#[from] pub io::Error);
 pub fn with_plain_terminal(
     f: impl FnOnce(&mut ratatui::DefaultTerminal) -> io::Result<()>,
 ) -> io::Result<()> {
-    let mut terminal = match ratatui::try_init() {
-        Ok(t) => t,
-        Err(e) => {
-            ratatui::restore();
-            return Err(e);
-        }
-    };
+    let mut terminal = take_terminal()?;
     let result = f(&mut terminal);
     ratatui::restore();
     result
@@ -74,10 +68,7 @@ pub fn run(
     })?;
     // Raw mode, the alternate screen, and a panic hook that gives them
     // back; the runner draws on a backend of its own on the same stdout.
-    if let Err(e) = ratatui::try_init() {
-        ratatui::restore();
-        return Err(e.into());
-    }
+    take_terminal()?;
     let result = execute!(io::stdout(), EnableMouseCapture, EnableBracketedPaste)
         .and_then(|()| {
             install_panic_hook();
@@ -98,6 +89,16 @@ pub fn run(
         });
     restore();
     Ok(result?)
+}
+
+/// Raw mode, the alternate screen, and ratatui's panic hook that gives
+/// them back. Raw mode is asked for alone first: when it is refused (no
+/// terminal to read keys from, as with `board < /dev/null`), nothing has
+/// been written, and nothing is written to undo it; a stray "leave the
+/// alternate screen" would land in the output.
+fn take_terminal() -> io::Result<ratatui::DefaultTerminal> {
+    ratatui::crossterm::terminal::enable_raw_mode()?;
+    ratatui::try_init().inspect_err(|_| ratatui::restore())
 }
 
 /// Leaves the terminal as it was: mouse and paste modes off, then raw mode
