@@ -17,6 +17,7 @@ use union_quiz::autosave::Autosaves;
 use union_quiz::i18n::Lang;
 use union_quiz::i18n::ui::texts;
 use union_quiz::results;
+use union_quiz::session::Left;
 use union_quiz::session::recover::{self, RecoverDone, RecoverState};
 use union_quiz::session::save::SAVE_EVERY as AUTOSAVE_EVERY;
 use union_quiz::ui::app::{Command, Screen};
@@ -193,8 +194,9 @@ fn quitting_mid_quiz_saves_the_time_used_and_lets_go() {
     h.start_quiz_as("Võ Thị Em").at(2).typed("d");
     h.at(7).key_mod(KeyCode::Char('c'), KeyModifiers::CONTROL);
     assert!(h.app.quit);
-    // What the event loop does on any exit: quit, signal or a lost terminal.
-    h.app.shutdown(h.now);
+    // What the event loop does on any exit: quit, signal or a lost
+    // terminal. It says what is left, for the member to be told.
+    assert!(matches!(h.app.shutdown(h.now), Some(Left::Kept)));
     let (s, in_use) = saved(&results).remove(0);
     assert_eq!(s.used_ms, 7_000);
     assert_eq!(s.answers[0], vec![3]);
@@ -280,6 +282,25 @@ fn a_results_file_that_cannot_be_opened_is_recovered_by_the_trainer() {
     assert_eq!(r[0].app_version, "0.1.0+recovered");
     assert!(!r[0].timed_out);
     assert!(saved(&results).is_empty());
+}
+
+#[test]
+fn what_an_ended_app_leaves_is_said() {
+    let dir = tempfile::tempdir().expect("dir");
+    let results = results_in(dir.path());
+    // No attempt yet: nothing.
+    let mut h = Harness::new(vec![plain_bank()], &results, Lang::Vi, Instant::now());
+    assert!(h.app.shutdown(h.now).is_none());
+    // A finished attempt whose row is written: done.
+    let mut h = finish(&results);
+    assert!(matches!(h.app.shutdown(h.now), Some(Left::Done)));
+    // An attempt whose saves fail: said, with the reason.
+    let dir = tempfile::tempdir().expect("dir");
+    fs::write(dir.path().join("results"), b"not a folder").expect("file");
+    let results = results_in(dir.path());
+    let mut h = Harness::new(vec![plain_bank()], &results, Lang::Vi, Instant::now());
+    h.start_quiz_as("Ngô Thị Giang").at(2).typed("b");
+    assert!(matches!(h.app.shutdown(h.now), Some(Left::Unsaved(_))));
 }
 
 #[test]

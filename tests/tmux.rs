@@ -115,6 +115,29 @@ fn ctrl_c_restores_the_terminal() {
     assert_eq!(tmux.display("#{mouse_any_flag}"), "0");
 }
 
+#[test]
+fn leaving_mid_quiz_says_the_attempt_is_kept() {
+    if Tmux::missing("leaving_mid_quiz_says_the_attempt_is_kept") {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("dir");
+    let tmux = start(dir.path(), "");
+    tmux.wait_for("Họ và tên");
+    tmux.send_text("Nguyễn Văn An");
+    tmux.send(&["Enter", "Enter"]);
+    tmux.send_text("Công đoàn Sở Tư pháp");
+    tmux.send(&["Enter"]);
+    tmux.wait_for("Hướng dẫn làm bài");
+    tmux.send(&["Enter"]);
+    tmux.wait_for("Câu 1/3");
+    tmux.send(&["b"]);
+    tmux.wait_for("(•) B. 21/6/2018");
+    tmux.send(&["C-c"]);
+    // On the shell's screen, once the app has given the terminal back.
+    tmux.wait_for("Bài làm chưa nộp đã được lưu. Mở lại union-quiz để làm tiếp.");
+    assert_eq!(tmux.display("#{alternate_on}"), "0");
+}
+
 /// The banks are read behind the first screen: what is wrong with them is
 /// said, with file, line and column, once the terminal is given back.
 fn start_on_banks(dir: &Path, files: &[(&str, &str)]) -> Tmux {

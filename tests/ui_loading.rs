@@ -179,7 +179,10 @@ fn a_loader_that_panics_leaves_no_bank_rather_than_a_wait_for_ever() {
                 .recv_timeout(Duration::from_secs(30))
                 .expect("the loader finished");
             let ended = s.feed(input);
-            (matches!(ended, Some(Ended::Quit)), s.runner.app().no_banks)
+            (
+                matches!(ended, Some(Ended::Quit(_))),
+                s.runner.app().no_banks,
+            )
         },
     )
     .expect("a thread for the front-end");
@@ -199,7 +202,7 @@ fn a_bank_that_fails_in_the_background_ends_the_app_with_its_located_diagnostic(
     room.set_banks(banks_found, diagnostics);
     // No bank to take a quiz on: the app ends (kiosk or not) so the
     // front-end says why on the trainer's terminal.
-    assert!(matches!(s.feed(Input::BanksLoaded), Some(Ended::Quit)));
+    assert!(matches!(s.feed(Input::BanksLoaded), Some(Ended::Quit(_))));
     assert!(s.runner.app().no_banks);
     let said: Vec<String> = room
         .bank_diagnostics()

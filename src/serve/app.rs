@@ -35,7 +35,7 @@ impl Member for RoomMember {
     fn feed(&mut self, event: Event, now: Instant) -> io::Result<bool> {
         Ok(match self.runner.feed(Input::Event(event), now)? {
             None => false,
-            Some(Ended::Quit | Ended::HangUp(_) | Ended::Failed(_)) => true,
+            Some(Ended::Quit(_) | Ended::HangUp(_) | Ended::Failed(_)) => true,
         })
     }
 

@@ -616,9 +616,30 @@ impl Session {
 
     /// The session ends (quit, signal, hang-up, next member): the attempt
     /// in progress is saved with its time and let go, so it can be resumed.
-    /// A row that could not be written stays in its autosave.
-    pub fn end(mut self, now: Instant) {
+    /// A row that could not be written stays in its autosave. Says what it
+    /// leaves, for the front-end to tell the member.
+    pub fn end(mut self, now: Instant) -> Left {
         self.flush(now);
+        let left = if self.row_written() {
+            Left::Done
+        } else {
+            match self.saver.take_problem() {
+                Some(e) => Left::Unsaved(e),
+                None => Left::Kept,
+            }
+        };
         self.saver.release();
+        left
     }
+}
+
+/// What an ended session leaves behind ([`Session::end`]).
+#[derive(Debug)]
+pub enum Left {
+    /// Its row is written: nothing to come back to.
+    Done,
+    /// The unfinished attempt is saved, to be resumed.
+    Kept,
+    /// The unfinished attempt's last save failed, for this reason.
+    Unsaved(AutosaveError),
 }

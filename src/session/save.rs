@@ -298,4 +298,9 @@ impl Saver {
     pub fn problem(&self) -> Option<&AutosaveError> {
         self.problem.as_ref()
     }
+
+    /// Why the last save failed, taken (the session is ending).
+    pub fn take_problem(&mut self) -> Option<AutosaveError> {
+        self.problem.take()
+    }
 }

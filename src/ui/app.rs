@@ -20,7 +20,7 @@ use crate::i18n::Lang;
 use crate::i18n::ui::{self as tr, Texts, texts};
 use crate::kiosk::Pin;
 use crate::roster::{Roster, Unit};
-use crate::session::{Finished, Resumable, Room, Session};
+use crate::session::{Finished, Left, Resumable, Room, Session};
 use crate::text::fold;
 
 pub use super::screens::identity::IdentityForm;
@@ -664,16 +664,16 @@ impl App {
     /// Before the app ends (quit, signal, hang-up): saves the attempt in
     /// progress with the time used up to `now`, and lets go of it so it
     /// can be resumed.
-    pub fn shutdown(&mut self, now: Instant) {
-        if let Some(session) = self.session.take() {
-            session.end(now);
-        }
+    pub fn shutdown(&mut self, now: Instant) -> Option<Left> {
+        self.session.take().map(|session| session.end(now))
     }
 
     /// The next member: the attempt is let go (a row that could not be
     /// written stays in its autosave), and every screen starts anew.
     pub(crate) fn next_member(&mut self, now: Instant) {
-        self.shutdown(now);
+        // Nothing to say: the next member's screen is shown, and an
+        // attempt left unsaved has said so on the result screen.
+        let _ = self.shutdown(now);
         self.go_to_start();
     }
 

@@ -35,7 +35,7 @@ use crate::engine::Overrides;
 use crate::i18n::Lang;
 use crate::i18n::ui as tr;
 use crate::roster::{self, Roster};
-use crate::session::{self, Room, SeedSource};
+use crate::session::{self, Left, Room, SeedSource};
 
 use app::{App, Settings};
 use runner::{Ended, HangUp};
@@ -194,7 +194,20 @@ pub fn run(args: RunArgs, lang: Lang) -> ExitCode {
         }
     }
     match ended {
-        Ok(Ended::Quit) => ExitCode::SUCCESS,
+        // Said once the terminal is the shell's again: a member who left
+        // mid-quiz (Ctrl+C, Esc then quit) knows the attempt waits.
+        Ok(Ended::Quit(Some(Left::Kept))) => {
+            println!("{}", tr::attempt_kept(lang));
+            ExitCode::SUCCESS
+        }
+        Ok(Ended::Quit(Some(Left::Unsaved(e)))) => {
+            eprintln!(
+                "{}",
+                tr::attempt_unsaved(lang, &tr::autosave_detail(&e, lang))
+            );
+            ExitCode::from(1)
+        }
+        Ok(Ended::Quit(_)) => ExitCode::SUCCESS,
         Ok(Ended::HangUp(HangUp::Signal(sig))) => {
             ExitCode::from(u8::try_from(128 + sig).unwrap_or(1))
         }

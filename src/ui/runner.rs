@@ -24,6 +24,7 @@ use ratatui::{Terminal, TerminalOptions, Viewport};
 
 use super::app::{App, Command};
 use super::{input, view};
+use crate::session::Left;
 
 /// A little past the second, so the loop wakes after the countdown has
 /// changed rather than just before it.
@@ -65,8 +66,9 @@ pub enum HangUp {
 /// Why a session ended.
 #[derive(Debug)]
 pub enum Ended {
-    /// The member (or the trainer, in kiosk mode) quit.
-    Quit,
+    /// The member (or the trainer, in kiosk mode) quit, leaving an
+    /// attempt or not.
+    Quit(Option<Left>),
     /// The front-end hung up.
     HangUp(HangUp),
     /// The input failed.
@@ -163,8 +165,7 @@ impl<B: Backend> Runner<B> {
         }
         self.now = now;
         if self.app.quit {
-            self.end(now);
-            return Ok(Some(Ended::Quit));
+            return Ok(Some(Ended::Quit(self.end(now))));
         }
         // The key's change is on screen before its save is written (a
         // journal line; its fsync is another thread's).
@@ -214,11 +215,12 @@ impl<B: Backend> Runner<B> {
         Ended::HangUp(why)
     }
 
-    fn end(&mut self, now: Instant) {
-        if !self.ended {
-            self.ended = true;
-            self.app.shutdown(now);
+    fn end(&mut self, now: Instant) -> Option<Left> {
+        if self.ended {
+            return None;
         }
+        self.ended = true;
+        self.app.shutdown(now)
     }
 
     /// Draws the app as of the last step.

@@ -82,6 +82,25 @@ pub fn no_such_command(lang: Lang, word: &str, like: &str) -> String {
     }
 }
 
+/// Said when the app ends on a member's unfinished attempt, saved.
+pub fn attempt_kept(lang: Lang) -> &'static str {
+    lang.pick(
+        "Bài làm chưa nộp đã được lưu. Mở lại union-quiz để làm tiếp.",
+        "The unfinished attempt is saved. Start union-quiz again to go on with it.",
+    )
+}
+
+/// Said when the app ends on a member's unfinished attempt whose last save
+/// failed (`detail`: why).
+pub fn attempt_unsaved(lang: Lang, detail: &str) -> String {
+    match lang {
+        Lang::Vi => format!("Không lưu được bài làm chưa nộp ({detail}). Hãy báo giảng viên."),
+        Lang::En => {
+            format!("The unfinished attempt could not be saved ({detail}). Tell the trainer.")
+        }
+    }
+}
+
 /// Said on stderr when no bank was found.
 pub fn no_banks(lang: Lang, path: &std::path::Path) -> String {
     match lang {
