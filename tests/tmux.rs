@@ -122,14 +122,7 @@ fn leaving_mid_quiz_says_the_attempt_is_kept() {
     }
     let dir = tempfile::tempdir().expect("dir");
     let tmux = start(dir.path(), "");
-    tmux.wait_for("Họ và tên");
-    tmux.send_text("Nguyễn Văn An");
-    tmux.send(&["Enter", "Enter"]);
-    tmux.send_text("Công đoàn Sở Tư pháp");
-    tmux.send(&["Enter"]);
-    tmux.wait_for("Hướng dẫn làm bài");
-    tmux.send(&["Enter"]);
-    tmux.wait_for("Câu 1/3");
+    tmux.to_first_question("Nguyễn Văn An");
     tmux.send(&["b"]);
     tmux.wait_for("(•) B. 21/6/2018");
     tmux.send(&["C-c"]);

@@ -81,15 +81,7 @@ fn start_quiz(dir: &Path, tag: &str) -> Tmux {
     std::fs::write(&bank, QUIZ_BANK).expect("bank");
     let tmux = Tmux::new(tag);
     tmux.start(&app_command(dir, &bank, &results_in(dir), ""));
-    tmux.wait_for("Họ và tên");
-    tmux.send_text("Nguyễn Văn An");
-    tmux.wait_for("Họ và tên: Nguyễn Văn An");
-    tmux.send(&["Enter", "Enter"]);
-    tmux.send_text("Công đoàn Sở Tư pháp");
-    tmux.send(&["Enter"]);
-    tmux.wait_for("Hướng dẫn làm bài");
-    tmux.send(&["Enter"]);
-    tmux.wait_for_all(&["Câu 1/3", "A. 23/4/2018"]);
+    tmux.to_first_question("Nguyễn Văn An");
     tmux
 }
 

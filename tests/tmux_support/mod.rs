@@ -130,6 +130,20 @@ impl Tmux {
     /// Waits until the pane shows none of `needles` (the app has left that
     /// screen, or ended), for at most 10 seconds; `failure` says what did
     /// not happen.
+    /// From the identity screen to question 1 of [`QUIZ_BANK`]: `name`,
+    /// no member code, the unit "Công đoàn Sở Tư pháp", the instructions.
+    pub fn to_first_question(&self, name: &str) {
+        self.wait_for("Họ và tên");
+        self.send_text(name);
+        self.wait_for(&format!("Họ và tên: {name}"));
+        self.send(&["Enter", "Enter"]);
+        self.send_text("Công đoàn Sở Tư pháp");
+        self.send(&["Enter"]);
+        self.wait_for("Hướng dẫn làm bài");
+        self.send(&["Enter"]);
+        self.wait_for_all(&["Câu 1/3", "A. 23/4/2018"]);
+    }
+
     pub fn wait_gone(&self, needles: &[&str], failure: &str) {
         let start = Instant::now();
         while needles.iter().any(|n| self.pane().contains(n)) {
